@@ -1,0 +1,161 @@
+import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+
+import { apiError } from '../../shared/errors/node-errors';
+import { redactSecrets } from '../../shared/errors/redact';
+import { SlidingWindowLimiter, limiterKey } from '../../shared/http/rate-limiter';
+import { parseJsonReply, quoteStart } from '../../shared/http/reply-body';
+import type { RetryPolicy } from '../../shared/http/retry-policy';
+import { defaultRetryPolicy } from '../../shared/http/retry-policy';
+import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
+import { sendVendorRequest } from '../../shared/http/vendor-request';
+
+export const ATI_CREDENTIAL = 'atiApi';
+const VENDOR = 'ATI.SU';
+const TIMEOUT_MS = 30_000;
+
+/** ATI asks clients that got 429 to wait 100 ms, then 200, 400 … */
+export const atiRetryPolicy: RetryPolicy = {
+	...defaultRetryPolicy,
+	maxAttempts: 7,
+	vendorDelayMs: (statusCode, attempt) => (statusCode === 429 ? 100 * 2 ** (attempt - 1) : undefined),
+};
+
+/** ATI allows 10 requests per second per token; a little headroom absorbs clock skew. */
+const rateLimiter = new SlidingWindowLimiter(10, 1_050);
+
+interface AtiCredentials {
+	accessToken: string;
+	baseUrl: string;
+}
+
+export interface AtiRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: unknown;
+	/** Reads sent as POST (such as the presence batch) are safe to repeat. */
+	idempotent?: boolean;
+	itemIndex?: number;
+}
+
+export async function atiApiRequest(context: RequestContext, request: AtiRequest): Promise<unknown> {
+	const credentials = (await context.getCredentials(ATI_CREDENTIAL)) as unknown as AtiCredentials;
+	const baseUrl = String(credentials.baseUrl || 'https://api.ati.su').replace(/\/+$/, '');
+	const secrets = [credentials.accessToken];
+
+	const response = await sendVendorRequest(
+		context,
+		{
+			credentialType: ATI_CREDENTIAL,
+			vendor: VENDOR,
+			retryPolicy: atiRetryPolicy,
+			secrets,
+			unreachableHint: `Check the Base URL in the ATI.SU credential (${baseUrl}) and the network, then try again.`,
+			itemIndex: request.itemIndex,
+			beforeAttempt: async () => await rateLimiter.acquire(limiterKey(baseUrl, credentials.accessToken)),
+		},
+		{
+			method: request.method,
+			url: `${baseUrl}${request.path}`,
+			headers: {
+				Accept: 'application/json',
+				'Accept-Encoding': 'gzip, deflate, br',
+				...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
+			body: request.body === undefined ? undefined : JSON.stringify(request.body),
+			timeoutMs: TIMEOUT_MS,
+			idempotent: request.idempotent ?? request.method === 'GET',
+		},
+	);
+
+	const text = redactSecrets(response.body.toString('utf8'), secrets);
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		const reply = parseJsonReply(text, VENDOR);
+		if (reply.ok) return reply.value;
+		throw apiError(context.getNode(), {
+			message: reply.problem,
+			description: 'ATI.SU answered with something other than JSON; try again later.',
+			httpCode: response.statusCode,
+			itemIndex: request.itemIndex,
+		});
+	}
+	throw atiHttpError(context, response, text, request.itemIndex);
+}
+
+function atiHttpError(
+	context: RequestContext,
+	response: VendorResponse,
+	text: string,
+	itemIndex?: number,
+) {
+	const reply = readErrorReply(text);
+	const reason = reply.reason ?? reply.error ?? quoteStart(text);
+	const status = response.statusCode;
+	const { message, description } = explain(status, reason, response.attempts);
+	return apiError(context.getNode(), {
+		message,
+		description,
+		httpCode: status,
+		itemIndex,
+		vendorReply: reply.raw,
+	});
+}
+
+function explain(status: number, reason: string, attempts: number) {
+	if (status === 401) {
+		return {
+			message: `ATI.SU rejected the access token (401): ${reason}`,
+			description:
+				'Check the access token in the ATI.SU credential, or issue a new one in the ATI.SU developer cabinet ("Мои токены").',
+		};
+	}
+	if (status === 400) {
+		return {
+			message: `ATI.SU rejected the request (400): ${reason}`,
+			description:
+				'Check the contact IDs: each looks like 123456.0 (ATI code, a dot, the contact number), at most 100 per request.',
+		};
+	}
+	if (status === 402 || status === 403) {
+		return {
+			message: `ATI.SU refused access (${status}): ${reason}`,
+			description: "The token's ATI.SU account or plan does not allow this call; check it in the ATI.SU cabinet.",
+		};
+	}
+	if (status === 404) {
+		return {
+			message: `ATI.SU found nothing at this address (404): ${reason}`,
+			description: 'Check the contact ID and the Base URL in the ATI.SU credential.',
+		};
+	}
+	if (status === 429) {
+		return {
+			message: `ATI.SU kept answering "too many requests" after ${attempts} attempts`,
+			description:
+				'ATI allows 10 requests per second per token, shared by everything using it; run fewer workflows at once with this token, or try again shortly.',
+		};
+	}
+	return {
+		message: `ATI.SU answered with an error (${status}): ${reason}`,
+		description:
+			status >= 500
+				? 'The fault is on ATI.SU\'s side; try again later.'
+				: 'Check the node parameters against the ATI.SU API.',
+	};
+}
+
+/** ATI error bodies are `{error, reason}`; older APIs say `Error`/`Reason`. */
+function readErrorReply(text: string): { error?: string; reason?: string; raw?: JsonObject } {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		return {};
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+	const fields = Object.fromEntries(
+		Object.entries(parsed as IDataObject).map(([key, value]) => [key.toLowerCase(), value]),
+	);
+	const asText = (value: unknown) =>
+		typeof value === 'string' && value.trim() !== '' ? value : undefined;
+	return { error: asText(fields.error), reason: asText(fields.reason), raw: parsed as JsonObject };
+}

@@ -1,0 +1,49 @@
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/** A request that got no HTTP reply. Carries only a code: never the request, which holds secrets. */
+export class NetworkFailure {
+	readonly message: string;
+
+	constructor(readonly code: string) {
+		this.message = describe(code);
+	}
+}
+
+function describe(code: string): string {
+	if (code === 'ECONNREFUSED') return 'The server refused the connection';
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'The server name could not be resolved';
+	if (code === 'ECONNABORTED' || code.includes('TIMEDOUT')) return 'The server did not answer in time';
+	return `The connection failed (${code})`;
+}
+
+/** Finds a network error code anywhere in an error's cause chain, or undefined for other errors. */
+export function networkFailure(error: unknown): NetworkFailure | undefined {
+	const seen = new Set<unknown>();
+	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		if (typeof current.code === 'string' && NETWORK_CODES.has(current.code)) {
+			return new NetworkFailure(current.code);
+		}
+		if (typeof current.message === 'string' && /socket hang up/i.test(current.message)) {
+			return new NetworkFailure('ECONNRESET');
+		}
+		if (typeof current.message === 'string' && /timeout of \d+ms exceeded/i.test(current.message)) {
+			return new NetworkFailure('ECONNABORTED');
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}

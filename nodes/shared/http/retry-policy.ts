@@ -1,0 +1,47 @@
+export interface RetryPolicy {
+	/** Total tries, the first one included. */
+	maxAttempts: number;
+	/** The longest the node waits across all retries of one request. */
+	maxTotalWaitMs: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	retryStatuses: number[];
+	/** A vendor rule that replaces the default backoff for some replies (e.g. ATI's 100, 200, 400 ms). */
+	vendorDelayMs?: (statusCode: number, attempt: number) => number | undefined;
+}
+
+export const defaultRetryPolicy: RetryPolicy = {
+	maxAttempts: 5,
+	maxTotalWaitMs: 30_000,
+	baseDelayMs: 500,
+	maxDelayMs: 8_000,
+	retryStatuses: [429, 502, 503, 504],
+};
+
+/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const text = value.trim();
+	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	const date = Date.parse(text);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - now);
+}
+
+/** Exponential backoff with full jitter: a random wait between 0 and the attempt's ceiling. */
+export function backoffDelayMs(policy: RetryPolicy, attempt: number, random = Math.random): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(random() * ceiling);
+}
+
+export function retryDelayMs(
+	policy: RetryPolicy,
+	attempt: number,
+	statusCode: number | undefined,
+	retryAfterHeader: unknown,
+): number {
+	const retryAfter = parseRetryAfter(retryAfterHeader);
+	if (retryAfter !== undefined) return retryAfter;
+	const vendorDelay = statusCode === undefined ? undefined : policy.vendorDelayMs?.(statusCode, attempt);
+	return vendorDelay ?? backoffDelayMs(policy, attempt);
+}

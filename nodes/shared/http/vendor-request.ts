@@ -1,0 +1,156 @@
+import type {
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { networkFailure } from '../errors/network-failure';
+import type { NetworkFailure } from '../errors/network-failure';
+import { apiError } from '../errors/node-errors';
+import { redactSecrets } from '../errors/redact';
+import type { RetryPolicy } from './retry-policy';
+import { retryDelayMs } from './retry-policy';
+
+export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export interface VendorRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	headers?: Record<string, string>;
+	qs?: IHttpRequestOptions['qs'];
+	body?: IHttpRequestOptions['body'];
+	timeoutMs: number;
+	/** Safe to send twice: reads, and writes the vendor treats as idempotent. */
+	idempotent: boolean;
+	skipSslCertificateValidation?: boolean;
+}
+
+export interface VendorResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: Buffer;
+	attempts: number;
+}
+
+export interface TransportHooks {
+	credentialType: string;
+	/** The vendor's name as users know it, for messages. */
+	vendor: string;
+	retryPolicy: RetryPolicy;
+	/** Credential values that must never appear in an error. */
+	secrets: unknown[];
+	/** What to check when the server cannot be reached. */
+	unreachableHint: string;
+	itemIndex?: number;
+	/** Waits for the vendor's rate limit before each attempt. */
+	beforeAttempt?: () => Promise<void>;
+}
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+export function isIdempotentMethod(method: string): boolean {
+	return IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * The one place that sends a vendor request: through n8n's authenticated HTTP helper (so
+ * credentials, proxy and SSL settings apply), with retries for rate limits, gateway errors and,
+ * for idempotent calls, dropped connections. Returns the last reply whatever its status; turning
+ * it into an error is the vendor transport's job.
+ */
+export async function sendVendorRequest(
+	context: RequestContext,
+	hooks: TransportHooks,
+	request: VendorRequest,
+): Promise<VendorResponse> {
+	const policy = hooks.retryPolicy;
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		await hooks.beforeAttempt?.();
+		let response: { statusCode: number; headers: VendorResponse['headers']; body: unknown };
+		try {
+			response = await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				hooks.credentialType,
+				{
+					method: request.method,
+					url: request.url,
+					headers: request.headers,
+					qs: request.qs,
+					body: request.body,
+					timeout: request.timeoutMs,
+					encoding: 'arraybuffer',
+					json: false,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					skipSslCertificateValidation: request.skipSslCertificateValidation,
+				},
+			);
+		} catch (error) {
+			const failure = networkFailure(error);
+			if (!failure) {
+				const message = error instanceof Error ? error.message : String(error);
+				throw new NodeOperationError(context.getNode(), redactSecrets(message, hooks.secrets), {
+					itemIndex: hooks.itemIndex,
+				});
+			}
+			const delay = retryDelayMs(policy, attempt, undefined, undefined);
+			if (!request.idempotent || !canRetry(policy, attempt, waitedMs, delay)) {
+				throw unreachable(context, hooks, failure, attempt);
+			}
+			waitedMs += delay;
+			await sleep(delay);
+			continue;
+		}
+
+		const statusCode = response.statusCode;
+		if (policy.retryStatuses.includes(statusCode)) {
+			const delay = retryDelayMs(policy, attempt, statusCode, headerValue(response.headers, 'retry-after'));
+			if (canRetry(policy, attempt, waitedMs, delay)) {
+				waitedMs += delay;
+				await sleep(delay);
+				continue;
+			}
+		}
+		return {
+			statusCode,
+			headers: response.headers,
+			body: toBuffer(response.body),
+			attempts: attempt,
+		};
+	}
+}
+
+function unreachable(
+	context: RequestContext,
+	hooks: TransportHooks,
+	failure: NetworkFailure,
+	attempts: number,
+) {
+	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+	return apiError(context.getNode(), {
+		message: `Could not reach ${hooks.vendor}: ${failure.message}${tries}`,
+		description: hooks.unreachableHint,
+		itemIndex: hooks.itemIndex,
+	});
+}
+
+function canRetry(policy: RetryPolicy, attempt: number, waitedMs: number, delayMs: number): boolean {
+	return attempt < policy.maxAttempts && waitedMs + delayMs <= policy.maxTotalWaitMs;
+}
+
+export function headerValue(headers: VendorResponse['headers'], name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+function toBuffer(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	if (body === undefined || body === null) return Buffer.alloc(0);
+	if (typeof body === 'string') return Buffer.from(body, 'utf8');
+	return Buffer.from(JSON.stringify(body), 'utf8');
+}

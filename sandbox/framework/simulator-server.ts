@@ -1,0 +1,168 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import { answerClientError, type ClientErrorInfo } from './client-error';
+import {
+	CONTROL_PREFIX,
+	isControlPath,
+	mountControlRoutes,
+	type ControlTarget,
+} from './control-routes';
+import { FaultInjector, faultResponse, type Fault } from './faults';
+import { jsonError } from './json-error';
+import { RequestLog } from './request-log';
+import { RouteTable } from './route-table';
+import { createSimRequest, flattenHeaders, readBody, readTarget } from './sim-request';
+import type { LoggedRequest, RouteHandler, SimRequest, SimResponse } from './types';
+import { writeResponse } from './write-response';
+
+export interface SimulatorServerOptions {
+	name: string;
+}
+
+export class SimulatorServer implements ControlTarget {
+	readonly name: string;
+
+	private readonly vendorRoutes = new RouteTable();
+	private readonly controlRoutes = new RouteTable();
+	private readonly log = new RequestLog();
+	private readonly faultInjector = new FaultInjector();
+	private server?: Server;
+	private url?: string;
+
+	constructor({ name }: SimulatorServerOptions) {
+		this.name = name;
+		mountControlRoutes(this.controlRoutes, this);
+	}
+
+	get baseUrl(): string {
+		if (!this.url) throw new Error(`The ${this.name} simulator is not started`);
+		return this.url;
+	}
+
+	get requests(): readonly LoggedRequest[] {
+		return this.log.all;
+	}
+
+	get faults(): readonly Fault[] {
+		return this.faultInjector.pending;
+	}
+
+	route(method: string, pattern: string, handler: RouteHandler): this {
+		this.vendorRoutes.add(method, pattern, handler);
+		return this;
+	}
+
+	/** Mounts a simulator's own control route: '/ati/contacts' answers at '/__control/ati/contacts'. */
+	controlRoute(method: string, pattern: string, handler: RouteHandler): this {
+		this.controlRoutes.add(method, `${CONTROL_PREFIX}${pattern}`, handler);
+		return this;
+	}
+
+	clearRequests(): void {
+		this.log.clear();
+	}
+
+	injectFault(fault: Fault | Fault[]): void {
+		for (const each of Array.isArray(fault) ? fault : [fault]) this.faultInjector.inject(each);
+	}
+
+	clearFaults(): void {
+		this.faultInjector.clear();
+	}
+
+	reset(): void {
+		this.resetState();
+		this.clearRequests();
+		this.clearFaults();
+	}
+
+	/** Restores the simulated vendor's data; subclasses override it. */
+	protected resetState(): void {}
+
+	/** Answers requests Node's parser rejects; the place to add non-standard methods. */
+	protected onClientError(error: ClientErrorInfo, socket: Socket): void {
+		answerClientError(error, socket);
+	}
+
+	async start(port = 0, host = '127.0.0.1'): Promise<string> {
+		if (this.server) throw new Error(`The ${this.name} simulator is already started`);
+
+		const server = createServer((message, res) => {
+			this.handle(message, res).catch(() => res.destroy());
+		});
+		server.on('clientError', (error, socket) => this.onClientError(error, socket as Socket));
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, host, () => {
+				server.off('error', reject);
+				resolve();
+			});
+		});
+
+		this.server = server;
+		this.url = `http://${host}:${(server.address() as AddressInfo).port}`;
+		return this.url;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		this.url = undefined;
+
+		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+		server.closeAllConnections();
+		await closed;
+	}
+
+	private async handle(message: IncomingMessage, res: ServerResponse): Promise<void> {
+		const at = Date.now();
+		const target = readTarget(message.url);
+		const body = await readBody(message);
+		const request = createSimRequest(
+			message.method ?? 'GET',
+			target,
+			flattenHeaders(message.headers),
+			body,
+		);
+
+		if (isControlPath(request.path)) {
+			writeResponse(res, await this.dispatch(this.controlRoutes, request));
+			return;
+		}
+		const status = await this.answerVendorRequest(request, res);
+		this.log.record(request, target.rawQuery, at, status);
+	}
+
+	/** Applies a pending fault or runs the route; returns the status sent, 0 for a reset. */
+	private async answerVendorRequest(request: SimRequest, res: ServerResponse): Promise<number> {
+		const fault = this.faultInjector.take(request.method, request.path);
+		if (fault?.latencyMs) await delay(fault.latencyMs);
+		if (fault?.reset) {
+			res.destroy();
+			return 0;
+		}
+
+		const response =
+			(fault && faultResponse(fault)) ?? (await this.dispatch(this.vendorRoutes, request));
+		writeResponse(res, response);
+		return response.status;
+	}
+
+	private async dispatch(routes: RouteTable, request: SimRequest): Promise<SimResponse> {
+		const match = routes.find(request.method, request.path);
+		if (!match)
+			return jsonError(404, 'not_found', `No route for ${request.method} ${request.path}`);
+		try {
+			return await match.handler(request, match.params);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			return jsonError(500, 'internal_error', reason);
+		}
+	}
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,38 @@
+// Runs every *.test.ts under test/ and sandbox/ with Node's own test runner (TypeScript through tsx).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const roots = ['test', 'sandbox'];
+const only = process.argv.slice(2);
+
+function findTests(dir) {
+	let found = [];
+	for (const entry of readdirSync(dir)) {
+		const path = join(dir, entry);
+		if (statSync(path).isDirectory()) found = found.concat(findTests(path));
+		else if (entry.endsWith('.test.ts')) found.push(path);
+	}
+	return found;
+}
+
+const files = roots
+	.flatMap((root) => findTests(root))
+	.filter((file) => only.length === 0 || only.some((part) => file.includes(part)))
+	.sort();
+
+if (files.length === 0) {
+	console.error('No test files found.');
+	process.exit(1);
+}
+
+// n8n-core keeps its settings (an encryption key) in a user folder: give tests a throwaway one.
+const userFolder = mkdtempSync(join(tmpdir(), 'n8n-nodes-ru-business-test-'));
+const result = spawnSync(
+	process.execPath,
+	['--import', 'tsx', '--test', '--test-concurrency=1', ...files],
+	{ stdio: 'inherit', env: { ...process.env, N8N_USER_FOLDER: userFolder } },
+);
+rmSync(userFolder, { recursive: true, force: true });
+process.exit(result.status ?? 1);

@@ -1,0 +1,253 @@
+import {
+	ExecutionLifecycleHooks,
+	PollContext,
+	PollTriggerExecutor,
+	WorkflowExecute,
+} from 'n8n-core';
+import type {
+	ExecutionError,
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { HarnessCredentialsHelper } from './credentials-helper';
+import { HarnessInput, INPUT_NODE_TYPE } from './input-node';
+import { PACKAGE_NAME, loadPackageCredentials, loadPackageNodes } from './package-loader';
+
+export interface NodeUnderTest {
+	/** The node's short name, e.g. `ati` (the package prefix is added). */
+	type: string;
+	parameters: INodeParameters;
+	typeVersion?: number;
+	/** Credential type → stored credential id. */
+	credentials?: Record<string, string>;
+	continueOnFail?: boolean;
+}
+
+export interface NodeRunResult {
+	/** Items of the first output. */
+	items: INodeExecutionData[];
+	outputs: INodeExecutionData[][];
+	/** The error the workflow stopped with, if any. */
+	error?: ExecutionError;
+	run: IRun;
+}
+
+export interface PollResult {
+	items: INodeExecutionData[];
+	error?: Error;
+}
+
+const NODE_NAME = 'Node Under Test';
+
+/** n8n-core registers its services in its own copy of @n8n/di. */
+const { Container } = require(
+	require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }),
+) as typeof import('@n8n/di');
+
+class HarnessNodeTypes implements INodeTypes {
+	constructor(private readonly types: Map<string, INodeType | IVersionedNodeType>) {}
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		const found = this.types.get(type);
+		if (!found) throw new Error(`Unknown node type "${type}"`);
+		return found;
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+/**
+ * Runs the package's nodes inside n8n's own execution engine (WorkflowExecute, PollContext,
+ * PollTriggerExecutor), with credentials resolved like n8n resolves them.
+ */
+export class N8nHarness {
+	readonly nodeTypes: HarnessNodeTypes;
+	readonly credentialTypes: Map<string, ICredentialType>;
+	readonly credentialsHelper: HarnessCredentialsHelper;
+	private credentialCount = 0;
+	private executionCount = 0;
+
+	constructor() {
+		const types = loadPackageNodes();
+		types.set(INPUT_NODE_TYPE, new HarnessInput());
+		this.nodeTypes = new HarnessNodeTypes(types);
+		this.credentialTypes = loadPackageCredentials();
+		this.credentialsHelper = new HarnessCredentialsHelper(this.credentialTypes);
+	}
+
+	addCredential(type: string, data: ICredentialDataDecryptedObject): string {
+		const id = `cred-${++this.credentialCount}`;
+		this.credentialsHelper.store({ id, name: `${type} ${id}`, type, data });
+		return id;
+	}
+
+	/** Runs Input → node in manual mode and returns what the node emitted. */
+	async runNode(node: NodeUnderTest, input: IDataObject[] = [{}]): Promise<NodeRunResult> {
+		const inputNode: INode = {
+			id: 'input',
+			name: 'Input',
+			type: INPUT_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(input) },
+		};
+		const workflow = this.workflow([inputNode, this.nodeOf(node)], {
+			Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
+		});
+		const run = await this.execute(workflow, inputNode);
+		return this.resultOf(run);
+	}
+
+	/** Runs a trigger node alone in manual mode, as the editor's "Test step" does. */
+	async runTriggerManually(node: NodeUnderTest): Promise<NodeRunResult> {
+		const nodeUnderTest = this.nodeOf(node);
+		const workflow = this.workflow([nodeUnderTest], {});
+		const run = await this.execute(workflow, nodeUnderTest);
+		return this.resultOf(run);
+	}
+
+	/**
+	 * An active polling trigger: each `poll()` runs one poll as n8n's PollTriggerExecutor does.
+	 * Static data is kept between polls as n8n stores it (serialised, and only after a poll that
+	 * did not fail); `restart()` starts from the stored copy as a restarted n8n would.
+	 */
+	createPoller(node: NodeUnderTest, staticData: IDataObject = {}) {
+		let stored: IDataObject = structuredClone(staticData);
+		const run = (workflow: Workflow, mode: WorkflowExecuteMode) => this.additionalData(workflow, mode);
+		const build = (staticData: IDataObject) =>
+			this.workflow([this.nodeOf(node)], {}, staticData);
+		return {
+			get staticData(): IDataObject {
+				return structuredClone(stored);
+			},
+			async poll(): Promise<PollResult> {
+				const workflow = build(structuredClone(stored));
+				const pollNode = workflow.getNode(NODE_NAME) as INode;
+				const emitted: INodeExecutionData[] = [];
+				let failure: Error | undefined;
+				const context = new PollContext(
+					workflow,
+					pollNode,
+					run(workflow, 'trigger'),
+					'trigger',
+					'activate',
+					(data) => emitted.push(...data.flat()),
+					(error) => (failure = error),
+				);
+				const executor = Container.get(PollTriggerExecutor);
+				await executor.create(workflow, pollNode, context, () => true)(false);
+				if (!failure) stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+				return { items: emitted, error: failure };
+			},
+		};
+	}
+
+	private nodeOf(node: NodeUnderTest): INode {
+		const credentials = Object.fromEntries(
+			Object.entries(node.credentials ?? {}).map(([type, id]) => [type, { id, name: id }]),
+		);
+		return {
+			id: 'node-under-test',
+			name: NODE_NAME,
+			type: `${PACKAGE_NAME}.${node.type}`,
+			typeVersion: node.typeVersion ?? 1,
+			position: [200, 0],
+			parameters: node.parameters,
+			credentials,
+			...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		};
+	}
+
+	private workflow(nodes: INode[], connections: Workflow['connectionsBySourceNode'], staticData?: IDataObject) {
+		return new Workflow({
+			id: 'harness-workflow',
+			name: 'Harness Workflow',
+			nodes,
+			connections,
+			active: false,
+			nodeTypes: this.nodeTypes,
+			staticData,
+			settings: { executionOrder: 'v1' },
+		});
+	}
+
+	private async execute(workflow: Workflow, startNode: INode): Promise<IRun> {
+		const executionId = `harness-${++this.executionCount}`;
+		const additionalData = this.additionalData(workflow, 'manual', executionId);
+		const execution = new WorkflowExecute(additionalData, 'manual');
+		return await execution.run({ workflow, startNode });
+	}
+
+	private additionalData(
+		workflow: Workflow,
+		mode: WorkflowExecuteMode,
+		executionId = `harness-${++this.executionCount}`,
+	): IWorkflowExecuteAdditionalData {
+		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+			id: workflow.id,
+			name: workflow.name ?? '',
+			active: false,
+			nodes: Object.values(workflow.nodes),
+			connections: workflow.connectionsBySourceNode,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+			isArchived: false,
+			activeVersionId: null,
+		} as never);
+		return {
+			credentialsHelper: this.credentialsHelper,
+			hooks,
+			executionId,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			instanceBaseUrl: 'http://127.0.0.1:5678/',
+			formBaseUrl: 'http://127.0.0.1:5678/form',
+			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+			formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+			mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+			mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+			variables: {},
+			executeWorkflow: async () => {
+				throw new Error('Sub-workflows are not part of the harness');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('Task runners are not part of the harness');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	private resultOf(run: IRun): NodeRunResult {
+		const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+		const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+		return {
+			items: outputs[0] ?? [],
+			outputs,
+			error: run.data.resultData.error,
+			run,
+		};
+	}
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
+
+const root = resolve(__dirname, '..', '..');
+export const PACKAGE_NAME = 'n8n-nodes-ru-business';
+
+interface PackageN8nSection {
+	nodes: string[];
+	credentials: string[];
+}
+
+function section(): PackageN8nSection {
+	const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+	return manifest.n8n as PackageN8nSection;
+}
+
+/** The package lists dist/ files; tests load the TypeScript source they are built from. */
+function sourceOf(distPath: string): string {
+	return join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+}
+
+function loadClass<T>(distPath: string): T {
+	const exported = require(sourceOf(distPath)) as Record<string, new () => T>;
+	const classes = Object.values(exported).filter((value) => typeof value === 'function');
+	if (classes.length !== 1) throw new Error(`${distPath} must export exactly one class`);
+	return new classes[0]();
+}
+
+export function loadPackageNodes(): Map<string, INodeType | IVersionedNodeType> {
+	const nodes = new Map<string, INodeType | IVersionedNodeType>();
+	for (const path of section().nodes) {
+		const node = loadClass<INodeType | IVersionedNodeType>(path);
+		nodes.set(`${PACKAGE_NAME}.${node.description.name}`, node);
+	}
+	return nodes;
+}
+
+export function loadPackageCredentials(): Map<string, ICredentialType> {
+	const credentials = new Map<string, ICredentialType>();
+	for (const path of section().credentials) {
+		const credential = loadClass<ICredentialType>(path);
+		credentials.set(credential.name, credential);
+	}
+	return credentials;
+}
