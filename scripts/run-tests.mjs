@@ -27,12 +27,20 @@ if (files.length === 0) {
 	process.exit(1);
 }
 
-// n8n-core keeps its settings (an encryption key) in a user folder: give tests a throwaway one.
+// n8n-core keeps its settings in a user folder: tests get a throwaway one, and n8n's log goes
+// to a file there, which the secrets tests read.
 const userFolder = mkdtempSync(join(tmpdir(), 'n8n-nodes-ru-business-test-'));
+const n8nEnv = {
+	N8N_USER_FOLDER: userFolder,
+	N8N_ENCRYPTION_KEY: 'harness-only-encryption-key',
+	N8N_LOG_LEVEL: 'debug',
+	N8N_LOG_OUTPUT: 'file',
+	N8N_LOG_FILE_LOCATION: join(userFolder, 'n8n.log'),
+};
 const result = spawnSync(
 	process.execPath,
 	['--import', 'tsx', '--test', '--test-concurrency=1', ...files],
-	{ stdio: 'inherit', env: { ...process.env, N8N_USER_FOLDER: userFolder } },
+	{ stdio: 'inherit', env: { ...process.env, ...n8nEnv } },
 );
 rmSync(userFolder, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -91,9 +91,13 @@ function atiHttpError(
 	const reason = reply.reason ?? reply.error ?? quoteStart(text);
 	const status = response.statusCode;
 	const { message, description } = explain(status, reason, response.attempts);
+	const wait =
+		response.retryAfterMs === undefined
+			? ''
+			: ` ATI.SU asked to wait ${Math.ceil(response.retryAfterMs / 1000)} s before trying again.`;
 	return apiError(context.getNode(), {
 		message,
-		description,
+		description: description + wait,
 		httpCode: status,
 		itemIndex,
 		vendorReply: reply.raw,

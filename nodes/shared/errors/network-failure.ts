@@ -19,13 +19,20 @@ export class NetworkFailure {
 	constructor(readonly code: string) {
 		this.message = describe(code);
 	}
+
+	/** Dropped or timed-out connections may succeed on a retry; a wrong address will not. */
+	get transient(): boolean {
+		return !['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH'].includes(this.code);
+	}
 }
 
+/** Plain words only: n8n rewrites error messages that contain a raw error code. */
 function describe(code: string): string {
 	if (code === 'ECONNREFUSED') return 'The server refused the connection';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'The server name could not be resolved';
+	if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'The server is unreachable';
 	if (code === 'ECONNABORTED' || code.includes('TIMEDOUT')) return 'The server did not answer in time';
-	return `The connection failed (${code})`;
+	return 'The connection was closed before the server answered';
 }
 
 /** Finds a network error code anywhere in an error's cause chain, or undefined for other errors. */

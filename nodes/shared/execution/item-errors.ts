@@ -17,12 +17,12 @@ export function asItemError(
 	return new NodeOperationError(context.getNode(), message, { itemIndex });
 }
 
-/** The item `continueOnFail` puts where the failed item's results would have been. */
+/**
+ * The item `continueOnFail` puts where the failed item's results would have been. n8n keeps
+ * `{error: message}` as its JSON and shows the attached error's details in the editor.
+ */
 export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return { json, error, pairedItem: { item: itemIndex } };
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
 
 export function resultItems(results: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {

@@ -1,6 +1,8 @@
 export interface RetryPolicy {
 	/** Total tries, the first one included. */
 	maxAttempts: number;
+	/** Total tries when the connection drops or times out (idempotent calls only). */
+	maxNetworkAttempts: number;
 	/** The longest the node waits across all retries of one request. */
 	maxTotalWaitMs: number;
 	baseDelayMs: number;
@@ -12,6 +14,7 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = {
 	maxAttempts: 5,
+	maxNetworkAttempts: 3,
 	maxTotalWaitMs: 30_000,
 	baseDelayMs: 500,
 	maxDelayMs: 8_000,

@@ -12,7 +12,7 @@ import type { NetworkFailure } from '../errors/network-failure';
 import { apiError } from '../errors/node-errors';
 import { redactSecrets } from '../errors/redact';
 import type { RetryPolicy } from './retry-policy';
-import { retryDelayMs } from './retry-policy';
+import { parseRetryAfter, retryDelayMs } from './retry-policy';
 
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -33,6 +33,8 @@ export interface VendorResponse {
 	headers: Record<string, string | string[] | undefined>;
 	body: Buffer;
 	attempts: number;
+	/** The wait the last reply asked for, when retrying stopped because it was too long. */
+	retryAfterMs?: number;
 }
 
 export interface TransportHooks {
@@ -98,7 +100,8 @@ export async function sendVendorRequest(
 				});
 			}
 			const delay = retryDelayMs(policy, attempt, undefined, undefined);
-			if (!request.idempotent || !canRetry(policy, attempt, waitedMs, delay)) {
+			const retryable = request.idempotent && failure.transient && attempt < policy.maxNetworkAttempts;
+			if (!retryable || !canRetry(policy, attempt, waitedMs, delay)) {
 				throw unreachable(context, hooks, failure, attempt);
 			}
 			waitedMs += delay;
@@ -120,6 +123,7 @@ export async function sendVendorRequest(
 			headers: response.headers,
 			body: toBuffer(response.body),
 			attempts: attempt,
+			retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
 		};
 	}
 }

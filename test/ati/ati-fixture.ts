@@ -1,0 +1,43 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { AtiSimulatorOptions } from '../../sandbox/ati';
+import { ATI_DEMO_TOKEN, createAtiSimulator } from '../../sandbox/ati';
+import { N8nHarness } from '../harness/n8n-harness';
+
+/** An ATI simulator on 127.0.0.1, a harness, and a stored `atiApi` credential pointing at it. */
+export async function startAti(options: AtiSimulatorOptions = {}) {
+	const simulator = createAtiSimulator(options);
+	const baseUrl = await simulator.start();
+	const harness = new N8nHarness();
+	const credentialId = harness.addCredential('atiApi', {
+		accessToken: options.tokens?.[0] ?? ATI_DEMO_TOKEN,
+		baseUrl,
+	});
+	const atiNode = (parameters: INodeParameters, continueOnFail = false) => ({
+		type: 'ati',
+		parameters,
+		credentials: { atiApi: credentialId },
+		continueOnFail,
+	});
+	return {
+		simulator,
+		harness,
+		baseUrl,
+		credentialId,
+		get: (input: IDataObject[], contactId = '={{ $json.id }}', continueOnFail = false) =>
+			harness.runNode(atiNode({ resource: 'presence', operation: 'get', contactId }, continueOnFail), input),
+		getMany: (input: IDataObject[], contactIds = '={{ $json.ids }}', continueOnFail = false) =>
+			harness.runNode(
+				atiNode({ resource: 'presence', operation: 'getMany', contactIds }, continueOnFail),
+				input,
+			),
+		trigger: (parameters: INodeParameters) => ({
+			type: 'atiTrigger',
+			parameters: { event: 'anyChange', ...parameters },
+			credentials: { atiApi: credentialId },
+		}),
+		stop: async () => await simulator.stop(),
+	};
+}
+
+export type AtiFixture = Awaited<ReturnType<typeof startAti>>;
