@@ -14,10 +14,6 @@ export default [
 		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*'],
 		rules: {
 			'@n8n/community-nodes/require-node-api-error': 'off',
-			'@n8n/community-nodes/node-usable-as-tool': 'off',
-			'@n8n/community-nodes/no-restricted-globals': 'off',
-			'@n8n/community-nodes/no-restricted-imports': 'off',
-			'@typescript-eslint/no-require-imports': 'off',
 		},
 	},
 	{

@@ -8,10 +8,12 @@ function contactIds(from: number, count: number): string[] {
 	return Array.from({ length: count }, (_, index) => `${from + index}.0`);
 }
 
+/** Sizes of the POSTed batches, largest first: batches run concurrently, so arrival order varies. */
 function postedIdCounts(ati: AtiFixture): number[] {
 	return ati.simulator.requests
 		.filter((request) => request.method === 'POST')
-		.map((request) => (JSON.parse(request.body) as string[]).length);
+		.map((request) => (JSON.parse(request.body) as string[]).length)
+		.sort((a, b) => b - a);
 }
 
 describe('ATI.SU presence: Get Many', () => {

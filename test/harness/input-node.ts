@@ -12,6 +12,7 @@ export class HarnessInput implements INodeType {
 		version: 1,
 		description: 'Emits the items of its "items" parameter',
 		defaults: { name: 'Input' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 import {
 	ExecutionLifecycleHooks,
 	PollContext,
@@ -19,7 +21,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { HarnessInput, INPUT_NODE_TYPE } from './input-node';
@@ -52,8 +54,9 @@ export interface PollResult {
 const NODE_NAME = 'Node Under Test';
 
 /** n8n-core registers its services in its own copy of @n8n/di. */
-const { Container } = require(
-	require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }),
+const requireFromHere = createRequire(__filename);
+const { Container } = requireFromHere(
+	requireFromHere.resolve('@n8n/di', { paths: [requireFromHere.resolve('n8n-core')] }),
 ) as typeof import('@n8n/di');
 
 class HarnessNodeTypes implements INodeTypes {
@@ -67,6 +70,10 @@ class HarnessNodeTypes implements INodeTypes {
 
 	getByNameAndVersion(type: string, version?: number): INodeType {
 		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	add(type: string, node: INodeType): void {
+		this.types.set(type, node);
 	}
 
 	getKnownTypes(): IDataObject {
@@ -85,11 +92,14 @@ export class N8nHarness {
 	private credentialCount = 0;
 	private executionCount = 0;
 
-	constructor() {
+	/** Test-only node and credential types may be added beside the package's own. */
+	constructor(extra: { nodes?: INodeType[]; credentials?: ICredentialType[] } = {}) {
 		const types = loadPackageNodes();
 		types.set(INPUT_NODE_TYPE, new HarnessInput());
+		for (const node of extra.nodes ?? []) types.set(`${PACKAGE_NAME}.${node.description.name}`, node);
 		this.nodeTypes = new HarnessNodeTypes(types);
 		this.credentialTypes = loadPackageCredentials();
+		for (const credential of extra.credentials ?? []) this.credentialTypes.set(credential.name, credential);
 		this.credentialsHelper = new HarnessCredentialsHelper(this.credentialTypes);
 	}
 
@@ -114,6 +124,38 @@ export class N8nHarness {
 		});
 		const run = await this.execute(workflow, inputNode);
 		return this.resultOf(run);
+	}
+
+	/**
+	 * Tests a stored credential as n8n's credential tester does: its `test.request` becomes the
+	 * routing of a one-parameter declarative node, which n8n's RoutingNode sends.
+	 */
+	async testCredential(credentialId: string, type: string): Promise<{ ok: boolean; message?: string; run: IRun }> {
+		const testRequest = this.credentialTypes.get(type)?.test?.request;
+		if (!testRequest) throw new Error(`Credential type "${type}" has no test request`);
+		const nodeTypeName = `credentialTest_${type}`;
+		this.nodeTypes.add(`${PACKAGE_NAME}.${nodeTypeName}`, {
+			description: {
+				displayName: 'Credential Test',
+				name: nodeTypeName,
+				group: ['transform'],
+				version: 1,
+				description: 'Sends a credential test request',
+				defaults: { name: 'Credential Test' },
+				inputs: [NodeConnectionTypes.Main],
+				outputs: [NodeConnectionTypes.Main],
+				credentials: [{ name: type, required: true }],
+				properties: [
+					{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: testRequest } },
+				],
+			},
+		});
+		const result = await this.runNode({
+			type: nodeTypeName,
+			parameters: { temp: '' },
+			credentials: { [type]: credentialId },
+		});
+		return { ok: result.error === undefined, message: result.error?.message, run: result.run };
 	}
 
 	/** Runs a trigger node alone in manual mode, as the editor's "Test step" does. */

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 const root = resolve(__dirname, '..', '..');
+const requireFromHere = createRequire(__filename);
 export const PACKAGE_NAME = 'n8n-nodes-ru-business';
 
 interface PackageN8nSection {
@@ -21,7 +23,7 @@ function sourceOf(distPath: string): string {
 }
 
 function loadClass<T>(distPath: string): T {
-	const exported = require(sourceOf(distPath)) as Record<string, new () => T>;
+	const exported = requireFromHere(sourceOf(distPath)) as Record<string, new () => T>;
 	const classes = Object.values(exported).filter((value) => typeof value === 'function');
 	if (classes.length !== 1) throw new Error(`${distPath} must export exactly one class`);
 	return new classes[0]();

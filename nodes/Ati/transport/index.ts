@@ -20,8 +20,8 @@ export const atiRetryPolicy: RetryPolicy = {
 	vendorDelayMs: (statusCode, attempt) => (statusCode === 429 ? 100 * 2 ** (attempt - 1) : undefined),
 };
 
-/** ATI allows 10 requests per second per token; a little headroom absorbs clock skew. */
-const rateLimiter = new SlidingWindowLimiter(10, 1_050);
+/** ATI allows 10 requests per second per token. */
+const rateLimiter = new SlidingWindowLimiter(10, 1_000);
 
 interface AtiCredentials {
 	accessToken: string;

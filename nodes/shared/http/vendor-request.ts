@@ -47,8 +47,13 @@ export interface TransportHooks {
 	/** What to check when the server cannot be reached. */
 	unreachableHint: string;
 	itemIndex?: number;
-	/** Waits for the vendor's rate limit before each attempt. */
-	beforeAttempt?: () => Promise<void>;
+	/**
+	 * Statuses that mean "session expired" for credentials with `preAuthentication`: n8n then logs
+	 * in again and repeats the request once.
+	 */
+	refreshSessionOn?: number[];
+	/** Waits for the vendor's rate limit before each attempt; what it returns is called after. */
+	beforeAttempt?: () => Promise<(() => void) | void>;
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -71,8 +76,8 @@ export async function sendVendorRequest(
 	const policy = hooks.retryPolicy;
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
-		await hooks.beforeAttempt?.();
-		let response: { statusCode: number; headers: VendorResponse['headers']; body: unknown };
+		const afterAttempt = await hooks.beforeAttempt?.();
+		let response: HttpReply;
 		try {
 			response = await context.helpers.httpRequestWithAuthentication.call(
 				context,
@@ -87,11 +92,19 @@ export async function sendVendorRequest(
 					encoding: 'arraybuffer',
 					json: false,
 					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
+					ignoreHttpStatusErrors: hooks.refreshSessionOn
+						? { ignore: true, except: hooks.refreshSessionOn }
+						: true,
 					skipSslCertificateValidation: request.skipSslCertificateValidation,
 				},
+				hooks.refreshSessionOn
+					? { preAuthenticationRetryStatusCode: hooks.refreshSessionOn }
+					: undefined,
 			);
 		} catch (error) {
+			afterAttempt?.();
+			const reply = httpReplyIn(error);
+			if (reply) return finalReply(reply, attempt);
 			const failure = networkFailure(error);
 			if (!failure) {
 				const message = error instanceof Error ? error.message : String(error);
@@ -109,6 +122,7 @@ export async function sendVendorRequest(
 			continue;
 		}
 
+		afterAttempt?.();
 		const statusCode = response.statusCode;
 		if (policy.retryStatuses.includes(statusCode)) {
 			const delay = retryDelayMs(policy, attempt, statusCode, headerValue(response.headers, 'retry-after'));
@@ -118,14 +132,44 @@ export async function sendVendorRequest(
 				continue;
 			}
 		}
-		return {
-			statusCode,
-			headers: response.headers,
-			body: toBuffer(response.body),
-			attempts: attempt,
-			retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
-		};
+		return finalReply(response, attempt);
 	}
+}
+
+interface HttpReply {
+	statusCode: number;
+	headers: VendorResponse['headers'];
+	body: unknown;
+}
+
+function finalReply(reply: HttpReply, attempts: number): VendorResponse {
+	return {
+		statusCode: reply.statusCode,
+		headers: reply.headers ?? {},
+		body: toBuffer(reply.body),
+		attempts,
+		retryAfterMs: parseRetryAfter(headerValue(reply.headers ?? {}, 'retry-after')),
+	};
+}
+
+/**
+ * The HTTP reply inside an error n8n threw (a refused re-login, or a request still rejected after
+ * it). Only status, headers and body are taken: the request, with its secrets, stays behind.
+ */
+function httpReplyIn(error: unknown): HttpReply | undefined {
+	const seen = new Set<unknown>();
+	let current = error as { response?: unknown; cause?: unknown } | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const response = current.response as
+			| { status?: unknown; headers?: VendorResponse['headers']; data?: unknown }
+			| undefined;
+		if (response && typeof response.status === 'number') {
+			return { statusCode: response.status, headers: response.headers ?? {}, body: response.data };
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
 }
 
 function unreachable(
