@@ -7,7 +7,7 @@ import { parseJsonReply, quoteStart } from '../../shared/http/reply-body';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
-import { sendVendorRequest } from '../../shared/http/vendor-request';
+import { isIdempotentMethod, sendVendorRequest } from '../../shared/http/vendor-request';
 
 export const ATI_CREDENTIAL = 'atiApi';
 const VENDOR = 'ATI.SU';
@@ -63,7 +63,7 @@ export async function atiApiRequest(context: RequestContext, request: AtiRequest
 			},
 			body: request.body === undefined ? undefined : JSON.stringify(request.body),
 			timeoutMs: TIMEOUT_MS,
-			idempotent: request.idempotent ?? request.method === 'GET',
+			idempotent: request.idempotent ?? isIdempotentMethod(request.method),
 		},
 	);
 

@@ -117,6 +117,7 @@ export async function sendVendorRequest(
 			if (!retryable || !canRetry(policy, attempt, waitedMs, delay)) {
 				throw unreachable(context, hooks, failure, attempt);
 			}
+			logRetry(context, hooks, `connection failure (${failure.code})`, attempt, delay);
 			waitedMs += delay;
 			await sleep(delay);
 			continue;
@@ -127,6 +128,7 @@ export async function sendVendorRequest(
 		if (policy.retryStatuses.includes(statusCode)) {
 			const delay = retryDelayMs(policy, attempt, statusCode, headerValue(response.headers, 'retry-after'));
 			if (canRetry(policy, attempt, waitedMs, delay)) {
+				logRetry(context, hooks, `HTTP ${statusCode}`, attempt, delay);
 				waitedMs += delay;
 				await sleep(delay);
 				continue;
@@ -184,6 +186,16 @@ function unreachable(
 		description: hooks.unreachableHint,
 		itemIndex: hooks.itemIndex,
 	});
+}
+
+function logRetry(
+	context: RequestContext,
+	hooks: TransportHooks,
+	reason: string,
+	attempt: number,
+	delayMs: number,
+) {
+	context.logger.debug(`${hooks.vendor}: retrying after ${reason}`, { attempt, delayMs });
 }
 
 function canRetry(policy: RetryPolicy, attempt: number, waitedMs: number, delayMs: number): boolean {
