@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const roots = ['test', 'sandbox'];
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+// --built: the harness loads the package's nodes from dist/, as n8n would.
+const built = args.includes('--built');
+const only = args.filter((arg) => arg !== '--built');
 
 function findTests(dir) {
 	let found = [];
@@ -36,10 +39,12 @@ const n8nEnv = {
 	N8N_LOG_LEVEL: 'debug',
 	N8N_LOG_OUTPUT: 'file',
 	N8N_LOG_FILE_LOCATION: join(userFolder, 'n8n.log'),
+	...(built ? { N8N_HARNESS_LOAD: 'dist' } : {}),
 };
 const result = spawnSync(
 	process.execPath,
-	['--import', 'tsx', '--test', '--test-concurrency=1', ...files],
+	// A stuck test fails after 2 minutes, and a server left open cannot keep the run alive.
+	['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=120000', '--test-force-exit', ...files],
 	{ stdio: 'inherit', env: { ...process.env, ...n8nEnv } },
 );
 rmSync(userFolder, { recursive: true, force: true });

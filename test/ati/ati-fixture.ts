@@ -6,9 +6,9 @@ import { N8nHarness } from '../harness/n8n-harness';
 
 /** An ATI simulator on 127.0.0.1, a harness, and a stored `atiApi` credential pointing at it. */
 export async function startAti(options: AtiSimulatorOptions = {}) {
+	const harness = new N8nHarness();
 	const simulator = createAtiSimulator(options);
 	const baseUrl = await simulator.start();
-	const harness = new N8nHarness();
 	const credentialId = harness.addCredential('atiApi', {
 		accessToken: options.tokens?.[0] ?? ATI_DEMO_TOKEN,
 		baseUrl,

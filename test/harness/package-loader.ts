@@ -17,8 +17,12 @@ function section(): PackageN8nSection {
 	return manifest.n8n as PackageN8nSection;
 }
 
-/** The package lists dist/ files; tests load the TypeScript source they are built from. */
+/**
+ * The package lists dist/ files. `npm test` loads them as built (N8N_HARNESS_LOAD=dist);
+ * otherwise tests load the TypeScript source they are built from.
+ */
 function sourceOf(distPath: string): string {
+	if (process.env.N8N_HARNESS_LOAD === 'dist') return join(root, distPath);
 	return join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 }
 
