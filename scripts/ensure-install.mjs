@@ -6,7 +6,8 @@ const marker = 'node_modules/.package-lock.json';
 const stale =
 	!existsSync(marker) ||
 	statSync('package.json').mtimeMs > statSync(marker).mtimeMs ||
-	(existsSync('package-lock.json') && statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs);
+	(existsSync('package-lock.json') &&
+		statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs);
 
 if (stale) {
 	console.log('Installing dependencies (npm install)…');

@@ -44,7 +44,15 @@ const n8nEnv = {
 const result = spawnSync(
 	process.execPath,
 	// A stuck test fails after 2 minutes, and a server left open cannot keep the run alive.
-	['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=120000', '--test-force-exit', ...files],
+	[
+		'--import',
+		'tsx',
+		'--test',
+		'--test-concurrency=1',
+		'--test-timeout=120000',
+		'--test-force-exit',
+		...files,
+	],
 	{ stdio: 'inherit', env: { ...process.env, ...n8nEnv } },
 );
 rmSync(userFolder, { recursive: true, force: true });

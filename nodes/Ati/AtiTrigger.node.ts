@@ -47,7 +47,11 @@ export class AtiTrigger implements INodeType {
 				options: [
 					{ name: 'Any Change', value: 'anyChange', description: 'Any change of state' },
 					{ name: 'Went Offline', value: 'wentOffline', description: 'A contact became offline' },
-					{ name: 'Went Online', value: 'wentOnline', description: 'An offline contact became anything else' },
+					{
+						name: 'Went Online',
+						value: 'wentOnline',
+						description: 'An offline contact became anything else',
+					},
 				],
 				default: 'anyChange',
 			},
@@ -64,7 +68,7 @@ export class AtiTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether the first poll after activation emits every contact\'s current state instead of only recording it',
+							"Whether the first poll after activation emits every contact's current state instead of only recording it",
 					},
 				],
 			},
@@ -88,7 +92,9 @@ export class AtiTrigger implements INodeType {
 			return emitCurrentStates ? toOutput(currentStates(undefined, current, now)) : null;
 		}
 		const { changes, next } = diffPresence(watch.states, current, event, now);
-		watch.states = Object.fromEntries(contactIds.filter((id) => id in next).map((id) => [id, next[id]]));
+		watch.states = Object.fromEntries(
+			contactIds.filter((id) => id in next).map((id) => [id, next[id]]),
+		);
 		return toOutput(changes);
 	}
 }

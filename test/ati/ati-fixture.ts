@@ -1,3 +1,5 @@
+import { after, before, beforeEach } from 'node:test';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { AtiSimulatorOptions } from '../../sandbox/ati';
@@ -25,7 +27,10 @@ export async function startAti(options: AtiSimulatorOptions = {}) {
 		baseUrl,
 		credentialId,
 		get: (input: IDataObject[], contactId = '={{ $json.id }}', continueOnFail = false) =>
-			harness.runNode(atiNode({ resource: 'presence', operation: 'get', contactId }, continueOnFail), input),
+			harness.runNode(
+				atiNode({ resource: 'presence', operation: 'get', contactId }, continueOnFail),
+				input,
+			),
 		getMany: (input: IDataObject[], contactIds = '={{ $json.ids }}', continueOnFail = false) =>
 			harness.runNode(
 				atiNode({ resource: 'presence', operation: 'getMany', contactIds }, continueOnFail),
@@ -41,3 +46,14 @@ export async function startAti(options: AtiSimulatorOptions = {}) {
 }
 
 export type AtiFixture = Awaited<ReturnType<typeof startAti>>;
+
+/** Starts the fixture for a suite, resets the simulator before each test and stops it after all. */
+export function useAti(options: AtiSimulatorOptions = {}): AtiFixture {
+	const fixture = {} as AtiFixture;
+	before(async () => {
+		Object.defineProperties(fixture, Object.getOwnPropertyDescriptors(await startAti(options)));
+	});
+	beforeEach(() => fixture.simulator.reset());
+	after(async () => await fixture.stop());
+	return fixture;
+}

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import type { AtiFixture } from './ati-fixture';
-import { startAti } from './ati-fixture';
+import { useAti } from './ati-fixture';
 
 describe('ATI.SU API credential test', () => {
-	let ati: AtiFixture;
-	before(async () => (ati = await startAti()));
-	beforeEach(() => ati.simulator.reset());
-	after(async () => await ati.stop());
+	const ati = useAti();
 
 	test('a good token passes with one GET /v1.0/balance', async () => {
 		const result = await ati.harness.testCredential(ati.credentialId, 'atiApi');
@@ -16,7 +12,11 @@ describe('ATI.SU API credential test', () => {
 		assert.equal(result.message, undefined);
 		assert.equal(result.ok, true);
 		assert.deepEqual(
-			ati.simulator.requests.map((request) => [request.method, request.path, request.headers.authorization]),
+			ati.simulator.requests.map((request) => [
+				request.method,
+				request.path,
+				request.headers.authorization,
+			]),
 			[['GET', '/v1.0/balance', 'Bearer ati-demo-token']],
 		);
 	});
@@ -33,7 +33,10 @@ describe('ATI.SU API credential test', () => {
 
 	test('a bad token fails, and the failure does not show the token', async () => {
 		const badToken = ['bad', 'token', '3d9a'].join('-');
-		const credentialId = ati.harness.addCredential('atiApi', { accessToken: badToken, baseUrl: ati.baseUrl });
+		const credentialId = ati.harness.addCredential('atiApi', {
+			accessToken: badToken,
+			baseUrl: ati.baseUrl,
+		});
 
 		const result = await ati.harness.testCredential(credentialId, 'atiApi');
 

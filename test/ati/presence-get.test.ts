@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import type { AtiFixture } from './ati-fixture';
-import { startAti } from './ati-fixture';
+import { useAti } from './ati-fixture';
 
 describe('ATI.SU presence: Get', () => {
-	let ati: AtiFixture;
-	before(async () => (ati = await startAti()));
-	beforeEach(() => ati.simulator.reset());
-	after(async () => await ati.stop());
+	const ati = useAti();
 
 	test('returns the vendor shape {code_id, state} for each item, paired to it', async () => {
 		ati.simulator.setStates({ '123456.0': 'online', '123.0': 'offline' });
@@ -66,7 +62,11 @@ describe('ATI.SU presence: Get', () => {
 	});
 
 	test('with Continue On Fail, N items in give N items out, the bad one as an error in place', async () => {
-		const result = await ati.get([{ id: '123456.0' }, { id: 'abc' }, { id: '234567.0' }], undefined, true);
+		const result = await ati.get(
+			[{ id: '123456.0' }, { id: 'abc' }, { id: '234567.0' }],
+			undefined,
+			true,
+		);
 
 		assert.equal(result.error, undefined);
 		assert.equal(result.items.length, 3);

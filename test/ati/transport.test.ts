@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import type { AtiFixture } from './ati-fixture';
-import { startAti } from './ati-fixture';
+import { useAti } from './ati-fixture';
 
 function gapsMs(ati: AtiFixture): number[] {
 	const times = ati.simulator.requests.map((request) => request.at);
@@ -10,13 +10,14 @@ function gapsMs(ati: AtiFixture): number[] {
 }
 
 describe('ATI.SU transport: retries and errors', () => {
-	let ati: AtiFixture;
-	before(async () => (ati = await startAti()));
-	beforeEach(() => ati.simulator.reset());
-	after(async () => await ati.stop());
+	const ati = useAti();
 
 	test('429 is retried after 100 ms, then 200 ms, as ATI asks, and then succeeds', async () => {
-		ati.simulator.injectFault({ status: 429, body: { error: 'too_many_requests', reason: 'slow down' }, times: 2 });
+		ati.simulator.injectFault({
+			status: 429,
+			body: { error: 'too_many_requests', reason: 'slow down' },
+			times: 2,
+		});
 
 		const result = await ati.get([{ id: '123456.0' }]);
 
@@ -58,12 +59,19 @@ describe('ATI.SU transport: retries and errors', () => {
 
 		assert.ok(Date.now() - started < 2000);
 		assert.match(String(result.error?.message), /^ATI\.SU answered with an error \(503\)/);
-		assert.match(String(result.error?.description), /ATI\.SU asked to wait 3600 s before trying again\./);
+		assert.match(
+			String(result.error?.description),
+			/ATI\.SU asked to wait 3600 s before trying again\./,
+		);
 		assert.equal(ati.simulator.requests.length, 1);
 	});
 
 	test('500 is not retried and gives a clear error with the vendor reason', async () => {
-		ati.simulator.injectFault({ status: 500, body: { Error: 'internal', Reason: 'database is down' }, times: 1 });
+		ati.simulator.injectFault({
+			status: 500,
+			body: { Error: 'internal', Reason: 'database is down' },
+			times: 1,
+		});
 
 		const result = await ati.get([{ id: '123456.0' }]);
 
@@ -78,7 +86,10 @@ describe('ATI.SU transport: retries and errors', () => {
 
 		const result = await ati.get([{ id: '123456.0' }]);
 
-		assert.equal(result.error?.message, 'ATI.SU kept answering "too many requests" after 7 attempts');
+		assert.equal(
+			result.error?.message,
+			'ATI.SU kept answering "too many requests" after 7 attempts',
+		);
 		assert.match(String(result.error?.description), /10 requests per second/);
 		assert.equal(ati.simulator.requests.length, 7);
 	});
@@ -107,7 +118,10 @@ describe('ATI.SU transport: retries and errors', () => {
 	});
 
 	test('a wrong token gives a 401 error that says where to get a new one', async () => {
-		const credentialId = ati.harness.addCredential('atiApi', { accessToken: 'not-the-token', baseUrl: ati.baseUrl });
+		const credentialId = ati.harness.addCredential('atiApi', {
+			accessToken: 'not-the-token',
+			baseUrl: ati.baseUrl,
+		});
 
 		const result = await ati.harness.runNode(
 			{
@@ -137,7 +151,10 @@ describe('ATI.SU transport: retries and errors', () => {
 			[{}],
 		);
 
-		assert.equal(result.error?.message, 'Could not reach ATI.SU: The server refused the connection');
+		assert.equal(
+			result.error?.message,
+			'Could not reach ATI.SU: The server refused the connection',
+		);
 		assert.match(String(result.error?.description), /http:\/\/127\.0\.0\.1:9/);
 	});
 });

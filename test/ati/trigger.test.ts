@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 
-import type { AtiFixture } from './ati-fixture';
-import { startAti } from './ati-fixture';
+import { useAti } from './ati-fixture';
 
 const WATCHED = '123456.0, 123456.1, 234567.0';
 
@@ -11,13 +10,10 @@ function changes(items: Array<{ json: Record<string, unknown> }>) {
 }
 
 describe('ATI.SU Trigger', () => {
-	let ati: AtiFixture;
-	before(async () => (ati = await startAti()));
+	const ati = useAti();
 	beforeEach(() => {
-		ati.simulator.reset();
 		ati.simulator.setStates({ '123456.0': 'online', '123456.1': 'offline', '234567.0': 'online' });
 	});
-	after(async () => await ati.stop());
 
 	test('the first poll records a baseline and emits nothing; later polls emit each change once', async () => {
 		const poller = ati.harness.createPoller(ati.trigger({ contactIds: WATCHED }));
@@ -44,7 +40,10 @@ describe('ATI.SU Trigger', () => {
 		assert.equal((await poller.poll()).items.length, 1);
 
 		ati.simulator.setStates({ '123456.1': 'online' });
-		const restarted = ati.harness.createPoller(ati.trigger({ contactIds: WATCHED }), poller.staticData);
+		const restarted = ati.harness.createPoller(
+			ati.trigger({ contactIds: WATCHED }),
+			poller.staticData,
+		);
 		assert.deepEqual(changes((await restarted.poll()).items), [['123456.1', 'offline', 'online']]);
 		assert.deepEqual((await restarted.poll()).items, []);
 	});
@@ -62,7 +61,9 @@ describe('ATI.SU Trigger', () => {
 	});
 
 	test('"Went Online" emits only contacts that were offline and are not now', async () => {
-		const poller = ati.harness.createPoller(ati.trigger({ contactIds: WATCHED, event: 'wentOnline' }));
+		const poller = ati.harness.createPoller(
+			ati.trigger({ contactIds: WATCHED, event: 'wentOnline' }),
+		);
 		await poller.poll();
 		ati.simulator.setStates({ '123456.0': 'offline', '123456.1': 'away' });
 
@@ -70,7 +71,9 @@ describe('ATI.SU Trigger', () => {
 	});
 
 	test('"Went Offline" emits only contacts that became offline', async () => {
-		const poller = ati.harness.createPoller(ati.trigger({ contactIds: WATCHED, event: 'wentOffline' }));
+		const poller = ati.harness.createPoller(
+			ati.trigger({ contactIds: WATCHED, event: 'wentOffline' }),
+		);
 		await poller.poll();
 		ati.simulator.setStates({ '123456.0': 'offline', '123456.1': 'online' });
 
@@ -93,7 +96,10 @@ describe('ATI.SU Trigger', () => {
 	test('a contact added to the watch list joins the baseline without a spurious event', async () => {
 		const poller = ati.harness.createPoller(ati.trigger({ contactIds: '123456.0' }));
 		await poller.poll();
-		const widened = ati.harness.createPoller(ati.trigger({ contactIds: WATCHED }), poller.staticData);
+		const widened = ati.harness.createPoller(
+			ati.trigger({ contactIds: WATCHED }),
+			poller.staticData,
+		);
 
 		assert.deepEqual((await widened.poll()).items, []);
 		ati.simulator.setStates({ '234567.0': 'offline' });
@@ -106,8 +112,13 @@ describe('ATI.SU Trigger', () => {
 
 		await poller.poll();
 
-		const sizes = ati.simulator.requests.map((request) => (JSON.parse(request.body) as string[]).length);
-		assert.deepEqual(sizes.sort((a, b) => b - a), [100, 100, 50]);
+		const sizes = ati.simulator.requests.map(
+			(request) => (JSON.parse(request.body) as string[]).length,
+		);
+		assert.deepEqual(
+			sizes.sort((a, b) => b - a),
+			[100, 100, 50],
+		);
 	});
 
 	test('manual mode returns the current states as sample data', async () => {

@@ -110,7 +110,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.typeOf(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
 	async getCredentials(details: INodeCredentialsDetails, type: string): Promise<ICredentials> {
@@ -157,7 +160,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			this.getCredentialsProperties(parent),
 		);
 		const own = new Set(credentialType.properties.map((property) => property.name));
-		return [...inherited.filter((property) => !own.has(property.name)), ...credentialType.properties];
+		return [
+			...inherited.filter((property) => !own.has(property.name)),
+			...credentialType.properties,
+		];
 	}
 
 	private typeOf(name: string): ICredentialType {

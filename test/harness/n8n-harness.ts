@@ -21,11 +21,12 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { HarnessInput, INPUT_NODE_TYPE } from './input-node';
 import { PACKAGE_NAME, loadPackageCredentials, loadPackageNodes } from './package-loader';
+import { testNodeDescription } from './test-node-description';
 
 export interface NodeUnderTest {
 	/** The node's short name, e.g. `ati` (the package prefix is added). */
@@ -96,10 +97,12 @@ export class N8nHarness {
 	constructor(extra: { nodes?: INodeType[]; credentials?: ICredentialType[] } = {}) {
 		const types = loadPackageNodes();
 		types.set(INPUT_NODE_TYPE, new HarnessInput());
-		for (const node of extra.nodes ?? []) types.set(`${PACKAGE_NAME}.${node.description.name}`, node);
+		for (const node of extra.nodes ?? [])
+			types.set(`${PACKAGE_NAME}.${node.description.name}`, node);
 		this.nodeTypes = new HarnessNodeTypes(types);
 		this.credentialTypes = loadPackageCredentials();
-		for (const credential of extra.credentials ?? []) this.credentialTypes.set(credential.name, credential);
+		for (const credential of extra.credentials ?? [])
+			this.credentialTypes.set(credential.name, credential);
 		this.credentialsHelper = new HarnessCredentialsHelper(this.credentialTypes);
 	}
 
@@ -130,25 +133,23 @@ export class N8nHarness {
 	 * Tests a stored credential as n8n's credential tester does: its `test.request` becomes the
 	 * routing of a one-parameter declarative node, which n8n's RoutingNode sends.
 	 */
-	async testCredential(credentialId: string, type: string): Promise<{ ok: boolean; message?: string; run: IRun }> {
+	async testCredential(
+		credentialId: string,
+		type: string,
+	): Promise<{ ok: boolean; message?: string; run: IRun }> {
 		const testRequest = this.credentialTypes.get(type)?.test?.request;
 		if (!testRequest) throw new Error(`Credential type "${type}" has no test request`);
 		const nodeTypeName = `credentialTest_${type}`;
 		this.nodeTypes.add(`${PACKAGE_NAME}.${nodeTypeName}`, {
-			description: {
-				displayName: 'Credential Test',
-				name: nodeTypeName,
-				group: ['transform'],
-				version: 1,
-				description: 'Sends a credential test request',
-				defaults: { name: 'Credential Test' },
-				inputs: [NodeConnectionTypes.Main],
-				outputs: [NodeConnectionTypes.Main],
-				credentials: [{ name: type, required: true }],
-				properties: [
-					{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: testRequest } },
-				],
-			},
+			description: testNodeDescription(nodeTypeName, type, [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: testRequest },
+				},
+			]),
 		});
 		const result = await this.runNode({
 			type: nodeTypeName,
@@ -173,9 +174,9 @@ export class N8nHarness {
 	 */
 	createPoller(node: NodeUnderTest, staticData: IDataObject = {}) {
 		let stored: IDataObject = structuredClone(staticData);
-		const run = (workflow: Workflow, mode: WorkflowExecuteMode) => this.additionalData(workflow, mode);
-		const build = (staticData: IDataObject) =>
-			this.workflow([this.nodeOf(node)], {}, staticData);
+		const run = (workflow: Workflow, mode: WorkflowExecuteMode) =>
+			this.additionalData(workflow, mode);
+		const build = (staticData: IDataObject) => this.workflow([this.nodeOf(node)], {}, staticData);
 		return {
 			get staticData(): IDataObject {
 				return structuredClone(stored);
@@ -218,7 +219,11 @@ export class N8nHarness {
 		};
 	}
 
-	private workflow(nodes: INode[], connections: Workflow['connectionsBySourceNode'], staticData?: IDataObject) {
+	private workflow(
+		nodes: INode[],
+		connections: Workflow['connectionsBySourceNode'],
+		staticData?: IDataObject,
+	) {
 		return new Workflow({
 			id: 'harness-workflow',
 			name: 'Harness Workflow',

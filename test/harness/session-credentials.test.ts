@@ -9,15 +9,15 @@ import type {
 	IHttpRequestHelper,
 	INodeExecutionData,
 	INodeType,
-	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeApiError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { runPerItem } from '../../nodes/shared/execution/per-item';
 import { defaultRetryPolicy } from '../../nodes/shared/http/retry-policy';
 import { sendVendorRequest } from '../../nodes/shared/http/vendor-request';
 import { SimulatorServer } from '../../sandbox/framework';
 import { N8nHarness } from './n8n-harness';
+import { testNodeDescription } from './test-node-description';
 
 /**
  * A session-login credential like ERA's: n8n calls `preAuthentication` when the session token is
@@ -29,8 +29,20 @@ class SessionApi implements ICredentialType {
 	properties: ICredentialType['properties'] = [
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
 		{ displayName: 'Login', name: 'login', type: 'string', default: '' },
-		{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '' },
-		{ displayName: 'Session Token', name: 'sessionToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -50,19 +62,7 @@ class SessionApi implements ICredentialType {
 }
 
 class SessionNode implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Harness Session',
-		name: 'harnessSession',
-		group: ['transform'],
-		version: 1,
-		description: 'Reads /data with a session credential',
-		defaults: { name: 'Harness Session' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'harnessSessionApi', required: true }],
-		properties: [],
-	};
+	description = testNodeDescription('harnessSession', 'harnessSessionApi');
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const credentials = await this.getCredentials('harnessSessionApi');
@@ -81,7 +81,9 @@ class SessionNode implements INodeType {
 					{ method: 'GET', url: `${credentials.baseUrl}/data`, timeoutMs: 5000, idempotent: true },
 				);
 				if (reply.statusCode !== 200) {
-					throw new NodeApiError(this.getNode(), { message: `HTTP ${reply.statusCode}: ${reply.body.toString()}` });
+					throw new NodeApiError(this.getNode(), {
+						message: `HTTP ${reply.statusCode}: ${reply.body.toString()}`,
+					});
 				}
 				return JSON.parse(reply.body.toString()) as { token: string };
 			}),
@@ -101,26 +103,37 @@ describe('harness: session credentials with preAuthentication', () => {
 	server
 		.route('POST', '/login', (request) => {
 			const body = request.json() as { login: string; pwd: string };
-			if (body.pwd !== PASSWORD) return { status: 401, body: { error_code: 1407, error_message: 'unauthorized' } };
+			if (body.pwd !== PASSWORD)
+				return { status: 401, body: { error_code: 1407, error_message: 'unauthorized' } };
 			const token = `session-${++logins}`;
 			valid.add(token);
 			return { status: 200, body: { token } };
 		})
 		.route('GET', '/data', (request) => {
 			const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
-			return valid.has(token) ? { status: 200, body: { token } } : { status: 401, body: { error_code: 1407 } };
+			return valid.has(token)
+				? { status: 200, body: { token } }
+				: { status: 401, body: { error_code: 1407 } };
 		});
 
 	before(async () => {
 		const baseUrl = await server.start();
 		harness = new N8nHarness({ nodes: [new SessionNode()], credentials: [new SessionApi()] });
-		credentialId = harness.addCredential('harnessSessionApi', { baseUrl, login: 'admin', password: PASSWORD, sessionToken: '' });
+		credentialId = harness.addCredential('harnessSessionApi', {
+			baseUrl,
+			login: 'admin',
+			password: PASSWORD,
+			sessionToken: '',
+		});
 	});
 	beforeEach(() => server.clearRequests());
 	after(async () => await server.stop());
 
 	const run = () =>
-		harness.runNode({ type: 'harnessSession', parameters: {}, credentials: { harnessSessionApi: credentialId } }, [{}]);
+		harness.runNode(
+			{ type: 'harnessSession', parameters: {}, credentials: { harnessSessionApi: credentialId } },
+			[{}],
+		);
 
 	test('an empty session token makes n8n log in first, and the token is stored for later runs', async () => {
 		const result = await run();
@@ -128,14 +141,20 @@ describe('harness: session credentials with preAuthentication', () => {
 		assert.equal(result.error, undefined);
 		assert.deepEqual(result.items[0].json, { token: 'session-1' });
 		assert.equal(harness.credentialsHelper.storedData(credentialId)?.sessionToken, 'session-1');
-		assert.deepEqual(server.requests.map((request) => request.path), ['/login', '/data']);
+		assert.deepEqual(
+			server.requests.map((request) => request.path),
+			['/login', '/data'],
+		);
 	});
 
 	test('a stored session is reused without logging in again', async () => {
 		const result = await run();
 
 		assert.deepEqual(result.items[0].json, { token: 'session-1' });
-		assert.deepEqual(server.requests.map((request) => request.path), ['/data']);
+		assert.deepEqual(
+			server.requests.map((request) => request.path),
+			['/data'],
+		);
 	});
 
 	test('a 401 on an expired session makes n8n log in again and repeat the request once', async () => {
@@ -144,11 +163,10 @@ describe('harness: session credentials with preAuthentication', () => {
 		const result = await run();
 
 		assert.deepEqual(result.items[0].json, { token: 'session-2' });
-		assert.deepEqual(server.requests.map((request) => `${request.path} ${request.status}`), [
-			'/data 401',
-			'/login 200',
-			'/data 200',
-		]);
+		assert.deepEqual(
+			server.requests.map((request) => `${request.path} ${request.status}`),
+			['/data 401', '/login 200', '/data 200'],
+		);
 	});
 
 	test('a refused login ends in the vendor reply, without the password', async () => {

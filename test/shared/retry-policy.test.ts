@@ -28,14 +28,29 @@ describe('retry policy', () => {
 
 	test('full jitter stays between 0 and the doubling ceiling, capped at the maximum delay', () => {
 		const policy = { ...defaultRetryPolicy, baseDelayMs: 100, maxDelayMs: 1000 };
-		assert.equal(backoffDelayMs(policy, 1, () => 0.999999), 100);
-		assert.equal(backoffDelayMs(policy, 3, () => 0.999999), 400);
-		assert.equal(backoffDelayMs(policy, 10, () => 0.999999), 1000);
-		assert.equal(backoffDelayMs(policy, 10, () => 0), 0);
+		assert.equal(
+			backoffDelayMs(policy, 1, () => 0.999999),
+			100,
+		);
+		assert.equal(
+			backoffDelayMs(policy, 3, () => 0.999999),
+			400,
+		);
+		assert.equal(
+			backoffDelayMs(policy, 10, () => 0.999999),
+			1000,
+		);
+		assert.equal(
+			backoffDelayMs(policy, 10, () => 0),
+			0,
+		);
 	});
 
 	test('Retry-After wins over a vendor rule, which wins over the default backoff', () => {
-		const policy = { ...defaultRetryPolicy, vendorDelayMs: (status: number) => (status === 429 ? 123 : undefined) };
+		const policy = {
+			...defaultRetryPolicy,
+			vendorDelayMs: (status: number) => (status === 429 ? 123 : undefined),
+		};
 		assert.equal(retryDelayMs(policy, 1, 429, '2'), 2000);
 		assert.equal(retryDelayMs(policy, 1, 429, undefined), 123);
 		assert.ok(retryDelayMs(policy, 1, 503, undefined) <= defaultRetryPolicy.baseDelayMs);

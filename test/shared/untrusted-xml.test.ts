@@ -10,7 +10,10 @@ const BILLION_LAUGHS = `<?xml version="1.0"?>
 
 describe('untrusted XML', () => {
 	test('reads elements, attributes and the standard entities, keeping values as strings', () => {
-		const reply = readUntrustedXml('<a x="1"><b>007</b><c>&lt;ok&amp;&gt;</c><d k="v">t</d></a>', 'Oktell');
+		const reply = readUntrustedXml(
+			'<a x="1"><b>007</b><c>&lt;ok&amp;&gt;</c><d k="v">t</d></a>',
+			'Oktell',
+		);
 		assert.deepEqual(reply, {
 			ok: true,
 			value: { a: { '@_x': '1', b: '007', c: '<ok&>', d: { '@_k': 'v', '#text': 't' } } },
@@ -20,13 +23,19 @@ describe('untrusted XML', () => {
 	test('refuses a DOCTYPE, so entity expansion never happens', () => {
 		const reply = readUntrustedXml(BILLION_LAUGHS, 'Oktell');
 		assert.equal(reply.ok, false);
-		assert.match((reply as { problem: string }).problem, /^Oktell sent XML with a DOCTYPE or entity declaration/);
+		assert.match(
+			(reply as { problem: string }).problem,
+			/^Oktell sent XML with a DOCTYPE or entity declaration/,
+		);
 	});
 
 	test('broken XML gives a problem quoting the start of the body', () => {
 		const reply = readUntrustedXml('<result><open></result>', '1C-Connect');
 		assert.equal(reply.ok, false);
-		assert.match((reply as { problem: string }).problem, /^1C-Connect sent a reply that is not valid XML \(.+\): "<result><open><\/result>"$/);
+		assert.match(
+			(reply as { problem: string }).problem,
+			/^1C-Connect sent a reply that is not valid XML \(.+\): "<result><open><\/result>"$/,
+		);
 	});
 
 	test('namespace prefixes can be dropped and chosen elements always become arrays', () => {

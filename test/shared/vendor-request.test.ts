@@ -8,15 +8,14 @@ import type {
 	IHttpRequestMethods,
 	INodeExecutionData,
 	INodeType,
-	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runPerItem } from '../../nodes/shared/execution/per-item';
 import { defaultRetryPolicy } from '../../nodes/shared/http/retry-policy';
 import { sendVendorRequest } from '../../nodes/shared/http/vendor-request';
 import { SimulatorServer } from '../../sandbox/framework';
 import { N8nHarness } from '../harness/n8n-harness';
+import { testNodeDescription } from '../harness/test-node-description';
 
 class ProbeApi implements ICredentialType {
 	name = 'probeApi';
@@ -28,19 +27,7 @@ class ProbeApi implements ICredentialType {
 
 /** Sends one request per item through the shared transport, as the parameters say. */
 class ProbeNode implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Probe',
-		name: 'probe',
-		group: ['transform'],
-		version: 1,
-		description: 'Sends one request through the shared transport',
-		defaults: { name: 'Probe' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'probeApi', required: true }],
-		properties: [],
-	};
+	description = testNodeDescription('probe', 'probeApi');
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const { baseUrl } = await this.getCredentials('probeApi');
@@ -108,7 +95,10 @@ describe('shared transport: timeouts and dropped connections', () => {
 
 		const result = await probe({ method: 'POST', idempotent: false });
 
-		assert.equal(result.error?.message, 'Could not reach Probe: The connection was closed before the server answered');
+		assert.equal(
+			result.error?.message,
+			'Could not reach Probe: The connection was closed before the server answered',
+		);
 		assert.equal(server.requests.length, 1);
 	});
 
@@ -117,7 +107,10 @@ describe('shared transport: timeouts and dropped connections', () => {
 
 		const result = await probe({ method: 'GET', timeoutMs: 150, idempotent: true });
 
-		assert.equal(result.error?.message, 'Could not reach Probe: The server did not answer in time (3 attempts)');
+		assert.equal(
+			result.error?.message,
+			'Could not reach Probe: The server did not answer in time (3 attempts)',
+		);
 		assert.equal(result.error?.description, 'Check the probe.');
 		await setTimeout(500);
 		assert.equal(server.requests.length, 3, 'the simulator logs a slow request when it answers');

@@ -3,7 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as presence from './presence/Presence.resource';
 
-const operations: Record<string, Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[]>>> = {
+const operations: Record<
+	string,
+	Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[]>>
+> = {
 	presence: { get: presence.get.execute, getMany: presence.getMany.execute },
 };
 
@@ -12,7 +15,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = operations[resource]?.[operation];
 	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	return [await execute.call(this)];
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow'
 import { apiError } from '../../shared/errors/node-errors';
 import { redactSecrets } from '../../shared/errors/redact';
 import { SlidingWindowLimiter, limiterKey } from '../../shared/http/rate-limiter';
-import { parseJsonReply, quoteStart } from '../../shared/http/reply-body';
+import { decodeReplyText, parseJsonReply, quoteStart } from '../../shared/http/reply-body';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
@@ -17,7 +17,8 @@ const TIMEOUT_MS = 30_000;
 export const atiRetryPolicy: RetryPolicy = {
 	...defaultRetryPolicy,
 	maxAttempts: 7,
-	vendorDelayMs: (statusCode, attempt) => (statusCode === 429 ? 100 * 2 ** (attempt - 1) : undefined),
+	vendorDelayMs: (statusCode, attempt) =>
+		statusCode === 429 ? 100 * 2 ** (attempt - 1) : undefined,
 };
 
 /** ATI allows 10 requests per second per token. */
@@ -37,7 +38,10 @@ export interface AtiRequest {
 	itemIndex?: number;
 }
 
-export async function atiApiRequest(context: RequestContext, request: AtiRequest): Promise<unknown> {
+export async function atiApiRequest(
+	context: RequestContext,
+	request: AtiRequest,
+): Promise<unknown> {
 	const credentials = (await context.getCredentials(ATI_CREDENTIAL)) as unknown as AtiCredentials;
 	const baseUrl = String(credentials.baseUrl || 'https://api.ati.su').replace(/\/+$/, '');
 	const secrets = [credentials.accessToken];
@@ -51,7 +55,8 @@ export async function atiApiRequest(context: RequestContext, request: AtiRequest
 			secrets,
 			unreachableHint: `Check the Base URL in the ATI.SU credential (${baseUrl}) and the network, then try again.`,
 			itemIndex: request.itemIndex,
-			beforeAttempt: async () => await rateLimiter.acquire(limiterKey(baseUrl, credentials.accessToken)),
+			beforeAttempt: async () =>
+				await rateLimiter.acquire(limiterKey(baseUrl, credentials.accessToken)),
 		},
 		{
 			method: request.method,
@@ -67,7 +72,7 @@ export async function atiApiRequest(context: RequestContext, request: AtiRequest
 		},
 	);
 
-	const text = redactSecrets(response.body.toString('utf8'), secrets);
+	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		const reply = parseJsonReply(text, VENDOR);
 		if (reply.ok) return reply.value;
@@ -122,7 +127,8 @@ function explain(status: number, reason: string, attempts: number) {
 	if (status === 402 || status === 403) {
 		return {
 			message: `ATI.SU refused access (${status}): ${reason}`,
-			description: "The token's ATI.SU account or plan does not allow this call; check it in the ATI.SU cabinet.",
+			description:
+				"The token's ATI.SU account or plan does not allow this call; check it in the ATI.SU cabinet.",
 		};
 	}
 	if (status === 404) {
@@ -142,7 +148,7 @@ function explain(status: number, reason: string, attempts: number) {
 		message: `ATI.SU answered with an error (${status}): ${reason}`,
 		description:
 			status >= 500
-				? 'The fault is on ATI.SU\'s side; try again later.'
+				? "The fault is on ATI.SU's side; try again later."
 				: 'Check the node parameters against the ATI.SU API.',
 	};
 }

@@ -52,8 +52,10 @@ export async function fetchPresenceStates(
 	contactIds: string[],
 ): Promise<Map<string, PresenceState>> {
 	const batches = chunk([...new Set(contactIds)], PRESENCE_BATCH_SIZE);
-	const settled = await settleWithConcurrency(batches, PRESENCE_CONCURRENCY, async (ids) =>
-		await postPresenceStates(context, ids),
+	const settled = await settleWithConcurrency(
+		batches,
+		PRESENCE_CONCURRENCY,
+		async (ids) => await postPresenceStates(context, ids),
 	);
 	const states = new Map<string, PresenceState>();
 	for (const outcome of settled) {

@@ -31,7 +31,8 @@ function describe(code: string): string {
 	if (code === 'ECONNREFUSED') return 'The server refused the connection';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'The server name could not be resolved';
 	if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'The server is unreachable';
-	if (code === 'ECONNABORTED' || code.includes('TIMEDOUT')) return 'The server did not answer in time';
+	if (code === 'ECONNABORTED' || code.includes('TIMEDOUT'))
+		return 'The server did not answer in time';
 	return 'The connection was closed before the server answered';
 }
 

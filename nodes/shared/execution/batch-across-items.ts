@@ -56,7 +56,12 @@ export async function runBatchedAcrossItems<Result>(
 			if (!Array.isArray(keys)) throw keys;
 			const failedKey = keys.find((key) => failures.has(key));
 			if (failedKey !== undefined) throw failures.get(failedKey);
-			output.push(...resultItems(keys.map((key) => plan.toOutput(key, results.get(key))), itemIndex));
+			output.push(
+				...resultItems(
+					keys.map((key) => plan.toOutput(key, results.get(key))),
+					itemIndex,
+				),
+			);
 		} catch (error) {
 			const itemError = asItemError(context, error, itemIndex);
 			if (!continueOnFail) throw itemError;

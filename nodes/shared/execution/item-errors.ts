@@ -21,11 +21,17 @@ export function asItemError(
  * The item `continueOnFail` puts where the failed item's results would have been. n8n keeps
  * `{error: message}` as its JSON and shows the attached error's details in the editor.
  */
-export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+export function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
 
-export function resultItems(results: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
+export function resultItems(
+	results: IDataObject | IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
 	return (Array.isArray(results) ? results : [results]).map((json) => ({
 		json,
 		pairedItem: { item: itemIndex },

@@ -35,7 +35,9 @@ export class SlidingWindowLimiter {
 				live.push(slot);
 				return () => (slot.doneAt = Date.now());
 			}
-			const done = live.filter((slot) => slot.doneAt !== undefined).map((slot) => slot.doneAt as number);
+			const done = live
+				.filter((slot) => slot.doneAt !== undefined)
+				.map((slot) => slot.doneAt as number);
 			const wait = done.length > 0 ? Math.min(...done) + this.windowMs - now + 1 : POLL_MS;
 			await sleep(Math.max(1, Math.min(wait, this.windowMs)));
 		}

@@ -15,7 +15,10 @@ export function parseJsonReply(text: string, vendor: string): JsonReply {
 	try {
 		return { ok: true, value: JSON.parse(clean) };
 	} catch {
-		return { ok: false, problem: `${vendor} sent a reply that is not valid JSON: ${quoteStart(clean)}` };
+		return {
+			ok: false,
+			problem: `${vendor} sent a reply that is not valid JSON: ${quoteStart(clean)}`,
+		};
 	}
 }
 
@@ -29,6 +32,7 @@ export function decodeReplyText(body: Buffer): string {
 		const swapped = Buffer.from(body.subarray(2));
 		return swapped.swap16().toString('utf16le');
 	}
-	if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return body.subarray(3).toString('utf8');
+	if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)
+		return body.subarray(3).toString('utf8');
 	return body.toString('utf8');
 }

@@ -45,6 +45,7 @@ export function retryDelayMs(
 ): number {
 	const retryAfter = parseRetryAfter(retryAfterHeader);
 	if (retryAfter !== undefined) return retryAfter;
-	const vendorDelay = statusCode === undefined ? undefined : policy.vendorDelayMs?.(statusCode, attempt);
+	const vendorDelay =
+		statusCode === undefined ? undefined : policy.vendorDelayMs?.(statusCode, attempt);
 	return vendorDelay ?? backoffDelayMs(policy, attempt);
 }

@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { networkFailure } from '../errors/network-failure';
-import type { NetworkFailure } from '../errors/network-failure';
+import { NetworkFailure, networkFailure } from '../errors/network-failure';
 import { apiError } from '../errors/node-errors';
 import { redactSecrets } from '../errors/redact';
 import type { RetryPolicy } from './retry-policy';
@@ -33,7 +32,7 @@ export interface VendorResponse {
 	headers: Record<string, string | string[] | undefined>;
 	body: Buffer;
 	attempts: number;
-	/** The wait the last reply asked for, when retrying stopped because it was too long. */
+	/** The wait the final reply asked for (`Retry-After`), if any. */
 	retryAfterMs?: number;
 }
 
@@ -77,56 +76,34 @@ export async function sendVendorRequest(
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
 		const afterAttempt = await hooks.beforeAttempt?.();
-		let response: HttpReply;
+		let outcome: HttpReply | NetworkFailure;
 		try {
-			response = await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				hooks.credentialType,
-				{
-					method: request.method,
-					url: request.url,
-					headers: request.headers,
-					qs: request.qs,
-					body: request.body,
-					timeout: request.timeoutMs,
-					encoding: 'arraybuffer',
-					json: false,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: hooks.refreshSessionOn
-						? { ignore: true, except: hooks.refreshSessionOn }
-						: true,
-					skipSslCertificateValidation: request.skipSslCertificateValidation,
-				},
-				hooks.refreshSessionOn
-					? { preAuthenticationRetryStatusCode: hooks.refreshSessionOn }
-					: undefined,
-			);
-		} catch (error) {
+			outcome = await sendOnce(context, hooks, request);
+		} finally {
 			afterAttempt?.();
-			const reply = httpReplyIn(error);
-			if (reply) return finalReply(reply, attempt);
-			const failure = networkFailure(error);
-			if (!failure) {
-				const message = error instanceof Error ? error.message : String(error);
-				throw new NodeOperationError(context.getNode(), redactSecrets(message, hooks.secrets), {
-					itemIndex: hooks.itemIndex,
-				});
-			}
+		}
+
+		if (outcome instanceof NetworkFailure) {
 			const delay = retryDelayMs(policy, attempt, undefined, undefined);
-			const retryable = request.idempotent && failure.transient && attempt < policy.maxNetworkAttempts;
+			const retryable =
+				request.idempotent && outcome.transient && attempt < policy.maxNetworkAttempts;
 			if (!retryable || !canRetry(policy, attempt, waitedMs, delay)) {
-				throw unreachable(context, hooks, failure, attempt);
+				throw unreachable(context, hooks, outcome, attempt);
 			}
-			logRetry(context, hooks, `connection failure (${failure.code})`, attempt, delay);
+			logRetry(context, hooks, `connection failure (${outcome.code})`, attempt, delay);
 			waitedMs += delay;
 			await sleep(delay);
 			continue;
 		}
 
-		afterAttempt?.();
-		const statusCode = response.statusCode;
+		const statusCode = outcome.statusCode;
 		if (policy.retryStatuses.includes(statusCode)) {
-			const delay = retryDelayMs(policy, attempt, statusCode, headerValue(response.headers, 'retry-after'));
+			const delay = retryDelayMs(
+				policy,
+				attempt,
+				statusCode,
+				headerValue(outcome.headers, 'retry-after'),
+			);
 			if (canRetry(policy, attempt, waitedMs, delay)) {
 				logRetry(context, hooks, `HTTP ${statusCode}`, attempt, delay);
 				waitedMs += delay;
@@ -134,7 +111,46 @@ export async function sendVendorRequest(
 				continue;
 			}
 		}
-		return finalReply(response, attempt);
+		return finalReply(outcome, attempt);
+	}
+}
+
+/** One try: the server's reply whatever its status, or the network failure that prevented one. */
+async function sendOnce(
+	context: RequestContext,
+	hooks: TransportHooks,
+	request: VendorRequest,
+): Promise<HttpReply | NetworkFailure> {
+	try {
+		return (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			hooks.credentialType,
+			{
+				method: request.method,
+				url: request.url,
+				headers: request.headers,
+				qs: request.qs,
+				body: request.body,
+				timeout: request.timeoutMs,
+				encoding: 'arraybuffer',
+				json: false,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: hooks.refreshSessionOn
+					? { ignore: true, except: hooks.refreshSessionOn }
+					: true,
+				skipSslCertificateValidation: request.skipSslCertificateValidation,
+			},
+			hooks.refreshSessionOn
+				? { preAuthenticationRetryStatusCode: hooks.refreshSessionOn }
+				: undefined,
+		)) as HttpReply;
+	} catch (error) {
+		const outcome = httpReplyIn(error) ?? networkFailure(error);
+		if (outcome) return outcome;
+		const message = error instanceof Error ? error.message : String(error);
+		throw new NodeOperationError(context.getNode(), redactSecrets(message, hooks.secrets), {
+			itemIndex: hooks.itemIndex,
+		});
 	}
 }
 
@@ -147,10 +163,10 @@ interface HttpReply {
 function finalReply(reply: HttpReply, attempts: number): VendorResponse {
 	return {
 		statusCode: reply.statusCode,
-		headers: reply.headers ?? {},
+		headers: reply.headers,
 		body: toBuffer(reply.body),
 		attempts,
-		retryAfterMs: parseRetryAfter(headerValue(reply.headers ?? {}, 'retry-after')),
+		retryAfterMs: parseRetryAfter(headerValue(reply.headers, 'retry-after')),
 	};
 }
 
@@ -198,7 +214,12 @@ function logRetry(
 	context.logger.debug(`${hooks.vendor}: retrying after ${reason}`, { attempt, delayMs });
 }
 
-function canRetry(policy: RetryPolicy, attempt: number, waitedMs: number, delayMs: number): boolean {
+function canRetry(
+	policy: RetryPolicy,
+	attempt: number,
+	waitedMs: number,
+	delayMs: number,
+): boolean {
 	return attempt < policy.maxAttempts && waitedMs + delayMs <= policy.maxTotalWaitMs;
 }
 

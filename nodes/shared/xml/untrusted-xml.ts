@@ -6,7 +6,9 @@ export const MAX_XML_CHARACTERS = 20 * 1024 * 1024;
 const MAX_DEPTH = 64;
 const DECLARATIONS = /<!(DOCTYPE|ENTITY)/i;
 
-export type XmlReply = { ok: true; value: Record<string, unknown> } | { ok: false; problem: string };
+export type XmlReply =
+	| { ok: true; value: Record<string, unknown> }
+	| { ok: false; problem: string };
 
 export interface XmlReadOptions {
 	/** Drop namespace prefixes from element and attribute names (`soap:Body` → `Body`). */
@@ -20,9 +22,16 @@ export interface XmlReadOptions {
  * expansion), bounded size and nesting, and a clear problem that quotes the start of the body.
  * Attributes come as `@_name`, text beside attributes as `#text`; values stay strings.
  */
-export function readUntrustedXml(text: string, vendor: string, options: XmlReadOptions = {}): XmlReply {
+export function readUntrustedXml(
+	text: string,
+	vendor: string,
+	options: XmlReadOptions = {},
+): XmlReply {
 	if (text.length > MAX_XML_CHARACTERS) {
-		return { ok: false, problem: `${vendor} sent an XML reply larger than ${MAX_XML_CHARACTERS / 1024 / 1024} MB` };
+		return {
+			ok: false,
+			problem: `${vendor} sent an XML reply larger than ${MAX_XML_CHARACTERS / 1024 / 1024} MB`,
+		};
 	}
 	if (DECLARATIONS.test(text)) {
 		return {
@@ -54,6 +63,9 @@ export function readUntrustedXml(text: string, vendor: string, options: XmlReadO
 		return { ok: true, value: parser.parse(text) as Record<string, unknown> };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		return { ok: false, problem: `${vendor} sent XML that could not be read (${reason}): ${quoteStart(text)}` };
+		return {
+			ok: false,
+			problem: `${vendor} sent XML that could not be read (${reason}): ${quoteStart(text)}`,
+		};
 	}
 }

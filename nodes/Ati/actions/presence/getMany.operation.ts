@@ -35,9 +35,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		fetchChunk: async (contactIds) => await postPresenceStates(this, contactIds),
 		toOutput: (contactId, state) => {
 			if (!state) {
-				throw new NodeOperationError(this.getNode(), `ATI.SU returned no state for contact ${contactId}`, {
-					description: 'Check that the contact exists on ATI.SU.',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`ATI.SU returned no state for contact ${contactId}`,
+					{
+						description: 'Check that the contact exists on ATI.SU.',
+					},
+				);
 			}
 			return state;
 		},
