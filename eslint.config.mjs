@@ -11,13 +11,18 @@ export default [
 	},
 	{
 		// Tests, simulators and scripts are not part of the published package.
-		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*'],
+		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*', 'runtime/**/*.ts', 'e2e/**/*.ts'],
 		rules: {
 			'@n8n/community-nodes/require-node-api-error': 'off',
 		},
 	},
 	{
-		files: ['sandbox/start.ts', 'scripts/**/*'],
+		files: ['sandbox/start.ts', 'scripts/**/*', 'runtime/**/*.ts', 'e2e/**/*.ts'],
 		rules: { 'no-console': 'off' },
+	},
+	{
+		// The developer tooling that installs and runs a real n8n: never part of the package.
+		files: ['runtime/**/*.ts', 'e2e/**/*.ts'],
+		rules: { '@n8n/community-nodes/no-dangerous-functions': 'off' },
 	},
 ];

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+
+import { control, requestsSeen } from './sandbox-control';
+
+type Items = Array<Record<string, unknown>>;
+
+export interface ManualExample {
+	workflowId: string;
+	/** The node whose output the check reads. */
+	outputNode: string;
+	check(items: Items): void;
+}
+
+export interface TriggerExample {
+	workflowId: string;
+	simulator: string;
+	outputNode: string;
+	/** Resolves once the trigger has taken its baseline, so that a change now is news to it. */
+	armed(): Promise<boolean>;
+	/** Makes the simulator produce the event the workflow waits for. */
+	drive(): Promise<void>;
+	check(items: Items): void;
+}
+
+/** Every example workflow in examples/, with what running it against the sandbox must give. */
+export const manualExamples: ManualExample[] = [
+	{
+		workflowId: 'exAtiOnline00001',
+		outputNode: 'Online Only',
+		check(items) {
+			assert.deepEqual(
+				items.map((item) => [item.code_id, item.state]),
+				[
+					['123456.0', 'online'],
+					['234567.0', 'online'],
+				],
+			);
+		},
+	},
+];
+
+export const triggerExamples: TriggerExample[] = [
+	{
+		workflowId: 'exAtiCameOnline1',
+		simulator: 'ATI',
+		outputNode: 'Message For Dispatch',
+		async armed() {
+			const seen = await requestsSeen('ATI');
+			return seen.some((request) => request.path.startsWith('/presence/state'));
+		},
+		async drive() {
+			await control('ATI', 'POST', '/ati/contacts', { '123456.1': 'online' });
+		},
+		check(items) {
+			assert.deepEqual(items, [
+				{ message: 'Contact 123456.1 is online on ATI.SU: call now', contact: '123456.1' },
+			]);
+		},
+	},
+];

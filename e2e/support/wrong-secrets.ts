@@ -1,0 +1,4 @@
+/** Per credential type, the fields that make the sandbox refuse it. */
+export const wrongSecrets: Record<string, Record<string, unknown>> = {
+	atiApi: { accessToken: 'not-the-sandbox-token' },
+};

@@ -1,0 +1,72 @@
+import { after, before, describe, test } from 'node:test';
+
+import { triggerExamples } from './support/examples';
+import { outputOf, parseStoredExecution } from './support/run-data';
+import { control, waitFor } from './support/sandbox-control';
+import { startedN8n } from './support/suite';
+
+const { client } = startedN8n();
+
+interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode: string;
+}
+
+// A polling trigger polls at most once a minute: arming takes up to a minute and the event up
+// to another.
+const POLL_WAIT_MS = 150_000;
+
+async function executionsOf(workflowId: string): Promise<ExecutionSummary[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const page = await client.request<{ results: ExecutionSummary[] }>(
+		'GET',
+		`/executions?filter=${filter}`,
+	);
+	return page.results;
+}
+
+describe('trigger workflows, active in a real n8n, react to the sandbox', () => {
+	before(async () => {
+		await client.login();
+		for (const example of triggerExamples) {
+			await control(example.simulator, 'POST', '/reset');
+		}
+		await Promise.all(
+			triggerExamples.map(async (example) => await client.activate(example.workflowId)),
+		);
+	});
+
+	after(async () => {
+		for (const example of triggerExamples) await client.deactivate(example.workflowId);
+	});
+
+	for (const example of triggerExamples) {
+		test(`${example.workflowId}: runs once for the event the simulator produces`, async () => {
+			await waitFor(
+				'the trigger to take its baseline',
+				async () => ((await example.armed()) ? true : undefined),
+				POLL_WAIT_MS,
+			);
+			const before = await executionsOf(example.workflowId);
+			await example.drive();
+			const started = Date.now();
+			const execution = await waitFor(
+				'an execution of the workflow',
+				async () =>
+					(await executionsOf(example.workflowId)).find(
+						(run) => !before.some((old) => old.id === run.id),
+					),
+				POLL_WAIT_MS,
+			);
+			console.log(
+				`${example.workflowId}: execution ${execution.id} ${Date.now() - started} ms after the event`,
+			);
+			const stored = await client.request<{ data: string; status: string }>(
+				'GET',
+				`/executions/${execution.id}`,
+			);
+			example.check(outputOf(parseStoredExecution(stored.data), example.outputNode));
+		});
+	}
+});
