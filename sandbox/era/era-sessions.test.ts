@@ -49,6 +49,20 @@ describe('ERA simulator: sessions and the brute-force guard', () => {
 		assert.equal((await era.send('GET', '/rest/v1/iam/sessions/current')).status, 200);
 	});
 
+	test('expire with afterRequests lets n requests through, then every session ends', async () => {
+		await era.login();
+		const res = await fetch(`${baseUrl}/__control/era/sessions/expire`, {
+			method: 'POST',
+			body: JSON.stringify({ afterRequests: 2 }),
+		});
+		assert.deepEqual(await res.json(), { expiresAfterRequests: 2 });
+		const statuses = [];
+		for (let i = 0; i < 3; i++) {
+			statuses.push((await era.send('GET', '/rest/v1/iam/sessions/current')).status);
+		}
+		assert.deepEqual(statuses, [200, 200, 401]);
+	});
+
 	test('a session lapses after its lifetime without use', async () => {
 		const short = createEraSimulator({ sessionTtlMs: 50 });
 		const url = await short.start();

@@ -12,6 +12,7 @@ export interface EraSession {
 /** Live sessions by token; a session lasts `ttlMs` from its last use. */
 export class SessionStore {
 	private readonly sessions = new Map<string, EraSession>();
+	private usesBeforeExpiry?: number;
 
 	constructor(private readonly ttlMs: number) {}
 
@@ -30,6 +31,10 @@ export class SessionStore {
 
 	/** The live session for a token, its lifetime extended; undefined when unknown or expired. */
 	use(token: string | undefined, now = Date.now()): EraSession | undefined {
+		if (this.usesBeforeExpiry !== undefined && this.usesBeforeExpiry-- <= 0) {
+			this.usesBeforeExpiry = undefined;
+			this.expireAll();
+		}
 		const session = token === undefined ? undefined : this.sessions.get(token);
 		if (!session) return undefined;
 		if (session.expiresAt <= now) {
@@ -46,9 +51,15 @@ export class SessionStore {
 
 	/** Ends every session, as a server restart or a timeout would. */
 	expireAll(): number {
+		this.usesBeforeExpiry = undefined;
 		const count = this.sessions.size;
 		this.sessions.clear();
 		return count;
+	}
+
+	/** Lets `uses` more authenticated requests through, then ends every session before the next. */
+	expireAfter(uses: number): void {
+		this.usesBeforeExpiry = uses;
 	}
 
 	get size(): number {

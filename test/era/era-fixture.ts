@@ -23,7 +23,10 @@ export async function startEra(options: EraSimulatorOptions = {}) {
 			sessionToken: '',
 			...overrides,
 		});
-	const credentialId = addCredential();
+	/** A session opened beforehand, so tests see only their own requests unless they log in. */
+	const openSession = () =>
+		simulator.sessions.open(ERA_DEMO_CREDENTIALS.domain, ERA_DEMO_CREDENTIALS.login, 'token').token;
+	const credentialId = addCredential({ sessionToken: openSession() });
 	const run = (
 		parameters: INodeParameters,
 		input: IDataObject[] = [{}],
@@ -44,6 +47,7 @@ export async function startEra(options: EraSimulatorOptions = {}) {
 		baseUrl,
 		credentialId,
 		addCredential,
+		openSession,
 		run,
 		point: (
 			operation: string,

@@ -101,6 +101,11 @@ export async function eraApiRequest(
 		}
 	}
 
+	if (response.statusCode >= 300) {
+		// n8n may have logged in again during the request: the new token is a secret too.
+		const current = await context.getCredentials(ERA_CREDENTIAL);
+		secrets.push(current.sessionToken as string | undefined);
+	}
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	if (notFoundIsReply && response.statusCode === 404 && readEraError(text)?.error_code === 1404) {
 		return { statusCode: 404, value: undefined, notFound: true };

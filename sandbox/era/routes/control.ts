@@ -4,9 +4,22 @@ import { ERA_DEMO_CREDENTIALS } from '../demo-data';
 import type { PointStore } from '../point-store';
 import type { SessionStore } from '../session-store';
 
-/** POST /__control/era/sessions/expire: every session ends, as after a timeout. */
+/**
+ * POST /__control/era/sessions/expire: every session ends now, as after a timeout; with
+ * `{"afterRequests": n}` they end after n more authenticated requests (expiry mid-run).
+ */
 export function expireSessions(sessions: SessionStore): RouteHandler {
-	return () => ({ status: 200, body: { expired: sessions.expireAll() } });
+	return (request) => {
+		const after =
+			request.text() === ''
+				? undefined
+				: (request.json() as { afterRequests?: unknown }).afterRequests;
+		if (typeof after === 'number' && Number.isInteger(after) && after >= 0) {
+			sessions.expireAfter(after);
+			return { status: 200, body: { expiresAfterRequests: after } };
+		}
+		return { status: 200, body: { expired: sessions.expireAll() } };
+	};
 }
 
 /** DELETE /__control/era/bans: lifts every ban and forgets failed logins. */
