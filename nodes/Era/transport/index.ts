@@ -87,18 +87,7 @@ export async function eraApiRequest(
 			},
 		);
 	} catch (error) {
-		throw loginError(error, request.itemIndex) ?? error;
-
-		function loginError(failure: unknown, itemIndex?: number) {
-			if (!(failure instanceof NodeOperationError) || failure instanceof NodeApiError) return;
-			if (!failure.message.startsWith(LOGIN_REFUSED_PREFIX)) return;
-			return apiError(node, {
-				message: redactSecrets(failure.message, secrets),
-				description:
-					'n8n logs in to ERA with the Domain, Login and Password of the ERA credential. It tries a refused login only once, since ERA bans an address after 5 failed logins in 3 minutes.',
-				itemIndex,
-			});
-		}
+		throw asLoginError(context, error, secrets, request.itemIndex) ?? error;
 	}
 
 	if (response.statusCode >= 300) {
@@ -121,6 +110,26 @@ export async function eraApiRequest(
 		description: 'ERA answered with something other than JSON; check the Server URL.',
 		httpCode: response.statusCode,
 		itemIndex: request.itemIndex,
+	});
+}
+
+/**
+ * A login ERA refused reaches us as the message of a plain error (see EraApi.preAuthentication);
+ * it becomes an API error that says what n8n does about it.
+ */
+function asLoginError(
+	context: RequestContext,
+	error: unknown,
+	secrets: unknown[],
+	itemIndex?: number,
+): NodeApiError | undefined {
+	if (!(error instanceof NodeOperationError)) return undefined;
+	if (!error.message.startsWith(LOGIN_REFUSED_PREFIX)) return undefined;
+	return apiError(context.getNode(), {
+		message: redactSecrets(error.message, secrets),
+		description:
+			'n8n logs in to ERA with the Domain, Login and Password of the ERA credential. It tries a refused login only once, since ERA bans an address after 5 failed logins in 3 minutes.',
+		itemIndex,
 	});
 }
 
