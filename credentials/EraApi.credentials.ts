@@ -12,21 +12,12 @@ import {
 	explainRefusedLogin,
 	recentRefusal,
 	rememberRefusal,
-} from '../nodes/Era/helpers/login-refusals';
+	sessionTokenIn,
+} from '../nodes/Era/helpers/login';
 
 interface LoginReply {
 	statusCode: number;
 	body: unknown;
-}
-
-/** The reply documents `session_token`; some builds name it `token` or `id`. */
-function sessionTokenIn(body: unknown): string | undefined {
-	if (!body || typeof body !== 'object') return undefined;
-	const reply = body as Record<string, unknown>;
-	for (const key of ['session_token', 'token', 'id']) {
-		if (typeof reply[key] === 'string' && reply[key] !== '') return reply[key];
-	}
-	return undefined;
 }
 
 export class EraApi implements ICredentialType {

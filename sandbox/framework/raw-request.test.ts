@@ -24,10 +24,12 @@ function sendRaw(baseUrl: string, chunks: string[]): Promise<string> {
 }
 
 describe('SimulatorServer: methods unknown to Node (LOOKUP)', () => {
-	const simulator = new SimulatorServer({ name: 'Raw' }).route('LOOKUP', '/things', (request) => ({
-		status: 200,
-		body: { key: request.json(), auth: request.headers.authorization ?? null },
-	}));
+	const simulator = new SimulatorServer({ name: 'Raw' })
+		.route('LOOKUP', '/things', (request) => ({
+			status: 200,
+			body: { key: request.json(), auth: request.headers.authorization ?? null },
+		}))
+		.route('GET', '/things', () => ({ status: 200, body: 'listed' }));
 	let baseUrl: string;
 
 	before(async () => {
@@ -49,6 +51,20 @@ describe('SimulatorServer: methods unknown to Node (LOOKUP)', () => {
 		assert.deepEqual(
 			[simulator.requests[0].method, simulator.requests[0].query, simulator.requests[0].body],
 			['LOOKUP', 'x=1', '"abcde"'],
+		);
+	});
+
+	test('a LOOKUP on a kept-alive connection after a GET is answered too', async () => {
+		const reply = await sendRaw(baseUrl, [
+			'GET /things HTTP/1.1\r\nHost: a\r\n\r\n',
+			'LOOKUP /things HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\n"k"',
+		]);
+
+		assert.match(reply, /^HTTP\/1\.1 200 OK\r\n[\s\S]*listed/);
+		assert.ok(reply.endsWith('{"key":"k","auth":null}'), reply);
+		assert.deepEqual(
+			simulator.requests.map((request) => request.method),
+			['GET', 'LOOKUP'],
 		);
 	});
 

@@ -146,6 +146,17 @@ describe('ERA session credential', () => {
 		]);
 	});
 
+	test('a Server URL that is not ERA is a clear error, and tried again on the next run', async () => {
+		const wrongUrl = era.addCredential({ serverUrl: `${era.baseUrl}/not-era` });
+
+		const first = await getFirst(1, wrongUrl);
+		const second = await getFirst(1, wrongUrl);
+
+		assert.match(String(first.error?.message), /HTTP 404 and no ERA error: check the Server URL/);
+		assert.match(String(second.error?.message), /check the Server URL/);
+		assert.deepEqual(era.calls(), Array(2).fill(`POST /not-era${LOGIN_PATH} 404`));
+	});
+
 	test('a banned address gets the ban answer: the node shows the wait and sends nothing more', async () => {
 		for (let i = 0; i < 5; i++) {
 			await fetch(`${era.baseUrl}${LOGIN_PATH}`, {

@@ -7,7 +7,7 @@ import { decodeReplyText, parseJsonReply } from '../../shared/http/reply-body';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { isIdempotentMethod, sendVendorRequest } from '../../shared/http/vendor-request';
-import { LOGIN_REFUSED_PREFIX } from '../helpers/login-refusals';
+import { LOGIN_REFUSED_PREFIX } from '../helpers/login';
 import { eraHttpError, readEraError } from './errors';
 
 export const ERA_CREDENTIAL = 'eraApi';

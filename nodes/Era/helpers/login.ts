@@ -106,3 +106,13 @@ export function explainRefusedLogin(
 		remember: true,
 	};
 }
+
+/** The login reply documents `session_token`; some builds name it `token` or `id`. */
+export function sessionTokenIn(body: unknown): string | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const reply = body as Record<string, unknown>;
+	for (const key of ['session_token', 'token', 'id']) {
+		if (typeof reply[key] === 'string' && reply[key] !== '') return reply[key];
+	}
+	return undefined;
+}
