@@ -113,23 +113,39 @@ describe('ERA integration point: Create, Get, Update, Delete', () => {
 		assert.equal(result.error?.context.itemIndex, 0);
 	});
 
-	test('Update PATCHes only the given fields and merges opts; ERA moves ext.lwt', async () => {
+	test('Update PATCHes only the given fields, without opts reads nothing first', async () => {
 		const result = await era.point('update', {
 			pointId: byId(FIRST.id),
 			updateFields: { url: 'https://new.example.com', otherFields: '{"token_remote2": "r2"}' },
-			opts: { comment: 'moved' },
 		});
 
 		assert.equal(result.error, undefined);
+		assert.deepEqual(era.calls(), [`PATCH ${POINTS_PATH}/${FIRST.id} 200`]);
 		assert.deepEqual(JSON.parse(era.simulator.requests[0].body), {
 			token_remote2: 'r2',
 			url: 'https://new.example.com',
-			opts: { comment: 'moved' },
 		});
-		assert.equal(era.simulator.requests[0].method, 'PATCH');
 		assert.equal(result.items[0].json.url, 'https://new.example.com');
-		assert.deepEqual(result.items[0].json.opts, { ...FIRST.opts, comment: 'moved' });
 		assert.notEqual((result.items[0].json.ext as { lwt: string }).lwt, FIRST.ext.lwt);
+	});
+
+	test('Update of some opts sends the whole opts object, read first, so no option is lost', async () => {
+		const result = await era.point('update', {
+			pointId: byId(FIRST.id),
+			updateFields: { code: 'RENAMED' },
+			opts: { comment: 'moved', issync: true },
+		});
+
+		assert.equal(result.error, undefined);
+		assert.deepEqual(era.calls(), [
+			`GET ${POINTS_PATH}/${FIRST.id} 200`,
+			`PATCH ${POINTS_PATH}/${FIRST.id} 200`,
+		]);
+		assert.deepEqual(JSON.parse(era.simulator.requests[1].body), {
+			code: 'RENAMED',
+			opts: { title: '', comment: 'moved', allow_files_api: false, issync: true },
+		});
+		assert.deepEqual(result.items[0].json.opts, { ...FIRST.opts, comment: 'moved', issync: true });
 	});
 
 	test('Update refuses id and token_local with a clear error before any request', async () => {

@@ -41,7 +41,12 @@ export function listAllPoints(store: PointStore): RouteHandler {
 /** POST /__control/era/points `{count, domain?, prefix?}`: adds generated points, for paging. */
 export function seedPoints(store: PointStore): RouteHandler {
 	return (request) => {
-		const body = (request.json() ?? {}) as { count?: unknown; domain?: unknown; prefix?: unknown };
+		let body: { count?: unknown; domain?: unknown; prefix?: unknown };
+		try {
+			body = (request.json() ?? {}) as typeof body;
+		} catch (error) {
+			return { status: 400, body: { error: 'bad_request', reason: (error as Error).message } };
+		}
 		const count = Number(body.count);
 		if (!Number.isInteger(count) || count < 1 || count > 100_000) {
 			return { status: 400, body: { error: 'bad_request', reason: "'count' must be 1 to 100000" } };

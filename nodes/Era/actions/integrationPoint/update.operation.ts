@@ -9,7 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { checkPatchable, optsFrom, otherFieldsFrom } from '../../helpers/point-body';
 import { pointIdOf } from '../../helpers/point-id';
-import { updatePoint } from '../../transport/integration-points';
+import { getPoint, updatePoint } from '../../transport/integration-points';
 import { pointLocator, pointOpts, pointTextFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -70,6 +70,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const body: IDataObject = { ...otherFieldsFrom(node, otherFields, itemIndex), ...fields };
 		if (Object.keys(opts).length > 0) body.opts = { ...(body.opts as IDataObject), ...opts };
 		checkPatchable(node, body, itemIndex);
-		return await updatePoint(this, pointIdOf(this, itemIndex), body, itemIndex);
+		const id = pointIdOf(this, itemIndex);
+		if (body.opts !== undefined) {
+			// ERA's docs do not say whether PATCH merges or replaces `opts`: send the whole object.
+			const current = await getPoint(this, id, {}, itemIndex);
+			body.opts = { ...(current.opts as IDataObject), ...(body.opts as IDataObject) };
+		}
+		return await updatePoint(this, id, body, itemIndex);
 	});
 }
