@@ -79,6 +79,33 @@ describe('ERA: the password and the session token never leak', () => {
 		}
 	});
 
+	test('a login that cannot reach the server fails clearly, without the password', async () => {
+		const closed = await import('node:net').then(
+			({ createServer }) =>
+				new Promise<number>((resolve) => {
+					const server = createServer().listen(0, '127.0.0.1', () => {
+						const { port } = server.address() as { port: number };
+						server.close(() => resolve(port));
+					});
+				}),
+		);
+		const unreachable = era.addCredential({
+			password: PASSWORD,
+			serverUrl: `http://127.0.0.1:${closed}`,
+		});
+
+		const result = await era.point('get', { pointId: byId(FIRST.id) }, [{}], {
+			credentialId: unreachable,
+		});
+
+		assert.match(
+			String(result.error?.message),
+			/^Could not reach ERA: The server refused the connection/,
+		);
+		assert.deepEqual(leaks(JSON.stringify(result.run)), []);
+		assert.deepEqual(leaks(String(result.error?.stack)), []);
+	});
+
 	test("n8n's own log, at debug level, holds neither the password nor any session token", () => {
 		const log = n8nLog();
 		assert.ok(log.includes('Node Under Test'), "the log holds this file's executions");
