@@ -44,8 +44,10 @@ describe('ERA simulator: sessions and the brute-force guard', () => {
 		await era.login();
 		const expire = await fetch(`${baseUrl}/__control/era/sessions/expire`, { method: 'POST' });
 		assert.deepEqual(await expire.json(), { expired: 1 });
+		assert.equal(simulator.sessions.isLive(era.token), false);
 		assert.equal((await era.send('GET', '/rest/v1/iam/sessions/current')).status, 401);
 		await era.login();
+		assert.equal(simulator.sessions.isLive(era.token), true);
 		assert.equal((await era.send('GET', '/rest/v1/iam/sessions/current')).status, 200);
 	});
 

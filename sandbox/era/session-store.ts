@@ -45,6 +45,12 @@ export class SessionStore {
 		return session;
 	}
 
+	/** Whether a token belongs to a live session, without using it. */
+	isLive(token: string, now = Date.now()): boolean {
+		const session = this.sessions.get(token);
+		return session !== undefined && session.expiresAt > now;
+	}
+
 	end(token: string): void {
 		this.sessions.delete(token);
 	}

@@ -65,8 +65,8 @@ export async function startEra(options: EraSimulatorOptions = {}) {
 export type EraFixture = Awaited<ReturnType<typeof startEra>>;
 
 /**
- * Starts the fixture for a suite and stops it after all. Before each test the simulator's points
- * and bans are reset and its log cleared; sessions survive, so the stored token stays valid.
+ * Starts the fixture for a suite and stops it after all. Before each test the simulator's points,
+ * bans, faults and log are reset, and the main credential gets a live session if its own ended.
  */
 export function useEra(options: EraSimulatorOptions = {}): EraFixture {
 	const fixture = {} as EraFixture;
@@ -74,6 +74,15 @@ export function useEra(options: EraSimulatorOptions = {}): EraFixture {
 		Object.defineProperties(fixture, Object.getOwnPropertyDescriptors(await startEra(options)));
 	});
 	beforeEach(() => {
+		const stored = fixture.harness.credentialsHelper.storedData(fixture.credentialId);
+		if (!fixture.simulator.sessions.isLive(String(stored?.sessionToken))) {
+			fixture.harness.credentialsHelper.store({
+				id: fixture.credentialId,
+				name: 'eraApi',
+				type: 'eraApi',
+				data: { ...stored, sessionToken: fixture.openSession() },
+			});
+		}
 		fixture.simulator.points.reset();
 		fixture.simulator.bans.reset();
 		fixture.simulator.clearFaults();
