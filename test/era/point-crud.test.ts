@@ -96,6 +96,16 @@ describe('ERA integration point: Create, Get, Update, Delete', () => {
 		assert.deepEqual(era.calls(), Array(3).fill(`GET ${POINTS_PATH}/${FIRST.id} 200`));
 	});
 
+	test('a URL that is not an integration point URL is refused by n8n before any request', async () => {
+		await assert.rejects(
+			era.point('get', {
+				pointId: { __rl: true, mode: 'url', value: 'https://era.example.com/admin' },
+			}),
+			/Not an ERA integration point URL/,
+		);
+		assert.deepEqual(era.calls(), []);
+	});
+
 	test('Get sends the chosen fields as mask and flat=true', async () => {
 		const result = await era.point('get', {
 			pointId: byId(FIRST.id),
