@@ -1,4 +1,5 @@
 import { ATI_DEMO_TOKEN, createAtiSimulator } from './ati';
+import { ERA_DEMO_CREDENTIALS, createEraSimulator } from './era';
 import type { SimulatorServer } from './framework';
 
 export interface SandboxEntry {
@@ -16,5 +17,11 @@ export const simulators: SandboxEntry[] = [
 		port: 18101,
 		credentials: `token: ${ATI_DEMO_TOKEN}`,
 		create: () => createAtiSimulator(),
+	},
+	{
+		id: 'ERA',
+		port: 18102,
+		credentials: `domain: ${ERA_DEMO_CREDENTIALS.domain}, login: ${ERA_DEMO_CREDENTIALS.login}, password: ${ERA_DEMO_CREDENTIALS.password}`,
+		create: () => createEraSimulator(),
 	},
 ];

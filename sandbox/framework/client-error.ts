@@ -4,9 +4,9 @@ export type ClientErrorInfo = Error & { code?: string; rawPacket?: Buffer };
 
 /**
  * Node's HTTP parser only knows the methods in http.METHODS and rejects any other token
- * (HPE_INVALID_METHOD) before a request handler runs. A vendor that needs a custom method
- * such as LOOKUP plugs in here: `error.rawPacket` holds the bytes received so far, which a raw
- * parser can turn into a SimRequest for the route table. Until then such requests get a JSON 501.
+ * (HPE_INVALID_METHOD) before a request handler runs. SimulatorServer reads such a request from
+ * the raw socket itself when a route exists for its method (raw-request.ts, e.g. ERA's LOOKUP);
+ * other unknown methods get this JSON 501, other parse errors a JSON 400.
  */
 export function answerClientError(error: ClientErrorInfo, socket: Socket): void {
 	if (!socket.writable) {

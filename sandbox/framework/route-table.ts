@@ -29,6 +29,12 @@ export class RouteTable {
 		});
 	}
 
+	/** Whether any route answers this method. */
+	hasMethod(method: string): boolean {
+		const wanted = method.toUpperCase();
+		return this.routes.some((route) => route.method === wanted);
+	}
+
 	find(method: string, path: string): RouteMatch | undefined {
 		const wanted = method.toUpperCase();
 		for (const route of this.routes) {

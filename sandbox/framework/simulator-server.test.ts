@@ -27,7 +27,10 @@ describe('SimulatorServer routing', () => {
 			headers: { 'X-Custom': 'yes' },
 			body: Buffer.from('ab'),
 		}))
-		.route('lookup', '/custom', () => ({ status: 200 }));
+		.route('lookup', '/custom', (request) => ({
+			status: 200,
+			body: { method: request.method, body: request.text(), q: request.query.get('q') },
+		}));
 	let baseUrl: string;
 
 	before(async () => {
@@ -87,8 +90,14 @@ describe('SimulatorServer routing', () => {
 		assert.equal(await res.text(), 'ab');
 	});
 
-	test('answers a method unknown to Node (LOOKUP) with 501 JSON for now', async () => {
-		const res = await fetch(`${baseUrl}/custom`, { method: 'LOOKUP' });
+	test('answers a method unknown to Node (LOOKUP) through its route when it has one', async () => {
+		const res = await fetch(`${baseUrl}/custom?q=1`, { method: 'LOOKUP', body: '"abc"' });
+		assert.equal(res.status, 200);
+		assert.deepEqual(await res.json(), { method: 'LOOKUP', body: '"abc"', q: '1' });
+	});
+
+	test('answers a method unknown to Node without a route with 501 JSON', async () => {
+		const res = await fetch(`${baseUrl}/custom`, { method: 'PROPFIND2' });
 		assert.equal(res.status, 501);
 		assert.equal(((await res.json()) as { error: string }).error, 'not_implemented');
 	});

@@ -10,6 +10,7 @@ import {
 } from './control-routes';
 import { FaultInjector, faultResponse, type Fault } from './faults';
 import { jsonError } from './json-error';
+import { rawMethodOf, readRawRequest, writeRawResponse } from './raw-request';
 import { RequestLog } from './request-log';
 import { RouteTable } from './route-table';
 import { createSimRequest, flattenHeaders, readBody, readTarget } from './sim-request';
@@ -27,6 +28,7 @@ export class SimulatorServer implements ControlTarget {
 	private readonly controlRoutes = new RouteTable();
 	private readonly log = new RequestLog();
 	private readonly faultInjector = new FaultInjector();
+	private readonly rawSockets = new WeakSet<Socket>();
 	private server?: Server;
 	private url?: string;
 
@@ -80,9 +82,22 @@ export class SimulatorServer implements ControlTarget {
 	/** Restores the simulated vendor's data; subclasses override it. */
 	protected resetState(): void {}
 
-	/** Answers requests Node's parser rejects; the place to add non-standard methods. */
+	/**
+	 * Answers requests Node's parser rejects. A method Node does not know (such as LOOKUP) that has
+	 * a route is read from the raw bytes and answered like any other request, then the connection
+	 * is closed; other parse errors get the JSON 400/501 of client-error.ts.
+	 */
 	protected onClientError(error: ClientErrorInfo, socket: Socket): void {
-		answerClientError(error, socket);
+		if (this.rawSockets.has(socket)) return;
+		const method = error.code === 'HPE_INVALID_METHOD' ? rawMethodOf(error.rawPacket) : undefined;
+		if (!method || !this.vendorRoutes.hasMethod(method)) {
+			answerClientError(error, socket);
+			return;
+		}
+		this.rawSockets.add(socket);
+		// Node's parser keeps reading the socket and would report every later chunk as an error.
+		socket.removeAllListeners('data');
+		this.handleRaw(error.rawPacket ?? Buffer.alloc(0), socket).catch(() => socket.destroy());
 	}
 
 	async start(port = 0, host = '127.0.0.1'): Promise<string> {
@@ -125,6 +140,7 @@ export class SimulatorServer implements ControlTarget {
 			target,
 			flattenHeaders(message.headers),
 			body,
+			message.socket.remoteAddress,
 		);
 
 		if (isControlPath(request.path)) {
@@ -137,17 +153,43 @@ export class SimulatorServer implements ControlTarget {
 
 	/** Applies a pending fault or runs the route; returns the status sent, 0 for a reset. */
 	private async answerVendorRequest(request: SimRequest, res: ServerResponse): Promise<number> {
-		const fault = this.faultInjector.take(request.method, request.path);
-		if (fault?.latencyMs) await delay(fault.latencyMs);
-		if (fault?.reset) {
+		const response = await this.vendorResponse(request);
+		if (response === 'reset') {
 			res.destroy();
 			return 0;
 		}
-
-		const response =
-			(fault && faultResponse(fault)) ?? (await this.dispatch(this.vendorRoutes, request));
 		writeResponse(res, response);
 		return response.status;
+	}
+
+	private async vendorResponse(request: SimRequest): Promise<SimResponse | 'reset'> {
+		const fault = this.faultInjector.take(request.method, request.path);
+		if (fault?.latencyMs) await delay(fault.latencyMs);
+		if (fault?.reset) return 'reset';
+		return (fault && faultResponse(fault)) ?? (await this.dispatch(this.vendorRoutes, request));
+	}
+
+	/** A request in a method Node's parser refused: the same faults, routes and log as any other. */
+	private async handleRaw(first: Buffer, socket: Socket): Promise<void> {
+		const at = Date.now();
+		let raw;
+		try {
+			raw = await readRawRequest(first, socket);
+		} catch (error) {
+			writeRawResponse(socket, jsonError(400, 'bad_request', (error as Error).message));
+			return;
+		}
+		const request = createSimRequest(
+			raw.method,
+			raw.target,
+			raw.headers,
+			raw.body,
+			socket.remoteAddress,
+		);
+		const response = await this.vendorResponse(request);
+		if (response === 'reset') socket.destroy();
+		else writeRawResponse(socket, response);
+		this.log.record(request, raw.target.rawQuery, at, response === 'reset' ? 0 : response.status);
 	}
 
 	private async dispatch(routes: RouteTable, request: SimRequest): Promise<SimResponse> {

@@ -6,6 +6,8 @@ export interface SimRequest {
 	/** Header names are lowercased; repeated headers are joined with ', '. */
 	headers: Record<string, string>;
 	body: Buffer;
+	/** The client's IP address, when known. */
+	remoteAddress?: string;
 	text(): string;
 	/** Throws InvalidJsonError when the body is empty or not JSON. */
 	json(): unknown;

@@ -15,7 +15,7 @@ export function writeResponse(res: ServerResponse, response: SimResponse): void 
 	res.end(payload);
 }
 
-function encodeBody(body: SimResponse['body']): { payload?: Buffer; contentType?: string } {
+export function encodeBody(body: SimResponse['body']): { payload?: Buffer; contentType?: string } {
 	if (body === undefined || body === null) return {};
 	if (Buffer.isBuffer(body)) return { payload: body, contentType: 'application/octet-stream' };
 	if (typeof body === 'string') {
@@ -24,7 +24,7 @@ function encodeBody(body: SimResponse['body']): { payload?: Buffer; contentType?
 	return { payload: Buffer.from(JSON.stringify(body), 'utf8'), contentType: JSON_CONTENT_TYPE };
 }
 
-function lowercaseKeys(headers: Record<string, string>): Record<string, string> {
+export function lowercaseKeys(headers: Record<string, string>): Record<string, string> {
 	return Object.fromEntries(
 		Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
 	);

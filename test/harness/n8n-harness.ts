@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 
 import {
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PollContext,
 	PollTriggerExecutor,
 	WorkflowExecute,
@@ -13,6 +14,7 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodeType,
 	INodeTypes,
@@ -157,6 +159,30 @@ export class N8nHarness {
 			credentials: { [type]: credentialId },
 		});
 		return { ok: result.error === undefined, message: result.error?.message, run: result.run };
+	}
+
+	/**
+	 * Calls a node's `listSearch` method as the editor does for a resource locator's list mode:
+	 * with n8n's LoadOptionsContext, so credentials (and their preAuthentication) apply.
+	 */
+	async listSearch(
+		node: NodeUnderTest,
+		method: string,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const nodeUnderTest = this.nodeOf(node);
+		const workflow = this.workflow([nodeUnderTest], {});
+		const type = this.nodeTypes.getByNameAndVersion(nodeUnderTest.type, nodeUnderTest.typeVersion);
+		const search = type.methods?.listSearch?.[method];
+		if (!search) throw new Error(`${node.type} has no listSearch method "${method}"`);
+		const context = new LoadOptionsContext(
+			workflow,
+			nodeUnderTest,
+			this.additionalData(workflow, 'manual'),
+			'parameters',
+		);
+		return await search.call(context, filter, paginationToken);
 	}
 
 	/** Runs a trigger node alone in manual mode, as the editor's "Test step" does. */

@@ -1,0 +1,134 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	explainRefusedLogin,
+	recentRefusal,
+	rememberRefusal,
+	sessionTokenIn,
+} from '../nodes/Era/helpers/login';
+
+interface LoginReply {
+	statusCode: number;
+	body: unknown;
+}
+
+export class EraApi implements ICredentialType {
+	name = 'eraApi';
+
+	displayName = 'ERA API';
+
+	icon: Icon = { light: 'file:../nodes/Era/era.svg', dark: 'file:../nodes/Era/era.dark.svg' };
+
+	documentationUrl = 'https://docs.oktell.ru/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Server URL',
+			name: 'serverUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://era.example.com',
+			description: 'The address of the ERA server, without /rest/v1',
+		},
+		{
+			displayName: 'Domain',
+			name: 'domain',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'example.era',
+			description: 'The ERA domain to log in to',
+		},
+		{
+			displayName: 'Login',
+			name: 'login',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to connect even if the server has a self-signed or invalid certificate',
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	/**
+	 * One login per call, never a loop: a refused login throws an error without an HTTP status (so
+	 * n8n does not log in again on it) and is remembered, so the same password is not tried again
+	 * for a while. n8n calls this when the token is empty and once after a 401.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const refused = recentRefusal(credentials as never);
+		if (refused) {
+			throw new Error(`${refused.message} (Not tried again for another ${refused.secondsLeft} s.)`);
+		}
+		const serverUrl = String(credentials.serverUrl ?? '').replace(/\/+$/, '');
+		const reply = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${serverUrl}/rest/v1/iam/sessions`,
+			body: {
+				domain: credentials.domain,
+				login: credentials.login,
+				pwd: credentials.password,
+				session_type: 'token',
+			},
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 30_000,
+			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+		})) as LoginReply;
+
+		if (reply.statusCode >= 200 && reply.statusCode < 300) {
+			const sessionToken = sessionTokenIn(reply.body);
+			if (sessionToken) return { sessionToken };
+			throw new Error(
+				'ERA accepted the login but sent no session token; check that the Server URL points at ERA',
+			);
+		}
+		const { message, remember, waitMs } = explainRefusedLogin(reply.statusCode, reply.body);
+		if (remember) rememberRefusal(credentials as never, message, waitMs);
+		throw new Error(message);
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.sessionToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.serverUrl.replace(/\\/+$/, "")}}',
+			url: '/rest/v1/iam/sessions/current',
+			headers: { Accept: 'application/json' },
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+	};
+}

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * ERA bans an IP after 5 failed logins in 3 minutes. A login ERA refused is remembered here, in
+ * this n8n process, and not tried again with the same server, domain, login and password for that
+ * long (or for the ban's own timer): a wrong password costs one failed login, not one per item,
+ * per retry or per scheduled run. Changing the credential changes the key and allows a new try.
+ */
+const REFUSAL_MEMORY_MS = 3 * 60_000;
+
+interface Refusal {
+	until: number;
+	message: string;
+}
+
+const refusals = new Map<string, Refusal>();
+
+export const LOGIN_REFUSED_PREFIX = 'ERA refused the login';
+
+export interface LoginIdentity {
+	serverUrl: unknown;
+	domain: unknown;
+	login: unknown;
+	password: unknown;
+}
+
+function keyOf(identity: LoginIdentity): string {
+	return createHash('sha256')
+		.update(
+			[identity.serverUrl, identity.domain, identity.login, identity.password]
+				.map(String)
+				.join('\0'),
+		)
+		.digest('hex');
+}
+
+export function rememberRefusal(
+	identity: LoginIdentity,
+	message: string,
+	waitMs = REFUSAL_MEMORY_MS,
+	now = Date.now(),
+): void {
+	refusals.set(keyOf(identity), { until: now + waitMs, message });
+}
+
+export function forgetRefusal(identity: LoginIdentity): void {
+	refusals.delete(keyOf(identity));
+}
+
+/** The refusal still remembered for this login, with the seconds left, or undefined. */
+export function recentRefusal(
+	identity: LoginIdentity,
+	now = Date.now(),
+): { message: string; secondsLeft: number } | undefined {
+	const key = keyOf(identity);
+	const refusal = refusals.get(key);
+	if (!refusal) return undefined;
+	if (refusal.until <= now) {
+		refusals.delete(key);
+		return undefined;
+	}
+	return { message: refusal.message, secondsLeft: Math.ceil((refusal.until - now) / 1000) };
+}
+
+interface EraErrorBody {
+	error_code?: unknown;
+	error_message?: unknown;
+	error_details?: { timer?: unknown };
+}
+
+/**
+ * What to tell the user about a failed login, and whether (and how long) not to try it again:
+ * only answers that count as failed logins are remembered, not a wrong Server URL or a fault.
+ */
+export function explainRefusedLogin(
+	status: number,
+	body: unknown,
+): { message: string; remember: boolean; waitMs?: number } {
+	const reply = (body && typeof body === 'object' ? body : {}) as EraErrorBody;
+	const code = typeof reply.error_code === 'number' ? reply.error_code : undefined;
+	if (code === undefined && status !== 401 && status !== 403) {
+		return {
+			message: `${LOGIN_REFUSED_PREFIX} with HTTP ${status} and no ERA error: check the Server URL in the ERA credential (the address of the ERA server, without /rest/v1).`,
+			remember: false,
+		};
+	}
+	const text = typeof reply.error_message === 'string' ? reply.error_message : '';
+	const vendor = code === undefined ? `HTTP ${status}` : `error ${code}${text ? `: ${text}` : ''}`;
+	const timer = Number(reply.error_details?.timer);
+	if (code === 10201) {
+		const wait = Number.isFinite(timer) && timer > 0 ? ` for ${Math.ceil(timer)} s` : '';
+		return {
+			message: `${LOGIN_REFUSED_PREFIX}: ERA has blocked logins from this address${wait} after too many failed logins (${vendor}). Wait, then check the domain, login and password.`,
+			remember: true,
+			waitMs: Number.isFinite(timer) && timer > 0 ? timer * 1000 : undefined,
+		};
+	}
+	if (code === 10003 || code === 10004) {
+		return {
+			message: `${LOGIN_REFUSED_PREFIX}: the domain is not available (${vendor}). Check the domain in the ERA credential.`,
+			remember: true,
+		};
+	}
+	return {
+		message: `${LOGIN_REFUSED_PREFIX}: wrong domain, login or password (${vendor}). Fix them in the ERA credential; n8n will not try this login again for 3 minutes, because ERA bans an address after 5 failed logins.`,
+		remember: true,
+	};
+}
+
+/** The login reply documents `session_token`; some builds name it `token` or `id`. */
+export function sessionTokenIn(body: unknown): string | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const reply = body as Record<string, unknown>;
+	for (const key of ['session_token', 'token', 'id']) {
+		if (typeof reply[key] === 'string' && reply[key] !== '') return reply[key];
+	}
+	return undefined;
+}
