@@ -1,5 +1,11 @@
 import { ATI_DEMO_TOKEN, createAtiSimulator } from './ati';
 import type { SimulatorServer } from './framework';
+import {
+	ONE_C_DEMO_LOGIN,
+	ONE_C_DEMO_PASSWORD,
+	ONE_C_SERVICE_PATH,
+	createOneCConnectSimulator,
+} from './one-c-connect';
 
 export interface SandboxEntry {
 	/** Names the port override: SANDBOX_<ID>_PORT. */
@@ -16,5 +22,11 @@ export const simulators: SandboxEntry[] = [
 		port: 18101,
 		credentials: `token: ${ATI_DEMO_TOKEN}`,
 		create: () => createAtiSimulator(),
+	},
+	{
+		id: 'ONE_C',
+		port: 18104,
+		credentials: `region: Custom URL, URL: <base>${ONE_C_SERVICE_PATH}, login: ${ONE_C_DEMO_LOGIN}, password: ${ONE_C_DEMO_PASSWORD}`,
+		create: () => createOneCConnectSimulator(),
 	},
 ];

@@ -118,7 +118,7 @@ function typed(value: unknown, hint: XdtoScalarType | undefined, options: Encode
 		if (isTable(value)) {
 			return {
 				type: core('ValueTable'),
-				content: encodeValueTable(value, { ...options, types: undefined }),
+				content: encodeValueTable(value, options),
 			};
 		}
 		return {
@@ -129,7 +129,7 @@ function typed(value: unknown, hint: XdtoScalarType | undefined, options: Encode
 	if (isPlainObject(value)) {
 		return {
 			type: core('Structure'),
-			content: encodeStructure(value, { ...options, types: undefined }),
+			content: encodeStructure(value, options),
 		};
 	}
 	throw new XdtoError(`A value of type ${typeof value} cannot be sent to 1C`);
