@@ -1,5 +1,3 @@
-import type { NodeApiError } from 'n8n-workflow';
-
 import { apiError } from '../../shared/errors/node-errors';
 import { redactSecrets } from '../../shared/errors/redact';
 import { decodeReplyText, quoteStart } from '../../shared/http/reply-body';
@@ -36,6 +34,8 @@ export interface OneCRequest extends SoapCall {
 	/** Reads are safe to send again after a dropped connection; writes are not. */
 	idempotent: boolean;
 	itemIndex?: number;
+	/** The caller handles a spent hourly limit itself (the trigger skips the poll). */
+	limitSpentIsFine?: boolean;
 }
 
 export function endpointOf(credentials: { region?: unknown; customUrl?: unknown }): string {
@@ -124,8 +124,29 @@ export async function oneCApiRequest(
 	context: RequestContext,
 	request: OneCRequest,
 ): Promise<XdtoJson> {
+	const result = await oneCApiRequestWithinLimit(context, request);
+	if (result === LIMIT_SPENT) {
+		throw resultCodeError(
+			context,
+			request.operation,
+			OUT_OF_LIMIT,
+			'limit reached',
+			request.itemIndex,
+		);
+	}
+	return result;
+}
+
+export const LIMIT_SPENT = Symbol('OUT_OF_LIMIT');
+
+/** Like oneCApiRequest, but with `limitSpentIsFine` a spent hourly limit answers LIMIT_SPENT. */
+export async function oneCApiRequestWithinLimit(
+	context: RequestContext,
+	request: OneCRequest,
+): Promise<XdtoJson | typeof LIMIT_SPENT> {
 	const reply = await oneCSoapCall(context, request);
 	if (reply.kind === 'plain') return reply.value;
+	if (reply.resultCode === OUT_OF_LIMIT && request.limitSpentIsFine) return LIMIT_SPENT;
 	if (reply.resultCode !== 'SUCCESS') {
 		throw resultCodeError(
 			context,
@@ -144,9 +165,9 @@ export function resultCodeError(
 	resultCode: string,
 	resultData: XdtoJson,
 	itemIndex?: number,
-): NodeApiError {
+): ReturnType<typeof apiError> {
 	const detail = typeof resultData === 'string' ? resultData : JSON.stringify(resultData);
-	const error = apiError(context.getNode(), {
+	return apiError(context.getNode(), {
 		message: `${operation} failed: ${resultCode}: ${detail}`,
 		description:
 			resultCode === OUT_OF_LIMIT
@@ -155,10 +176,4 @@ export function resultCodeError(
 		itemIndex,
 		vendorReply: { ResultCode: resultCode, ResultData: detail },
 	});
-	error.context.resultCode = resultCode;
-	return error;
-}
-
-export function isOutOfLimit(error: unknown): boolean {
-	return (error as NodeApiError | undefined)?.context?.resultCode === OUT_OF_LIMIT;
 }
