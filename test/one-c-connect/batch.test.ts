@@ -128,4 +128,31 @@ describe('1C-Connect: Add/Edit/Delete batch across input items', () => {
 		assert.equal(result.items[0].json.Priority, '1');
 		assert.match(String(result.items[1].json.error), /WRONG_PARAM: Priority: 0 \(observer\)/);
 	});
+
+	test('OUT_OF_LIMIT for a whole batch call fails every item of that call with the limit message', async () => {
+		oneC.simulator.limits.set({ DepartmentAdd: 0 });
+
+		const result = await oneC.run(
+			'department',
+			'create',
+			{ name: '={{ $json.name }}' },
+			[{ name: 'Первый' }, { name: 'Второй' }],
+			true,
+		);
+
+		assert.equal(oneC.simulator.requests.length, 1, 'not retried');
+		assert.deepEqual(
+			result.items.map((item) => [item.json.error, item.pairedItem]),
+			[
+				[
+					'DepartmentAdd failed: OUT_OF_LIMIT: Превышен лимит вызовов операции DepartmentAdd в час',
+					{ item: 0 },
+				],
+				[
+					'DepartmentAdd failed: OUT_OF_LIMIT: Превышен лимит вызовов операции DepartmentAdd в час',
+					{ item: 1 },
+				],
+			],
+		);
+	});
 });

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { useOneC } from './one-c-fixture';
+
+describe('1C-Connect: Custom Operation', () => {
+	const oneC = useOneC();
+
+	test('an object is sent as a Structure; a table result gives one item per row', async () => {
+		const result = await oneC.run('customOperation', 'execute', {
+			operationName: 'ClientRead',
+			parameters: JSON.stringify({ ClientID: 'x74f2212-ed24-49b9-8bb1-xx5822033abx' }),
+			readOnly: true,
+		});
+
+		assert.equal(result.error, undefined);
+		assert.match(
+			oneC.simulator.requests[0].body,
+			/xsi:type="v8:Structure"><v8:Property name="ClientID">/,
+		);
+		assert.deepEqual(
+			result.items.map((item) => item.json.Name),
+			['ИП Сидоров'],
+		);
+	});
+
+	test('an array of objects is sent as one ValueTable batch; the row results come back as items', async () => {
+		const result = await oneC.run('customOperation', 'execute', {
+			operationName: 'DepartmentAdd',
+			parameters: JSON.stringify([{ Name: 'Склад' }, { Name: '' }]),
+		});
+
+		assert.equal(result.error, undefined);
+		assert.deepEqual(oneC.operations(), ['DepartmentAdd']);
+		assert.deepEqual(
+			result.items.map((item) => item.json.ResultCode),
+			['SUCCESS', 'PARAM_NOT_EXIST'],
+		);
+	});
+
+	test('Split Table Rows Into Items off gives the whole ResultData as one item', async () => {
+		const result = await oneC.run('customOperation', 'execute', {
+			operationName: 'RegionRead',
+			splitRows: false,
+		});
+
+		assert.equal(result.items.length, 1);
+		assert.equal((result.items[0].json.result as unknown[]).length, 2);
+	});
+
+	test('bad JSON or a bad operation name is an item error before any call', async () => {
+		const json = await oneC.run('customOperation', 'execute', {
+			operationName: 'ClientRead',
+			parameters: '{"ClientID": ',
+		});
+		assert.equal(json.error?.message, 'Parameters (JSON) of item 0 is not valid JSON');
+
+		const name = await oneC.run('customOperation', 'execute', { operationName: 'Client Read<' });
+		assert.equal(name.error?.message, '"Client Read<" is not an operation name (item 0)');
+		assert.equal(oneC.simulator.requests.length, 0);
+	});
+});
