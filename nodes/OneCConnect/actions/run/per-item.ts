@@ -9,7 +9,7 @@ import { asPlainParameters, paramsOf, xdtoTypesOf } from './parameters';
 
 /** Reads never change anything: safe to send again after a dropped connection. */
 function isRead(spec: OperationSpec): boolean {
-	return spec.kind === 'read' || /(Read|Get|Files|Messages|History)$/.test(spec.soap);
+	return spec.kind === 'read' || /(Read|Get|Files|Messages|History|ITSStatus)$/.test(spec.soap);
 }
 
 /** One call per item: reads (rows → items, Return All / Limit) and single calls. */
