@@ -60,3 +60,33 @@ describe('1C-Connect: Custom Operation', () => {
 		assert.equal(oneC.simulator.requests.length, 0);
 	});
 });
+
+describe('1C-Connect: reads with nothing to return', () => {
+	const oneC = useOneC();
+
+	test('an empty table gives no items, not an error', async () => {
+		const result = await oneC.run('client', 'getMany', {
+			returnAll: true,
+			filters: { clientID: 'nobody' },
+		});
+
+		assert.equal(result.error, undefined);
+		assert.deepEqual(result.items, []);
+	});
+
+	test('a nil ResultData gives no items either', async () => {
+		oneC.simulator.injectFault({
+			status: 200,
+			body:
+				'<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><m:RegionReadResponse xmlns:m="http://buhphone.com/PartnerWebAPI2"><m:return xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+				'<Property xmlns="http://v8.1c.ru/8.1/data/core" name="ResultCode"><Value xsi:type="xs:string">SUCCESS</Value></Property>' +
+				'<Property xmlns="http://v8.1c.ru/8.1/data/core" name="ResultData"><Value xsi:nil="true"/></Property>' +
+				'</m:return></m:RegionReadResponse></soap:Body></soap:Envelope>',
+		});
+
+		const result = await oneC.run('region', 'getMany', { returnAll: true });
+
+		assert.equal(result.error, undefined);
+		assert.deepEqual(result.items, []);
+	});
+});

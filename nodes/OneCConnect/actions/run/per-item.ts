@@ -47,6 +47,7 @@ async function callForItem(
 		itemIndex,
 	});
 	if (spec.file) return [await fileOutput(context, spec, result, itemIndex)];
+	if (spec.kind === 'read' && result === null) return [];
 	const items = itemsOf(result).map((json) => ({ json }));
 	if (spec.kind !== 'read' || context.getNodeParameter('returnAll', itemIndex, false)) {
 		return items;
