@@ -1,6 +1,12 @@
 import { ATI_DEMO_TOKEN, createAtiSimulator } from './ati';
 import { ERA_DEMO_CREDENTIALS, createEraSimulator } from './era';
 import type { SimulatorServer } from './framework';
+import {
+	ONE_C_DEMO_LOGIN,
+	ONE_C_DEMO_PASSWORD,
+	ONE_C_SERVICE_PATH,
+	createOneCConnectSimulator,
+} from './one-c-connect';
 
 export interface SandboxEntry {
 	/** Names the port override: SANDBOX_<ID>_PORT. */
@@ -23,5 +29,11 @@ export const simulators: SandboxEntry[] = [
 		port: 18102,
 		credentials: `domain: ${ERA_DEMO_CREDENTIALS.domain}, login: ${ERA_DEMO_CREDENTIALS.login}, password: ${ERA_DEMO_CREDENTIALS.password}`,
 		create: () => createEraSimulator(),
+	},
+	{
+		id: 'ONE_C',
+		port: 18104,
+		credentials: `region: Custom URL, URL: <base>${ONE_C_SERVICE_PATH}, login: ${ONE_C_DEMO_LOGIN}, password: ${ONE_C_DEMO_PASSWORD}`,
+		create: () => createOneCConnectSimulator(),
 	},
 ];

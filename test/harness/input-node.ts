@@ -1,8 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+} from 'n8n-workflow';
 
 import { testNodeDescription } from './test-node-description';
 
 export const INPUT_NODE_TYPE = 'harness.input';
+
+/** An input item may carry binary data under this key: `{ $binary: { data: { data: base64, mimeType, fileName } } }`. */
+export const BINARY_KEY = '$binary';
 
 /** Stands where a user's upstream nodes would: emits the items a test gives it. */
 export class HarnessInput implements INodeType {
@@ -12,7 +20,12 @@ export class HarnessInput implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as string;
-		const items = JSON.parse(raw) as object[];
-		return [items.map((json) => ({ json: json as INodeExecutionData['json'] }))];
+		const items = JSON.parse(raw) as Array<Record<string, unknown>>;
+		return [
+			items.map(({ [BINARY_KEY]: binary, ...json }) => ({
+				json: json as INodeExecutionData['json'],
+				...(binary ? { binary: binary as IBinaryKeyData } : {}),
+			})),
+		];
 	}
 }

@@ -62,3 +62,14 @@ describe('untrusted XML', () => {
 		assert.equal(decodeReplyText(Buffer.from(xml, 'utf8')), xml);
 	});
 });
+
+describe('untrusted XML: numeric character references', () => {
+	test('are kept as written by default, and decoded with characterReferences', () => {
+		const xml = '<a>x&#13;y&#x41;&amp;#13;</a>';
+		assert.deepEqual(readUntrustedXml(xml, 'V'), { ok: true, value: { a: 'x&#13;y&#x41;&#13;' } });
+		assert.deepEqual(readUntrustedXml(xml, 'V', { characterReferences: true }), {
+			ok: true,
+			value: { a: 'x\ryA&#13;' },
+		});
+	});
+});

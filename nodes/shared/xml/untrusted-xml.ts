@@ -15,6 +15,11 @@ export interface XmlReadOptions {
 	removeNamespacePrefixes?: boolean;
 	/** Elements that always become arrays, even when there is one. */
 	alwaysArray?: string[];
+	/**
+	 * Decode numeric character references (`&#13;`, `&#x41;`), which XML allows and SOAP servers
+	 * use for characters such as CR. This also decodes HTML's named entities.
+	 */
+	characterReferences?: boolean;
 }
 
 /**
@@ -54,7 +59,7 @@ export function readUntrustedXml(
 		parseAttributeValue: false,
 		trimValues: false,
 		processEntities: true,
-		htmlEntities: false,
+		htmlEntities: options.characterReferences ?? false,
 		removeNSPrefix: options.removeNamespacePrefixes ?? false,
 		maxNestedTags: MAX_DEPTH,
 		isArray: (name) => alwaysArray.has(name),

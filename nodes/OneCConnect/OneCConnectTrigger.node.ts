@@ -1,0 +1,170 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { inputError } from '../shared/errors/node-errors';
+import { LIMIT_SPENT, oneCApiRequestWithinLimit } from './transport';
+import type { WatchState } from './trigger/changes';
+import { newRows, wallClock } from './trigger/changes';
+import type { Watch } from './trigger/watches';
+import { WATCH_BY_VALUE } from './trigger/watches';
+
+const MINUTE = 60_000;
+const SAMPLE_SIZE = 5;
+
+export class OneCConnectTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: '1C-Connect Trigger',
+		name: 'oneCConnectTrigger',
+		icon: { light: 'file:oneCConnect.svg', dark: 'file:oneCConnect.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description:
+			'Starts the workflow when clients, users, service requests or service calls change in 1C-Connect',
+		defaults: { name: '1C-Connect Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'oneCConnectApi', required: true }],
+		properties: [
+			{
+				displayName:
+					"Each poll spends one call of the operation's hourly limit, shared by everything using the API login: ClientRead and ClientUserRead allow 250 an hour by day, ServiceRequestRead 120, GetHistoryOfServiceCalls only 10 (polls closer than 6 minutes are skipped).",
+				name: 'limitNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				options: [
+					{
+						name: 'Client Created, Changed or Deleted',
+						value: 'client',
+						description: 'ClientRead with ChangedFrom',
+					},
+					{
+						name: 'Client User Created, Changed or Deleted',
+						value: 'clientUser',
+						description: 'ClientUserRead with ChangedFrom',
+					},
+					{
+						name: 'Service Call Finished',
+						value: 'serviceCall',
+						description: 'GetHistoryOfServiceCalls with PeriodFrom and PeriodTo (10 calls an hour)',
+					},
+					{
+						name: 'Service Request Created or Changed',
+						value: 'serviceRequest',
+						description: 'ServiceRequestRead with PeriodFrom',
+					},
+				],
+				default: 'client',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'API Time Zone',
+						name: 'timeZone',
+						type: 'string',
+						default: '',
+						placeholder: 'Europe/Moscow',
+						description:
+							"The time zone set in the personal account's API settings, in which 1C-Connect reads ChangedFrom and PeriodFrom. Empty: the workflow's time zone.",
+					},
+					{
+						displayName: 'Overlap (Minutes)',
+						name: 'overlapMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 5,
+						description:
+							'How far each poll reaches back before the previous one, for clock differences and late writes. Objects seen already are not emitted again.',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const watch = WATCH_BY_VALUE.get(this.getNodeParameter('event') as string);
+		if (!watch)
+			throw inputError(
+				this.getNode(),
+				'Choose what to trigger on',
+				'Pick an option in "Trigger On".',
+			);
+		const timeZone =
+			(this.getNodeParameter('options.timeZone', '') as string) || this.getTimezone();
+		const overlapMs = (this.getNodeParameter('options.overlapMinutes', 5) as number) * MINUTE;
+		const state = this.getWorkflowStaticData('node') as WatchState;
+		const now = Date.now();
+
+		if (this.getMode() === 'manual') {
+			const rows = await fetchRows(this, watch, now - 24 * 60 * MINUTE, now, timeZone);
+			return rows === LIMIT_SPENT ? null : toOutput(rows.slice(-SAMPLE_SIZE));
+		}
+		if (state.lastCallAt !== undefined && now - state.lastCallAt < watch.minIntervalMs) {
+			this.logger.debug(
+				`1C-Connect Trigger: skipping a poll of ${watch.operation} to respect its hourly limit`,
+			);
+			return null;
+		}
+		const baseline = state.watermark === undefined;
+		const since = (state.watermark ?? now) - overlapMs;
+		state.lastCallAt = now;
+		const rows = await fetchRows(this, watch, since, now, timeZone);
+		if (rows === LIMIT_SPENT) {
+			this.logger.warn(
+				`1C-Connect Trigger: the hourly limit of ${watch.operation} is spent; this poll is skipped and the next one catches up`,
+			);
+			return null;
+		}
+		const { fresh, seen } = newRows(rows, state.seen ?? {}, now, now - overlapMs);
+		state.watermark = now;
+		state.seen = seen;
+		return baseline ? null : toOutput(fresh);
+	}
+}
+
+async function fetchRows(
+	context: IPollFunctions,
+	watch: Watch,
+	since: number,
+	until: number,
+	timeZone: string,
+): Promise<IDataObject[] | typeof LIMIT_SPENT> {
+	const start = watch.maxWindowMs ? Math.max(since, until - watch.maxWindowMs + MINUTE) : since;
+	const params: IDataObject = { [watch.sinceParameter]: wallClock(start, timeZone) };
+	if (watch.untilParameter) params[watch.untilParameter] = wallClock(until, timeZone);
+	const types = Object.fromEntries(Object.keys(params).map((name) => [name, 'dateTime' as const]));
+	const result = await oneCApiRequestWithinLimit(context, {
+		operation: watch.operation,
+		params,
+		types,
+		idempotent: true,
+		limitSpentIsFine: true,
+	});
+	if (result === LIMIT_SPENT) return LIMIT_SPENT;
+	const rows: unknown[] = Array.isArray(result) ? result : [];
+	return rows.filter(
+		(row): row is IDataObject => row !== null && typeof row === 'object' && !Array.isArray(row),
+	);
+}
+
+function toOutput(rows: IDataObject[]): INodeExecutionData[][] | null {
+	if (rows.length === 0) return null;
+	return [rows.map((json) => ({ json }))];
+}

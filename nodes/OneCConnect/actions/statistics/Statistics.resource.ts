@@ -1,0 +1,62 @@
+import { describeResource } from '../describe';
+import type { ResourceSpec } from '../operation-spec';
+import { PERIOD, callOperation as call, id, readOperation as read, text } from '../operation-spec';
+
+export const resource: ResourceSpec = {
+	value: 'statistics',
+	name: 'Statistic',
+	operations: [
+		read('getStartPictures', 'Get Start Pictures', 'StartPictureRead', 'start pictures', []),
+		read(
+			'getStartPictureClicks',
+			'Get Start Picture Clicks',
+			'StartPictureClicksHistoryRead',
+			'start picture views and clicks',
+			[...PERIOD, text('StartPictureID')],
+		),
+		read(
+			'getStorefrontProducts',
+			'Get Storefront Products',
+			'StorefrontProductsRead',
+			'storefront products',
+			[],
+		),
+		read(
+			'getStorefrontProductClicks',
+			'Get Storefront Product Clicks',
+			'StorefrontProductClicksHistoryRead',
+			'storefront product views and clicks',
+			[...PERIOD, text('ProductID')],
+		),
+		read(
+			'getClientUsage',
+			'Get Client Usage',
+			'GetClientUsageStatistics',
+			'client usage statistics',
+			[...PERIOD, text('ClientID')],
+		),
+		read(
+			'getBuyRequests',
+			'Get Buy Requests',
+			'StorefrontProductBuyRequestsGet',
+			'storefront buy requests',
+			PERIOD,
+		),
+		call(
+			'acceptBuyRequest',
+			'Accept Buy Request',
+			'StorefrontProductBuyRequestsAccept',
+			'Accept a storefront buy request',
+			[id('RequestID')],
+		),
+		call(
+			'refuseBuyRequest',
+			'Refuse Buy Request',
+			'StorefrontProductBuyRequestsRefuse',
+			'Refuse a storefront buy request',
+			[id('RequestID'), text('Comment', 'Why it is refused')],
+		),
+	],
+};
+
+export const description = describeResource(resource);

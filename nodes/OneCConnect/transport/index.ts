@@ -1,0 +1,179 @@
+import { apiError } from '../../shared/errors/node-errors';
+import { redactSecrets } from '../../shared/errors/redact';
+import { decodeReplyText, quoteStart } from '../../shared/http/reply-body';
+import type { RetryPolicy } from '../../shared/http/retry-policy';
+import { defaultRetryPolicy } from '../../shared/http/retry-policy';
+import type { RequestContext } from '../../shared/http/vendor-request';
+import { sendVendorRequest } from '../../shared/http/vendor-request';
+import type { XdtoJson } from '../xdto/codec';
+import { XdtoError } from '../xdto/codec';
+import type { SoapCall, SoapReply } from './soap-envelope';
+import { buildEnvelope, readSoapReply, soapActionOf } from './soap-envelope';
+
+export const ONE_C_CREDENTIAL = 'oneCConnectApi';
+const VENDOR = '1C-Connect';
+const TIMEOUT_MS = 120_000;
+export const OUT_OF_LIMIT = 'OUT_OF_LIMIT';
+
+export const REGION_URLS: Record<string, string> = {
+	russia: 'https://cus.1c-connect.com/cus/ws/PartnerWebAPI2',
+	eu: 'https://eu-cus.1c-connect.com/cus/ws/PartnerWebAPI2',
+};
+
+/** Only gateway errors are retried: an OUT_OF_LIMIT reply is HTTP 200 and retrying does not help. */
+const oneCRetryPolicy: RetryPolicy = { ...defaultRetryPolicy, maxTotalWaitMs: 20_000 };
+
+interface OneCCredentials {
+	region: string;
+	customUrl?: string;
+	login: string;
+	password: string;
+}
+
+export interface OneCRequest extends SoapCall {
+	/** Reads are safe to send again after a dropped connection; writes are not. */
+	idempotent: boolean;
+	itemIndex?: number;
+	/** The caller handles a spent hourly limit itself (the trigger skips the poll). */
+	limitSpentIsFine?: boolean;
+}
+
+export function endpointOf(credentials: { region?: unknown; customUrl?: unknown }): string {
+	if (credentials.region === 'custom') return String(credentials.customUrl ?? '').trim();
+	return REGION_URLS[String(credentials.region)] ?? REGION_URLS.russia;
+}
+
+/** Sends one SOAP call and returns the decoded reply, whatever its ResultCode. */
+export async function oneCSoapCall(
+	context: RequestContext,
+	request: OneCRequest,
+): Promise<Exclude<SoapReply, { kind: 'fault' }>> {
+	const credentials = (await context.getCredentials(
+		ONE_C_CREDENTIAL,
+	)) as unknown as OneCCredentials;
+	const url = endpointOf(credentials);
+	const secrets = [credentials.password];
+	const response = await sendVendorRequest(
+		context,
+		{
+			credentialType: ONE_C_CREDENTIAL,
+			vendor: VENDOR,
+			retryPolicy: oneCRetryPolicy,
+			secrets,
+			unreachableHint: `Check the region or custom URL in the 1C-Connect credential (${url}) and the network, then try again.`,
+			itemIndex: request.itemIndex,
+		},
+		{
+			method: 'POST',
+			url,
+			headers: {
+				'Content-Type': 'text/xml; charset=utf-8',
+				SOAPAction: soapActionOf(request.operation),
+				Accept: 'text/xml',
+			},
+			body: buildEnvelope(request),
+			timeoutMs: TIMEOUT_MS,
+			idempotent: request.idempotent,
+		},
+	);
+
+	const text = redactSecrets(decodeReplyText(response.body), secrets);
+	const status = response.statusCode;
+	if (status === 401 || status === 403) {
+		throw apiError(context.getNode(), {
+			message: `1C-Connect refused the API login (${status})`,
+			description:
+				'Check the API login and password in the 1C-Connect credential (Personal account → Administration → API settings).',
+			httpCode: status,
+			itemIndex: request.itemIndex,
+		});
+	}
+	let reply: SoapReply;
+	try {
+		reply = readSoapReply(text, request.operation);
+	} catch (error) {
+		const problem = error instanceof XdtoError ? error.message : String(error);
+		throw apiError(context.getNode(), {
+			message:
+				status >= 200 && status < 300
+					? problem
+					: `1C-Connect answered with an error (${status}): ${quoteStart(text)}`,
+			description:
+				status >= 500 || status < 300
+					? "The fault is on 1C-Connect's side; try again later."
+					: 'Check the URL in the 1C-Connect credential: it must be the PartnerWebAPI2 web service.',
+			httpCode: status,
+			itemIndex: request.itemIndex,
+		});
+	}
+	if (reply.kind === 'fault') {
+		throw apiError(context.getNode(), {
+			message: `1C-Connect could not run ${request.operation}: ${reply.message}`,
+			description:
+				'The service raised a SOAP Fault: check the parameters of the operation. If they are right, the fault is on 1C-Connect’s side.',
+			httpCode: status,
+			itemIndex: request.itemIndex,
+			vendorReply: { faultcode: reply.code, faultstring: reply.message },
+		});
+	}
+	return reply;
+}
+
+/** Calls an operation and returns its ResultData; any ResultCode other than SUCCESS is an error. */
+export async function oneCApiRequest(
+	context: RequestContext,
+	request: OneCRequest,
+): Promise<XdtoJson> {
+	const result = await oneCApiRequestWithinLimit(context, request);
+	if (result === LIMIT_SPENT) {
+		throw resultCodeError(
+			context,
+			request.operation,
+			OUT_OF_LIMIT,
+			'limit reached',
+			request.itemIndex,
+		);
+	}
+	return result;
+}
+
+export const LIMIT_SPENT = Symbol('OUT_OF_LIMIT');
+
+/** Like oneCApiRequest, but with `limitSpentIsFine` a spent hourly limit answers LIMIT_SPENT. */
+export async function oneCApiRequestWithinLimit(
+	context: RequestContext,
+	request: OneCRequest,
+): Promise<XdtoJson | typeof LIMIT_SPENT> {
+	const reply = await oneCSoapCall(context, request);
+	if (reply.kind === 'plain') return reply.value;
+	if (reply.resultCode === OUT_OF_LIMIT && request.limitSpentIsFine) return LIMIT_SPENT;
+	if (reply.resultCode !== 'SUCCESS') {
+		throw resultCodeError(
+			context,
+			request.operation,
+			reply.resultCode,
+			reply.resultData,
+			request.itemIndex,
+		);
+	}
+	return reply.resultData;
+}
+
+export function resultCodeError(
+	context: RequestContext,
+	operation: string,
+	resultCode: string,
+	resultData: XdtoJson,
+	itemIndex?: number,
+): ReturnType<typeof apiError> {
+	const detail = typeof resultData === 'string' ? resultData : JSON.stringify(resultData);
+	return apiError(context.getNode(), {
+		message: `${operation} failed: ${resultCode}: ${detail}`,
+		description:
+			resultCode === OUT_OF_LIMIT
+				? `The hourly limit of ${operation} calls for this API login is spent (it is shared by everything using the login). Retrying within this hour does not help: wait until the next hour, or call less often.`
+				: 'Check the parameters named in the message against the 1C-Connect personal account.',
+		itemIndex,
+		vendorReply: { ResultCode: resultCode, ResultData: detail },
+	});
+}
