@@ -2,6 +2,8 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 export default [
 	...configWithoutCloudSupport,
+	// Installed runtimes, n8n user data and test artifacts (all git-ignored).
+	{ ignores: ['.runtime/**', '.n8n-data/**', 'artifacts/**'] },
 	{
 		files: ['package.json'],
 		rules: {

@@ -1,4 +1,10 @@
 import { ATI_DEMO_TOKEN } from '../sandbox/ati';
+import { ERA_DEMO_CREDENTIALS } from '../sandbox/era';
+import {
+	ONE_C_DEMO_LOGIN,
+	ONE_C_DEMO_PASSWORD,
+	ONE_C_SERVICE_PATH,
+} from '../sandbox/one-c-connect';
 import { portOf } from '../sandbox/run-all';
 import { simulators } from '../sandbox/simulators';
 
@@ -26,6 +32,23 @@ export function sandboxCredentials(): SandboxCredential[] {
 			name: 'ATI.SU Sandbox',
 			type: 'atiApi',
 			data: { accessToken: ATI_DEMO_TOKEN, atiCode: '123456', baseUrl: sandboxUrl('ATI') },
+		},
+		{
+			id: 'sandboxEraApi001',
+			name: 'ERA Sandbox',
+			type: 'eraApi',
+			data: { serverUrl: sandboxUrl('ERA'), ...ERA_DEMO_CREDENTIALS },
+		},
+		{
+			id: 'sandboxOneCApi01',
+			name: '1C-Connect Sandbox',
+			type: 'oneCConnectApi',
+			data: {
+				region: 'custom',
+				customUrl: `${sandboxUrl('ONE_C')}${ONE_C_SERVICE_PATH}`,
+				login: ONE_C_DEMO_LOGIN,
+				password: ONE_C_DEMO_PASSWORD,
+			},
 		},
 	];
 }

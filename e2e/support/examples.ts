@@ -37,6 +37,28 @@ export const manualExamples: ManualExample[] = [
 			);
 		},
 	},
+	{
+		workflowId: 'exEraRegister001',
+		outputNode: 'Look It Up By Code',
+		check(items) {
+			assert.equal(items.length, 1);
+			const ids = items[0].ids as string[];
+			assert.equal(ids.length, 1, 'the new point is found by its code');
+			assert.match(ids[0], /\S/);
+		},
+	},
+	{
+		workflowId: 'exOneCClients001',
+		outputNode: 'Create Clients',
+		check(items) {
+			assert.equal(items.length, 2);
+			assert.deepEqual(
+				items.map((item) => item.Name),
+				['ООО «Вектор»', 'ИП Кузнецова & Co'],
+			);
+			for (const item of items) assert.match(String(item.ClientID), /\S/);
+		},
+	},
 ];
 
 export const triggerExamples: TriggerExample[] = [
@@ -55,6 +77,30 @@ export const triggerExamples: TriggerExample[] = [
 			assert.deepEqual(items, [
 				{ message: 'Contact 123456.1 is online on ATI.SU: call now', contact: '123456.1' },
 			]);
+		},
+	},
+	{
+		workflowId: 'exOneCChanged001',
+		simulator: 'ONE_C',
+		outputNode: 'Client Summary',
+		async armed() {
+			const seen = await requestsSeen('ONE_C');
+			return seen.some((request) =>
+				String(request.headers?.soapaction ?? '').includes('ClientRead'),
+			);
+		},
+		async drive() {
+			await control('ONE_C', 'POST', '/one-c-connect/objects/Client', {
+				Name: 'ООО «Северный ветер»',
+				INN: '7709876543',
+			});
+		},
+		check(items) {
+			const summaries = items.map((item) => item.summary);
+			assert.ok(
+				summaries.includes('Client ООО «Северный ветер» (INN 7709876543) changed in 1C-Connect'),
+				JSON.stringify(summaries),
+			);
 		},
 	},
 ];

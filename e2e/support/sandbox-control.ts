@@ -4,6 +4,7 @@ export interface LoggedRequest {
 	method: string;
 	path: string;
 	status?: number;
+	headers?: Record<string, string | string[] | undefined>;
 }
 
 /** A simulator's control surface (/__control), as the e2e tests drive it from outside. */

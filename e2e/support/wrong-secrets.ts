@@ -1,4 +1,6 @@
 /** Per credential type, the fields that make the sandbox refuse it. */
 export const wrongSecrets: Record<string, Record<string, unknown>> = {
 	atiApi: { accessToken: 'not-the-sandbox-token' },
+	eraApi: { password: 'not-the-sandbox-password' },
+	oneCConnectApi: { password: 'not-the-sandbox-password' },
 };
