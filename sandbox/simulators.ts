@@ -1,4 +1,5 @@
 import { ATI_DEMO_TOKEN, createAtiSimulator } from './ati';
+import { BITRIX24_DEMO_CREDENTIALS, createBitrix24Simulator } from './bitrix24';
 import type { SimulatorServer } from './framework';
 
 export interface SandboxEntry {
@@ -16,5 +17,16 @@ export const simulators: SandboxEntry[] = [
 		port: 18101,
 		credentials: `token: ${ATI_DEMO_TOKEN}`,
 		create: () => createAtiSimulator(),
+	},
+	{
+		id: 'BITRIX24',
+		port: 18103,
+		credentials:
+			`webhook URL: ${BITRIX24_DEMO_CREDENTIALS.bitrix24WebhookApi.secretWebhookUrl}; ` +
+			`OAuth2: domain ${BITRIX24_DEMO_CREDENTIALS.bitrix24OAuth2Api.domain}, ` +
+			`client id ${BITRIX24_DEMO_CREDENTIALS.bitrix24OAuth2Api.clientId}, ` +
+			`client secret ${BITRIX24_DEMO_CREDENTIALS.bitrix24OAuth2Api.clientSecret}, ` +
+			`token URL ${BITRIX24_DEMO_CREDENTIALS.bitrix24OAuth2Api.accessTokenUrl}`,
+		create: () => createBitrix24Simulator(),
 	},
 ];

@@ -25,6 +25,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { HarnessInput, INPUT_NODE_TYPE } from './input-node';
+import { HarnessOAuth2Api } from './oauth2-credential';
 import { PACKAGE_NAME, loadPackageCredentials, loadPackageNodes } from './package-loader';
 import { testNodeDescription } from './test-node-description';
 
@@ -103,6 +104,8 @@ export class N8nHarness {
 		this.credentialTypes = loadPackageCredentials();
 		for (const credential of extra.credentials ?? [])
 			this.credentialTypes.set(credential.name, credential);
+		if (!this.credentialTypes.has('oAuth2Api'))
+			this.credentialTypes.set('oAuth2Api', new HarnessOAuth2Api());
 		this.credentialsHelper = new HarnessCredentialsHelper(this.credentialTypes);
 	}
 
