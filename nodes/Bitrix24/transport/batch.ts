@@ -9,6 +9,8 @@ import type { RequestContext } from '../../shared/http/vendor-request';
 
 /** Bitrix24 runs at most 50 commands per `batch` call. */
 export const BATCH_SIZE = 50;
+/** Batches in flight at once; the leaky bucket still paces them. */
+export const BATCH_CONCURRENCY = 4;
 
 export interface BatchCommand {
 	key: string;

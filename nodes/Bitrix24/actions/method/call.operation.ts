@@ -11,7 +11,7 @@ import { runPerItem } from '../../../shared/execution/per-item';
 import { jsonObject } from '../../helpers/json-object';
 import { bitrixApiRequest, bitrixApiRequestAllItems, checkMethodName } from '../../transport';
 import type { BatchCommand, CommandOutcome } from '../../transport/batch';
-import { BATCH_SIZE, runBatch } from '../../transport/batch';
+import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
 import { bitrixError } from '../../transport/errors';
 import { optionsProperty, targetOf } from '../common';
 
@@ -122,7 +122,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			});
 		},
 		maxBatchSize: BATCH_SIZE,
-		concurrency: 1,
+		concurrency: BATCH_CONCURRENCY,
 	});
 }
 
