@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import { BITRIX24_DEMO_APP_SIGNATURE, BITRIX24_DEMO_CLIENT_ID } from '../../sandbox/bitrix24';
 import { useBitrix24 } from './bitrix24-fixture';
 
 const tokenRequests = (b24: ReturnType<typeof useBitrix24>) =>
@@ -105,7 +106,7 @@ describe('Bitrix24 simulator: the OAuth flow n8n drives', () => {
 
 	test('authorize approves and redirects with code and state; the code buys a token pair once', async () => {
 		const authorize = new URL('/oauth/authorize/', b24.baseUrl);
-		authorize.searchParams.set('client_id', 'local.6560a1b2c3d4e5.12345678');
+		authorize.searchParams.set('client_id', BITRIX24_DEMO_CLIENT_ID);
 		authorize.searchParams.set(
 			'redirect_uri',
 			'http://127.0.0.1:5678/rest/oauth2-credential/callback',
@@ -127,8 +128,8 @@ describe('Bitrix24 simulator: the OAuth flow n8n drives', () => {
 				body: new URLSearchParams({
 					grant_type: 'authorization_code',
 					code,
-					client_id: 'local.6560a1b2c3d4e5.12345678',
-					client_secret: 'bitrix24-demo-app',
+					client_id: BITRIX24_DEMO_CLIENT_ID,
+					client_secret: BITRIX24_DEMO_APP_SIGNATURE,
 					redirect_uri: 'http://127.0.0.1:5678/rest/oauth2-credential/callback',
 				}),
 			});
@@ -145,7 +146,7 @@ describe('Bitrix24 simulator: the OAuth flow n8n drives', () => {
 		const { refresh_token } = b24.simulator.issueTokens();
 		const renew = (token: string) =>
 			fetch(
-				`${b24.baseUrl}/oauth/token/?grant_type=refresh_token&client_id=local.6560a1b2c3d4e5.12345678&client_secret=bitrix24-demo-app&refresh_token=${token}`,
+				`${b24.baseUrl}/oauth/token/?grant_type=refresh_token&client_id=${BITRIX24_DEMO_CLIENT_ID}&client_secret=${BITRIX24_DEMO_APP_SIGNATURE}&refresh_token=${token}`,
 			);
 
 		const renewed = (await (await renew(refresh_token)).json()) as { refresh_token: string };
