@@ -93,6 +93,11 @@ export class Bitrix24Simulator extends SimulatorServer {
 		};
 	}
 
+	override async stop(): Promise<void> {
+		this.pull.releaseAll();
+		await super.stop();
+	}
+
 	protected override resetState(): void {
 		this.portal.reset();
 		this.pull.reset();

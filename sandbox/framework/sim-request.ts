@@ -40,6 +40,7 @@ export function createSimRequest(
 	target: RequestTarget,
 	headers: Record<string, string>,
 	body: Buffer,
+	signal?: AbortSignal,
 ): SimRequest {
 	const text = () => body.toString('utf8');
 	return {
@@ -48,6 +49,7 @@ export function createSimRequest(
 		query: new URLSearchParams(target.rawQuery),
 		headers,
 		body,
+		signal,
 		text,
 		json() {
 			const source = text();

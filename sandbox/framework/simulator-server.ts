@@ -120,11 +120,16 @@ export class SimulatorServer implements ControlTarget {
 		const at = Date.now();
 		const target = readTarget(message.url);
 		const body = await readBody(message);
+		const clientGone = new AbortController();
+		res.once('close', () => {
+			if (!res.writableFinished) clientGone.abort();
+		});
 		const request = createSimRequest(
 			message.method ?? 'GET',
 			target,
 			flattenHeaders(message.headers),
 			body,
+			clientGone.signal,
 		);
 
 		if (isControlPath(request.path)) {

@@ -6,6 +6,8 @@ export interface SimRequest {
 	/** Header names are lowercased; repeated headers are joined with ', '. */
 	headers: Record<string, string>;
 	body: Buffer;
+	/** Aborted when the client closes the connection before the reply (long polling uses it). */
+	signal?: AbortSignal;
 	text(): string;
 	/** Throws InvalidJsonError when the body is empty or not JSON. */
 	json(): unknown;

@@ -206,6 +206,16 @@ export class N8nHarness {
 		};
 	}
 
+	/** The workflow, node and run data a trigger's context needs (see trigger-runner.ts). */
+	triggerSetup(node: NodeUnderTest, mode: WorkflowExecuteMode) {
+		const workflow = this.workflow([this.nodeOf(node)], {});
+		return {
+			workflow,
+			node: workflow.getNode(NODE_NAME) as INode,
+			additionalData: this.additionalData(workflow, mode),
+		};
+	}
+
 	private nodeOf(node: NodeUnderTest): INode {
 		const credentials = Object.fromEntries(
 			Object.entries(node.credentials ?? {}).map(([type, id]) => [type, { id, name: id }]),

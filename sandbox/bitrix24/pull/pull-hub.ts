@@ -51,6 +51,7 @@ export class PullHub {
 	private messages: PullMessage[] = [];
 	private seq = 0;
 	private readonly listeners = new Set<() => void>();
+	private readonly releases = new Set<() => void>();
 	/** Long-polling requests and sockets now waiting. */
 	connections = 0;
 	readonly acks: string[] = [];
@@ -141,7 +142,7 @@ export class PullHub {
 	}
 
 	/** Waits until messages are pending, `holdMs` passes or the caller gives up. */
-	async waitFor(channelIds: string[], mid: string | undefined, signal: AbortSignal) {
+	async waitFor(channelIds: string[], mid: string | undefined, signal?: AbortSignal) {
 		const since = this.seq;
 		const ready = () => this.pending(channelIds, mid, since);
 		if (ready().length > 0) return ready();
@@ -151,7 +152,8 @@ export class PullHub {
 				const done = () => {
 					clearTimeout(timer);
 					this.listeners.delete(check);
-					signal.removeEventListener('abort', done);
+					this.releases.delete(done);
+					signal?.removeEventListener('abort', done);
 					resolve();
 				};
 				const check = () => {
@@ -159,7 +161,8 @@ export class PullHub {
 				};
 				const timer = setTimeout(done, this.holdMs);
 				this.listeners.add(check);
-				signal.addEventListener('abort', done);
+				this.releases.add(done);
+				signal?.addEventListener('abort', done);
 			});
 		} finally {
 			this.connections--;
@@ -175,7 +178,13 @@ export class PullHub {
 		return [...this.messages];
 	}
 
+	/** Answers every waiting request now (the simulator stops or resets). */
+	releaseAll(): void {
+		for (const release of [...this.releases]) release();
+	}
+
 	reset(): void {
+		this.releaseAll();
 		this.version = 4;
 		this.holdMs = 25_000;
 		this.replayOnExpiry = 2;

@@ -13,8 +13,7 @@ export function longPoll(hub: PullHub): RouteHandler {
 			return { status: 400, body: 'Wrong channel id' };
 		}
 		const mid = request.query.get('mid') || undefined;
-		const aborted = new AbortController();
-		const messages = await hub.waitFor(channelIds, mid, aborted.signal);
+		const messages = await hub.waitFor(channelIds, mid, request.signal);
 		if (messages.length === 0) return { status: 304 };
 		return {
 			status: 200,
