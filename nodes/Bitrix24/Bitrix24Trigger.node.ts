@@ -6,9 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionsProperty } from './actions/common';
+import { planOption } from './actions/common';
 import type { BitrixTarget } from './transport';
 import type { Plan } from './transport/leaky-bucket';
+import type { Connection } from './trigger/pull-client';
 import { PullClient } from './trigger/pull-client';
 import type { PullEvent } from './trigger/pull-messages';
 
@@ -49,7 +50,36 @@ export class Bitrix24Trigger implements INodeType {
 				placeholder: 'dealChanged, order:paid',
 				description: 'Only these commands, separated by commas; empty for every command',
 			},
-			optionsProperty,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Connection',
+						name: 'connection',
+						type: 'options',
+						options: [
+							{
+								name: 'Automatic',
+								value: 'auto',
+								description:
+									'WebSocket when this n8n runs on a Node.js with WebSocket built in, otherwise long polling',
+							},
+							{
+								name: 'Long Polling',
+								value: 'longPolling',
+								description:
+									"Always long polling, through n8n's HTTP client and its proxy settings",
+							},
+						],
+						default: 'auto',
+					},
+					planOption,
+				],
+			},
 		],
 	};
 
@@ -66,11 +96,18 @@ export class Bitrix24Trigger implements INodeType {
 				.map((command) => command.trim())
 				.filter(Boolean),
 		};
+		const connection = this.getNodeParameter('options.connection', 'auto') as Connection;
 		let firstEvent: (() => void) | undefined;
-		const client = new PullClient(this, target, filter, (events: PullEvent[]) => {
-			this.emit([events.map((event) => ({ json: event }))]);
-			firstEvent?.();
-		});
+		const client = new PullClient(
+			this,
+			target,
+			filter,
+			(events: PullEvent[]) => {
+				this.emit([events.map((event) => ({ json: event }))]);
+				firstEvent?.();
+			},
+			connection === 'longPolling' ? connection : 'auto',
+		);
 
 		if (this.getMode() === 'manual') {
 			return {

@@ -1,3 +1,6 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+
 import { SimulatorServer } from '../framework';
 import {
 	BITRIX24_DEMO_CLIENT_ID,
@@ -10,11 +13,19 @@ import type { BucketLimit } from './leaky-bucket';
 import { ServerLeakyBucket } from './leaky-bucket';
 import { PortalState } from './portal-state';
 import { PullHub } from './pull/pull-hub';
+import { PullSocketServer } from './pull/pull-socket-server';
 import { controlRoutes } from './routes/control';
 import { authorize, token } from './routes/oauth';
 import { oauthRoute, webhookRoute } from './routes/rest';
 import { longPoll } from './routes/sub';
 import { TokenStore } from './token-store';
+
+export interface PullSettings {
+	version?: 4 | 5;
+	holdMs?: number;
+	pingMs?: number;
+	replayOnExpiry?: number;
+}
 
 export interface Bitrix24SimulatorOptions {
 	webhookCode?: string;
@@ -27,6 +38,7 @@ export class Bitrix24Simulator extends SimulatorServer {
 	readonly portal = new PortalState();
 	readonly pull = new PullHub();
 	readonly tokens = new TokenStore();
+	readonly pullSockets = new PullSocketServer(this.pull);
 	readonly bucket: ServerLeakyBucket;
 	private readonly initialLimit: BucketLimit;
 
@@ -69,7 +81,8 @@ export class Bitrix24Simulator extends SimulatorServer {
 		return { access_token: pair.access, refresh_token: pair.refresh, expires_in: 3600 };
 	}
 
-	configurePull(settings: { version?: 4 | 5; holdMs?: number; replayOnExpiry?: number }): void {
+	configurePull(settings: PullSettings): void {
+		if (settings.pingMs !== undefined) this.pull.pingMs = settings.pingMs;
 		if (settings.version !== undefined) this.pull.version = settings.version;
 		if (settings.holdMs !== undefined) this.pull.holdMs = settings.holdMs;
 		if (settings.replayOnExpiry !== undefined) this.pull.replayOnExpiry = settings.replayOnExpiry;
@@ -95,7 +108,12 @@ export class Bitrix24Simulator extends SimulatorServer {
 
 	override async stop(): Promise<void> {
 		this.pull.releaseAll();
+		this.pullSockets.closeAll();
 		await super.stop();
+	}
+
+	protected override onUpgrade(message: IncomingMessage, socket: Socket, head: Buffer): void {
+		this.pullSockets.upgrade(message, socket, head);
 	}
 
 	protected override resetState(): void {

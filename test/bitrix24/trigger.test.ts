@@ -17,7 +17,7 @@ async function waitUntil(condition: () => boolean, what: string, timeoutMs = 5_0
 
 const triggerNode = (b24: Bitrix24Fixture, parameters: INodeParameters = {}) => ({
 	type: 'bitrix24Trigger',
-	parameters,
+	parameters: { options: { connection: 'longPolling' }, ...parameters },
 	credentials: { bitrix24OAuth2Api: b24.oauthId },
 });
 

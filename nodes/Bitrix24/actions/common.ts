@@ -4,7 +4,7 @@ import type { BitrixTarget } from '../transport';
 import type { Plan } from '../transport/leaky-bucket';
 import { authModeOf } from '../transport/portal';
 
-const planOption: INodeProperties = {
+export const planOption: INodeProperties = {
 	displayName: 'Portal Plan',
 	name: 'plan',
 	type: 'options',

@@ -15,6 +15,8 @@ export interface LongPollReply {
 export interface ChannelConfig {
 	version: number;
 	url: string;
+	/** Set when the server offers WebSocket. */
+	socketUrl?: string;
 	channelIds: string[];
 	/** When the first channel closes (epoch ms). */
 	expiresAt: number;
@@ -31,12 +33,26 @@ export function channelConfig(config: IDataObject): ChannelConfig | undefined {
 		(channel): channel is IDataObject => typeof channel?.id === 'string',
 	);
 	if (!url || chosen.length === 0 || server.server_enabled === false) return undefined;
+	const socketUrl = [server.websocket_secure, server.websocket].find(
+		(candidate) => typeof candidate === 'string' && candidate !== '',
+	) as string | undefined;
 	const ends = chosen.map((channel) => Date.parse(String(channel.end))).filter(Number.isFinite);
 	return {
 		version: Number(server.version) || 4,
 		url,
+		socketUrl: server.websocket_enabled === false ? undefined : socketUrl,
 		channelIds: chosen.map((channel) => String(channel.id)),
 		expiresAt: ends.length > 0 ? Math.min(...ends) : Date.now() + 12 * 60 * 60 * 1000,
+	};
+}
+
+/** What every connection names: its channels, the protocol revision, where to resume. */
+export function connectQuery(config: ChannelConfig, lastMid: string | undefined): IDataObject {
+	return {
+		CHANNEL_ID: config.channelIds.join('/'),
+		revision: 19,
+		...(lastMid ? { mid: lastMid } : {}),
+		...(config.version >= 5 ? { jsonRpc: 'true' } : {}),
 	};
 }
 
@@ -50,12 +66,7 @@ export async function longPoll(
 	lastMid: string | undefined,
 	signal: AbortSignal,
 ): Promise<LongPollReply> {
-	const qs: IDataObject = {
-		CHANNEL_ID: config.channelIds.join('/'),
-		revision: 19,
-		...(lastMid ? { mid: lastMid } : {}),
-		...(config.version >= 5 ? { jsonRpc: 'true' } : {}),
-	};
+	const qs = connectQuery(config, lastMid);
 	try {
 		const reply = (await context.helpers.httpRequest({
 			method: 'GET',

@@ -4,6 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { BitrixTarget } from '../transport';
 import type { ChannelConfig } from '../transport/pull-server';
 import { channelConfig, longPoll } from '../transport/pull-server';
+import type { PullSocket } from '../transport/pull-socket';
+import { canUseWebSocket, listenSocket } from '../transport/pull-socket';
 import { getPullConfig } from '../transport/pull-config';
 import { reconnectDelayMs } from './backoff';
 import type { PullEvent } from './pull-messages';
@@ -13,6 +15,8 @@ export interface PullFilter {
 	moduleId: string;
 	commands: string[];
 }
+
+export type Connection = 'auto' | 'longPolling';
 
 const SEEN_LIMIT = 5_000;
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -31,6 +35,7 @@ export class PullClient {
 	private readonly seen = new Set<string>();
 	private closed = false;
 	private request?: AbortController;
+	private socket?: PullSocket;
 	private expiryTimer?: NodeJS.Timeout;
 	private sleepTimer?: NodeJS.Timeout;
 	private wakeSleep?: () => void;
@@ -41,6 +46,7 @@ export class PullClient {
 		private readonly target: BitrixTarget,
 		private readonly filter: PullFilter,
 		private readonly deliver: (events: PullEvent[]) => void,
+		private readonly connection: Connection = 'auto',
 	) {}
 
 	start(): void {
@@ -51,6 +57,7 @@ export class PullClient {
 	async close(): Promise<void> {
 		this.closed = true;
 		this.request?.abort();
+		this.socket?.close();
 		clearTimeout(this.expiryTimer);
 		this.wakeSleep?.();
 		await this.loop;
@@ -62,7 +69,8 @@ export class PullClient {
 			try {
 				const config = this.config ?? (await this.fetchConfig());
 				if (this.closed) break;
-				await this.pollOnce(config);
+				if (this.connection === 'auto' && canUseWebSocket(config)) await this.listenOnce(config);
+				else await this.pollOnce(config);
 				failures = 0;
 			} catch (error) {
 				if (this.closed) break;
@@ -101,20 +109,15 @@ export class PullClient {
 
 	private async pollOnce(config: ChannelConfig): Promise<void> {
 		this.request = new AbortController();
-		let reply;
-		try {
-			reply = await longPoll(this.context, config, this.lastMid, this.request.signal);
-		} catch (error) {
-			// Aborted on purpose: closing, or the channels expired.
-			if (this.closed || this.config !== config) return;
-			throw new NodeOperationError(
-				this.context.getNode(),
-				error instanceof Error ? error.message : String(error),
-			);
-		} finally {
-			this.request = undefined;
-		}
-		if (this.closed || this.config !== config) return;
+		const signal = this.request.signal;
+		const reply = await this.unlessEnded(config, async () => {
+			try {
+				return await longPoll(this.context, config, this.lastMid, signal);
+			} finally {
+				this.request = undefined;
+			}
+		});
+		if (!reply || this.closed || this.config !== config) return;
 		if (reply.status === 304 || reply.status === 204) return;
 		if (reply.status === 400 || reply.status === 401 || reply.status === 403) {
 			this.expireConfig();
@@ -127,6 +130,58 @@ export class PullClient {
 			);
 		}
 		this.handle(parsePullBody(reply.body, config.version).events);
+	}
+
+	/** One WebSocket session, until either side closes it. */
+	private async listenOnce(config: ChannelConfig): Promise<void> {
+		await this.unlessEnded(config, async () => {
+			try {
+				await listenSocket(
+					config,
+					this.lastMid,
+					{ onText: (text, socket) => this.receive(text, socket, config) },
+					(socket) => {
+						this.socket = socket;
+						if (this.closed || this.config !== config) socket.close();
+					},
+				);
+			} finally {
+				this.socket = undefined;
+			}
+		});
+	}
+
+	/** Runs a connection; its failure counts only if it was not ended on purpose. */
+	private async unlessEnded<T>(
+		config: ChannelConfig,
+		connect: () => Promise<T>,
+	): Promise<T | undefined> {
+		try {
+			return await connect();
+		} catch (error) {
+			// Closing, or the channels expired.
+			if (this.closed || this.config !== config) return undefined;
+			throw new NodeOperationError(
+				this.context.getNode(),
+				error instanceof Error ? error.message : String(error),
+			);
+		}
+	}
+
+	/** Version 5 answers pings and acknowledges what it received. */
+	private receive(text: string, socket: PullSocket, config: ChannelConfig): void {
+		const batch = parsePullBody(text, config.version);
+		if (config.version >= 5) {
+			for (const id of batch.pings)
+				socket.send(JSON.stringify({ jsonrpc: '2.0', id, result: 'pong' }));
+			if (batch.events.length > 0) {
+				const mids = batch.events.map((event) => event.mid);
+				socket.send(
+					JSON.stringify({ jsonrpc: '2.0', method: 'incoming.message.ack', params: { mids } }),
+				);
+			}
+		}
+		this.handle(batch.events);
 	}
 
 	private handle(events: PullEvent[]): void {
@@ -152,6 +207,7 @@ export class PullClient {
 		this.config = undefined;
 		this.reopen = true;
 		this.request?.abort();
+		this.socket?.close();
 	}
 
 	private refetchAt(expiresAt: number): void {

@@ -44,6 +44,8 @@ export class PullHub {
 	version: 4 | 5 = 4;
 	/** How long a long-polling request waits before answering 304. */
 	holdMs = 25_000;
+	/** How often a version 5 WebSocket gets a JSON-RPC ping. */
+	pingMs = 30_000;
 	/** On forced expiry, messages already sent that the new channel repeats (as after a restart). */
 	replayOnExpiry = 2;
 	private shared = this.newChannel('shared');
@@ -134,11 +136,28 @@ export class PullHub {
 
 	/** Messages for these channel ids after `mid`; with no (or an unknown) mid, none yet. */
 	pending(channelIds: string[], mid: string | undefined, since: number): PullMessage[] {
-		const after = mid === undefined ? undefined : this.lastSeqOf(mid);
-		const from = after ?? since;
+		return this.after(channelIds, this.resumeFrom(mid, since));
+	}
+
+	/** Where a client resuming with `mid` starts: after that message, else at `fallback`. */
+	resumeFrom(mid: string | undefined, fallback: number): number {
+		return (mid === undefined ? undefined : this.lastSeqOf(mid)) ?? fallback;
+	}
+
+	after(channelIds: string[], seq: number): PullMessage[] {
 		return this.messages.filter(
-			(message) => message.seq > from && channelIds.includes(message.channel.id),
+			(message) => message.seq > seq && channelIds.includes(message.channel.id),
 		);
+	}
+
+	get lastSeq(): number {
+		return this.seq;
+	}
+
+	/** Calls `listener` after each publication; returns the unsubscribe function. */
+	subscribe(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
 	}
 
 	/** Waits until messages are pending, `holdMs` passes or the caller gives up. */
@@ -187,6 +206,7 @@ export class PullHub {
 		this.releaseAll();
 		this.version = 4;
 		this.holdMs = 25_000;
+		this.pingMs = 30_000;
 		this.replayOnExpiry = 2;
 		this.shared = this.newChannel('shared');
 		this.privates.clear();

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '../../framework';
 import { jsonError } from '../../framework';
-import type { Bitrix24Simulator } from '../bitrix24-simulator';
+import type { Bitrix24Simulator, PullSettings } from '../bitrix24-simulator';
 
 type Body = Record<string, unknown>;
 
@@ -44,7 +44,7 @@ export function controlRoutes(sim: Bitrix24Simulator): Array<[string, string, Ro
 				if (body.version !== undefined && body.version !== 4 && body.version !== 5) {
 					return jsonError(400, 'bad_request', 'version must be 4 or 5');
 				}
-				sim.configurePull(body as { version?: 4 | 5; holdMs?: number; replayOnExpiry?: number });
+				sim.configurePull(body as PullSettings);
 				return { status: 200, body: sim.state().pull };
 			},
 		],

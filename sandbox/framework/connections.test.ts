@@ -41,3 +41,27 @@ describe('SimulatorServer: a client that leaves', () => {
 		assert.equal(answeredSignal?.aborted, false);
 	});
 });
+
+describe('SimulatorServer: protocol upgrades', () => {
+	const simulator = new SimulatorServer({ name: 'Test' });
+	before(async () => await simulator.start());
+	after(async () => await simulator.stop());
+
+	test('an upgrade request is refused with 426 unless the simulator handles upgrades', async () => {
+		const { request } = await import('node:http');
+		const status = await new Promise<number | undefined>((resolve, reject) => {
+			const req = request(`${simulator.baseUrl}/ws`, {
+				headers: { Connection: 'Upgrade', Upgrade: 'websocket' },
+			});
+			req.on('response', (response) => {
+				response.resume();
+				resolve(response.statusCode);
+			});
+			req.on('upgrade', () => resolve(101));
+			req.on('error', reject);
+			req.end();
+		});
+
+		assert.equal(status, 426);
+	});
+});
