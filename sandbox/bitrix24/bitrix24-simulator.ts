@@ -24,6 +24,7 @@ export interface PullSettings {
 	version?: 4 | 5;
 	holdMs?: number;
 	pingMs?: number;
+	channelLifetimeMs?: number;
 	replayOnExpiry?: number;
 }
 
@@ -83,6 +84,9 @@ export class Bitrix24Simulator extends SimulatorServer {
 
 	configurePull(settings: PullSettings): void {
 		if (settings.pingMs !== undefined) this.pull.pingMs = settings.pingMs;
+		if (settings.channelLifetimeMs !== undefined) {
+			this.pull.channelLifetimeMs = settings.channelLifetimeMs;
+		}
 		if (settings.version !== undefined) this.pull.version = settings.version;
 		if (settings.holdMs !== undefined) this.pull.holdMs = settings.holdMs;
 		if (settings.replayOnExpiry !== undefined) this.pull.replayOnExpiry = settings.replayOnExpiry;

@@ -155,11 +155,26 @@ describe('Bitrix24 Method → Call', () => {
 			times: 3,
 		});
 
-		const result = await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+		const result = await b24.call([{}], { method: 'crm.lead.list', parameters: '{}' });
 
 		assert.equal(b24.restCalls().length, 1);
 		assert.match(String(result.error?.message), /OPERATION_TIME_LIMIT/);
 		assert.match(String(result.error?.description), /within 10 minutes/);
+	});
+
+	test('OPERATION_TIME_LIMIT names the reset time the last reply of that method gave', async () => {
+		await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+		b24.simulator.injectFault({
+			status: 429,
+			body: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked.' },
+		});
+
+		const result = await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+
+		assert.match(
+			String(result.error?.description),
+			/The budget resets at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z/,
+		);
 	});
 
 	test('a webhook URL the portal does not know gives a clear error', async () => {

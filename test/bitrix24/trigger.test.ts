@@ -143,6 +143,54 @@ describe('Bitrix24 Trigger: filters, manual runs, errors and closing', () => {
 		}
 	});
 
+	test('when the channels reach their end time, it fetches new ones without being told, once', async () => {
+		b24.simulator.configurePull({ holdMs: 10_000, channelLifetimeMs: 1_000 });
+		const trigger = await startTrigger(b24.harness, triggerNode(b24));
+		try {
+			await waitUntil(listening(b24), 'the first long poll');
+			await waitUntil(() => configCalls(b24).length >= 2, 'a config fetch at the end time', 8_000);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			assert.equal(configCalls(b24).length, 2, 'no burst of config fetches');
+			await waitUntil(listening(b24), 'a long poll on the new channels');
+			b24.simulator.configurePull({ channelLifetimeMs: 60_000 });
+			await publish(b24, ['after']);
+
+			assert.deepEqual(
+				(await trigger.waitForItems(1)).map((item) => item.json.command),
+				['after'],
+			);
+		} finally {
+			await trigger.close();
+		}
+	});
+
+	for (const [what, fault, status, configs] of [
+		['a refused channel', { status: 400, body: 'Wrong channel id' }, 400, 2],
+		['a dropped connection', { reset: true }, 0, 1],
+	] as const) {
+		test(`${what} is retried after a short backoff, losing nothing`, async () => {
+			b24.simulator.configurePull({ holdMs: 3_000 });
+			b24.simulator.injectFault({ ...fault, match: { path: '/sub/' } });
+			const started = Date.now();
+			const trigger = await startTrigger(b24.harness, triggerNode(b24));
+			try {
+				await waitUntil(listening(b24), 'a long poll after the failure');
+				await publish(b24, ['kept']);
+
+				assert.deepEqual(
+					(await trigger.waitForItems(1)).map((item) => item.json.command),
+					['kept'],
+				);
+				assert.ok(Date.now() - started < 3_000);
+				assert.equal(configCalls(b24).length, configs);
+				const polls = b24.simulator.requests.filter((request) => request.path === '/sub/');
+				assert.equal(polls[0].status, status);
+			} finally {
+				await trigger.close();
+			}
+		});
+	}
+
 	test('in a manual run, the test step finishes with the first event', async () => {
 		b24.simulator.configurePull({ holdMs: 3_000 });
 		const trigger = await startTrigger(b24.harness, triggerNode(b24), 'manual');

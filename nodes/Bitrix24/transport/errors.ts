@@ -31,6 +31,8 @@ export interface BitrixFailure {
 	mode: AuthMode;
 	method: string;
 	itemIndex?: number;
+	/** When the method's execution-time budget resets (epoch ms), if a reply said so. */
+	budgetResetAt?: number;
 }
 
 export function bitrixError(context: RequestContext, failure: BitrixFailure) {
@@ -97,8 +99,11 @@ function explain(failure: BitrixFailure): { message: string; description: string
 		case 'OPERATION_TIME_LIMIT':
 			return {
 				message: `Bitrix24 blocked ${failure.method} for now: it used its execution-time budget (OPERATION_TIME_LIMIT)`,
-				description:
-					'Bitrix24 allows each method 480 s of server time per 10 minutes. The block lifts within 10 minutes; fetch less per call (filters, select) and try again then.',
+				description: `Bitrix24 allows each method 480 s of server time per 10 minutes. ${
+					failure.budgetResetAt === undefined
+						? 'The block lifts within 10 minutes'
+						: `The budget resets at ${new Date(failure.budgetResetAt).toISOString()}`
+				}; fetch less per call (filters, select) and try again then.`,
 			};
 		default:
 			return {

@@ -9,6 +9,7 @@ import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
 import { bitrixError, errorIn } from './errors';
+import { budgetResetAt, noteBudget } from './operating-budget';
 import type { Plan } from './leaky-bucket';
 import { buckets } from './leaky-bucket';
 import type { AuthMode, Portal } from './portal';
@@ -111,7 +112,11 @@ async function sendOnce(
 	const parsed = parseJsonReply(text, VENDOR);
 	const vendorError = parsed.ok ? errorIn(parsed.value) : undefined;
 	const success = response.statusCode >= 200 && response.statusCode < 300;
-	if (success && parsed.ok && !vendorError) return { ok: true, reply: parsed.value as BitrixReply };
+	if (success && parsed.ok && !vendorError) {
+		const reply = parsed.value as BitrixReply;
+		noteBudget(portal.limiterKey, call.method, reply.time);
+		return { ok: true, reply };
+	}
 	if (success && !parsed.ok) {
 		return {
 			ok: false,
@@ -135,6 +140,7 @@ async function sendOnce(
 			mode: portal.mode,
 			method: call.method,
 			itemIndex: call.itemIndex,
+			budgetResetAt: budgetResetAt(portal.limiterKey, call.method),
 		}),
 	};
 }

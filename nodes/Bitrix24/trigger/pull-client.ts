@@ -20,6 +20,10 @@ export type Connection = 'auto' | 'longPolling';
 
 const SEEN_LIMIT = 5_000;
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
+/** Channels whose end has passed by our clock (skew) are refetched no sooner than this. */
+const SHORTEST_CHANNEL_MS = 5_000;
+/** A socket the server closes sooner than this counts as a failure, so reconnects back off. */
+const SHORTEST_SOCKET_MS = 1_000;
 /** System commands that ask the client to fetch the configuration again. */
 const RECONFIGURE = new Set(['channel_expire', 'channel_die', 'config_expire', 'server_restart']);
 
@@ -120,8 +124,12 @@ export class PullClient {
 		if (!reply || this.closed || this.config !== config) return;
 		if (reply.status === 304 || reply.status === 204) return;
 		if (reply.status === 400 || reply.status === 401 || reply.status === 403) {
+			// A refused channel: fetch new ones, after a backoff in case they are refused too.
 			this.expireConfig();
-			return;
+			throw new NodeOperationError(
+				this.context.getNode(),
+				`The Push & Pull server refused the channel (${reply.status})`,
+			);
 		}
 		if (reply.status !== 200) {
 			throw new NodeOperationError(
@@ -134,6 +142,7 @@ export class PullClient {
 
 	/** One WebSocket session, until either side closes it. */
 	private async listenOnce(config: ChannelConfig): Promise<void> {
+		const opened = Date.now();
 		await this.unlessEnded(config, async () => {
 			try {
 				await listenSocket(
@@ -149,6 +158,12 @@ export class PullClient {
 				this.socket = undefined;
 			}
 		});
+		if (!this.closed && this.config === config && Date.now() - opened < SHORTEST_SOCKET_MS) {
+			throw new NodeOperationError(
+				this.context.getNode(),
+				'The Push & Pull server closed the WebSocket right after opening it',
+			);
+		}
 	}
 
 	/** Runs a connection; its failure counts only if it was not ended on purpose. */
@@ -212,7 +227,7 @@ export class PullClient {
 
 	private refetchAt(expiresAt: number): void {
 		clearTimeout(this.expiryTimer);
-		const delay = Math.min(Math.max(0, expiresAt - Date.now()), LONGEST_TIMER_MS);
+		const delay = Math.min(Math.max(SHORTEST_CHANNEL_MS, expiresAt - Date.now()), LONGEST_TIMER_MS);
 		this.expiryTimer = setTimeout(() => this.expireConfig(), delay);
 	}
 

@@ -46,6 +46,8 @@ export class PullHub {
 	holdMs = 25_000;
 	/** How often a version 5 WebSocket gets a JSON-RPC ping. */
 	pingMs = 30_000;
+	/** How long a new channel lives (Bitrix24: 12 hours). */
+	channelLifetimeMs = CHANNEL_LIFETIME_MS;
 	/** On forced expiry, messages already sent that the new channel repeats (as after a restart). */
 	replayOnExpiry = 2;
 	private shared = this.newChannel('shared');
@@ -60,9 +62,9 @@ export class PullHub {
 	readonly pongs: unknown[] = [];
 
 	config(userId: number, origin: string, reopen: boolean) {
-		if (reopen || this.shared.closed) this.shared = this.newChannel('shared');
+		if (reopen || this.isOver(this.shared)) this.shared = this.newChannel('shared');
 		let own = this.privates.get(userId);
-		if (!own || own.closed || reopen) {
+		if (!own || this.isOver(own) || reopen) {
 			own = this.newChannel('private', userId);
 			this.privates.set(userId, own);
 		}
@@ -207,6 +209,7 @@ export class PullHub {
 		this.version = 4;
 		this.holdMs = 25_000;
 		this.pingMs = 30_000;
+		this.channelLifetimeMs = CHANNEL_LIFETIME_MS;
 		this.replayOnExpiry = 2;
 		this.shared = this.newChannel('shared');
 		this.privates.clear();
@@ -214,6 +217,10 @@ export class PullHub {
 		this.acks.length = 0;
 		this.pongs.length = 0;
 		this.wake();
+	}
+
+	private isOver(channel: Channel): boolean {
+		return channel.closed || channel.end.getTime() <= Date.now();
 	}
 
 	/** A repeated message counts from its last copy. */
@@ -251,7 +258,7 @@ export class PullHub {
 			type,
 			userId,
 			start,
-			end: new Date(start.getTime() + CHANNEL_LIFETIME_MS),
+			end: new Date(start.getTime() + this.channelLifetimeMs),
 			closed: false,
 		};
 	}
