@@ -209,6 +209,22 @@ describe('Bitrix24 Trigger: filters, manual runs, errors and closing', () => {
 		}
 	});
 
+	test("n8n's own manual run (Test step) returns the first event and closes the connection", async () => {
+		b24.simulator.configurePull({ holdMs: 3_000 });
+		const run = b24.harness.runTriggerManually(triggerNode(b24));
+		await waitUntil(listening(b24), 'the first long poll');
+		await publish(b24, ['sample']);
+
+		const result = await run;
+
+		assert.equal(result.error, undefined);
+		assert.deepEqual(
+			result.items.map((item) => [item.json.command, item.json.moduleId]),
+			[['sample', 'my_app']],
+		);
+		await waitUntil(() => b24.simulator.pull.connections === 0, 'the connection to close', 2_000);
+	});
+
 	test('revoked authorization is reported as an error, and the trigger stops polling', async () => {
 		b24.simulator.configurePull({ holdMs: 3_000 });
 		const trigger = await startTrigger(b24.harness, triggerNode(b24));
