@@ -246,6 +246,21 @@ describe('Bitrix24 Trigger: filters, manual runs, errors and closing', () => {
 		}
 	});
 
+	test('closing while the config is still being fetched leaves no timer behind', async () => {
+		b24.simulator.injectFault({
+			latencyMs: 300,
+			match: { path: '/rest/pull.application.config.get.json' },
+		});
+		const before = timers();
+		const trigger = await startTrigger(b24.harness, triggerNode(b24));
+
+		await trigger.close();
+
+		assert.equal(configCalls(b24).length, 1, 'the fetch had finished when close() returned');
+		assert.ok(timers() <= before, `timers: ${timers()} now, ${before} before`);
+		assert.equal(b24.simulator.requests.filter((request) => request.path === '/sub/').length, 0);
+	});
+
 	test('closing ends the open long poll and leaves no timer or request behind', async () => {
 		b24.simulator.configurePull({ holdMs: 20_000 });
 		const before = timers();

@@ -28,9 +28,9 @@ const SHORTEST_SOCKET_MS = 1_000;
 const RECONFIGURE = new Set(['channel_expire', 'channel_die', 'config_expire', 'server_restart']);
 
 /**
- * Listens on the app's Push & Pull channels by long polling until closed: fetches the config,
- * resumes with `mid`, drops repeated messages, refetches the config when a channel expires or the
- * server asks, and backs off with jitter on failures.
+ * Listens on the app's Push & Pull channels, by WebSocket or long polling, until closed: fetches the
+ * config, resumes with `mid`, drops repeated messages, refetches the config when a channel expires
+ * or the server asks, and backs off with jitter on failures.
  */
 export class PullClient {
 	private config?: ChannelConfig;
@@ -91,6 +91,8 @@ export class PullClient {
 				await this.sleep(reconnectDelayMs(failures));
 			}
 		}
+		// A config fetched while closing may have set it after close() cleared it.
+		clearTimeout(this.expiryTimer);
 	}
 
 	private async fetchConfig(): Promise<ChannelConfig> {
