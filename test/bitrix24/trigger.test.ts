@@ -143,6 +143,28 @@ describe('Bitrix24 Trigger: filters, manual runs, errors and closing', () => {
 		}
 	});
 
+	test('a server restart announcement makes it fetch the config again and carry on', async () => {
+		b24.simulator.configurePull({ holdMs: 3_000 });
+		const trigger = await startTrigger(b24.harness, triggerNode(b24));
+		try {
+			await waitUntil(listening(b24), 'the first long poll');
+			const restart = await fetch(`${b24.baseUrl}/__control/bitrix24/server-restart`, {
+				method: 'POST',
+			});
+			assert.equal(restart.status, 204);
+			await waitUntil(() => configCalls(b24).length === 2, 'a second config fetch');
+			await waitUntil(listening(b24), 'the next long poll');
+			await publish(b24, ['after-restart']);
+
+			assert.deepEqual(
+				(await trigger.waitForItems(1)).map((item) => item.json.command),
+				['after-restart'],
+			);
+		} finally {
+			await trigger.close();
+		}
+	});
+
 	test('when the channels reach their end time, it fetches new ones without being told, once', async () => {
 		b24.simulator.configurePull({ holdMs: 10_000, channelLifetimeMs: 1_000 });
 		const trigger = await startTrigger(b24.harness, triggerNode(b24));

@@ -136,6 +136,20 @@ export class PullHub {
 		this.wake();
 	}
 
+	/** Tells every open channel `pull/server_restart`; clients fetch the config again. */
+	announceRestart(): void {
+		for (const channel of [this.shared, ...this.privates.values()]) {
+			if (channel.closed) continue;
+			this.push(channel, {
+				module_id: 'pull',
+				command: 'server_restart',
+				params: { reconnect_delay: 1 },
+				extra: {},
+			});
+		}
+		this.wake();
+	}
+
 	/** Messages for these channel ids after `mid`; with no (or an unknown) mid, none yet. */
 	pending(channelIds: string[], mid: string | undefined, since: number): PullMessage[] {
 		return this.after(channelIds, this.resumeFrom(mid, since));

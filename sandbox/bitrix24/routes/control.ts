@@ -30,6 +30,14 @@ export function controlRoutes(sim: Bitrix24Simulator): Array<[string, string, Ro
 		],
 		[
 			'POST',
+			'/bitrix24/server-restart',
+			() => {
+				sim.pull.announceRestart();
+				return { status: 204 };
+			},
+		],
+		[
+			'POST',
 			'/bitrix24/expire-channels',
 			() => {
 				sim.pull.expireChannels();
