@@ -1,5 +1,6 @@
 import { ATI_DEMO_TOKEN, createAtiSimulator } from './ati';
 import { ERA_DEMO_CREDENTIALS, createEraSimulator } from './era';
+import { BITRIX24_DEMO_CREDENTIALS, createBitrix24Simulator } from './bitrix24';
 import type { SimulatorServer } from './framework';
 import {
 	ONE_C_DEMO_LOGIN,
@@ -35,5 +36,16 @@ export const simulators: SandboxEntry[] = [
 		port: 18104,
 		credentials: `region: Custom URL, URL: <base>${ONE_C_SERVICE_PATH}, login: ${ONE_C_DEMO_LOGIN}, password: ${ONE_C_DEMO_PASSWORD}`,
 		create: () => createOneCConnectSimulator(),
+	},
+	{
+		id: 'BITRIX24',
+		port: 18103,
+		credentials:
+			`webhook URL: ${BITRIX24_DEMO_CREDENTIALS.bitrix24WebhookApi.secretWebhookUrl}; ` +
+			`OAuth2: domain ${BITRIX24_DEMO_CREDENTIALS.bitrix24OAuth2Api.domain}, ` +
+			`client id ${BITRIX24_DEMO_CREDENTIALS.bitrix24OAuth2Api.clientId}, ` +
+			`client secret ${BITRIX24_DEMO_CREDENTIALS.bitrix24OAuth2Api.clientSecret}, ` +
+			`token URL ${BITRIX24_DEMO_CREDENTIALS.bitrix24OAuth2Api.accessTokenUrl}`,
+		create: () => createBitrix24Simulator(),
 	},
 ];

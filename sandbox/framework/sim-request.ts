@@ -41,6 +41,7 @@ export function createSimRequest(
 	headers: Record<string, string>,
 	body: Buffer,
 	remoteAddress?: string,
+	signal?: AbortSignal,
 ): SimRequest {
 	const text = () => body.toString('utf8');
 	return {
@@ -50,6 +51,7 @@ export function createSimRequest(
 		headers,
 		body,
 		remoteAddress,
+		signal,
 		text,
 		json() {
 			const source = text();

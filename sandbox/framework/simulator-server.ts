@@ -100,6 +100,13 @@ export class SimulatorServer implements ControlTarget {
 		this.handleRaw(error.rawPacket ?? Buffer.alloc(0), socket).catch(() => socket.destroy());
 	}
 
+	/** Answers protocol upgrades (WebSocket); refused unless a simulator overrides it. */
+	protected onUpgrade(message: IncomingMessage, socket: Socket, head: Buffer): void {
+		void message;
+		void head;
+		socket.end('HTTP/1.1 426 Upgrade Required\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+	}
+
 	async start(port = 0, host = '127.0.0.1'): Promise<string> {
 		if (this.server) throw new Error(`The ${this.name} simulator is already started`);
 
@@ -107,6 +114,9 @@ export class SimulatorServer implements ControlTarget {
 			this.handle(message, res).catch(() => res.destroy());
 		});
 		server.on('clientError', (error, socket) => this.onClientError(error, socket as Socket));
+		server.on('upgrade', (message, socket, head) =>
+			this.onUpgrade(message, socket as Socket, head),
+		);
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
 			server.listen(port, host, () => {
@@ -135,12 +145,17 @@ export class SimulatorServer implements ControlTarget {
 		const at = Date.now();
 		const target = readTarget(message.url);
 		const body = await readBody(message);
+		const clientGone = new AbortController();
+		res.once('close', () => {
+			if (!res.writableFinished) clientGone.abort();
+		});
 		const request = createSimRequest(
 			message.method ?? 'GET',
 			target,
 			flattenHeaders(message.headers),
 			body,
 			message.socket.remoteAddress,
+			clientGone.signal,
 		);
 
 		if (isControlPath(request.path)) {

@@ -8,6 +8,8 @@ export interface SimRequest {
 	body: Buffer;
 	/** The client's IP address, when known. */
 	remoteAddress?: string;
+	/** Aborted when the client closes the connection before the reply (long polling uses it). */
+	signal?: AbortSignal;
 	text(): string;
 	/** Throws InvalidJsonError when the body is empty or not JSON. */
 	json(): unknown;

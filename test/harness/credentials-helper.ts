@@ -134,7 +134,12 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			null,
 			null,
 		);
-		return { ...(withDefaults as ICredentialDataDecryptedObject) };
+		const decrypted = { ...(withDefaults as ICredentialDataDecryptedObject) };
+		// As n8n's CredentialsHelper: OAuth token data is no declared property but travels along.
+		if (stored.data.oauthTokenData !== undefined) {
+			decrypted.oauthTokenData = structuredClone(stored.data.oauthTokenData);
+		}
+		return decrypted;
 	}
 
 	async updateCredentials(

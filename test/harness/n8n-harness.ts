@@ -27,6 +27,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { HarnessInput, INPUT_NODE_TYPE } from './input-node';
+import { HarnessOAuth2Api } from './oauth2-credential';
 import { PACKAGE_NAME, loadPackageCredentials, loadPackageNodes } from './package-loader';
 import { testNodeDescription } from './test-node-description';
 
@@ -105,6 +106,8 @@ export class N8nHarness {
 		this.credentialTypes = loadPackageCredentials();
 		for (const credential of extra.credentials ?? [])
 			this.credentialTypes.set(credential.name, credential);
+		if (!this.credentialTypes.has('oAuth2Api'))
+			this.credentialTypes.set('oAuth2Api', new HarnessOAuth2Api());
 		this.credentialsHelper = new HarnessCredentialsHelper(this.credentialTypes);
 	}
 
@@ -226,6 +229,16 @@ export class N8nHarness {
 				if (!failure) stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 				return { items: emitted, error: failure };
 			},
+		};
+	}
+
+	/** The workflow, node and run data a trigger's context needs (see trigger-runner.ts). */
+	triggerSetup(node: NodeUnderTest, mode: WorkflowExecuteMode) {
+		const workflow = this.workflow([this.nodeOf(node)], {});
+		return {
+			workflow,
+			node: workflow.getNode(NODE_NAME) as INode,
+			additionalData: this.additionalData(workflow, mode),
 		};
 	}
 

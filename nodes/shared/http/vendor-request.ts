@@ -4,6 +4,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	ITriggerFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -13,7 +14,11 @@ import { redactSecrets } from '../errors/redact';
 import type { RetryPolicy } from './retry-policy';
 import { parseRetryAfter, retryDelayMs } from './retry-policy';
 
-export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type RequestContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| ITriggerFunctions;
 
 export interface VendorRequest {
 	method: IHttpRequestMethods;

@@ -1,0 +1,36 @@
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class Bitrix24WebhookApi implements ICredentialType {
+	name = 'bitrix24WebhookApi';
+
+	displayName = 'Bitrix24 Webhook API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Bitrix24/bitrix24.svg',
+		dark: 'file:../nodes/Bitrix24/bitrix24.dark.svg',
+	};
+
+	documentationUrl = 'https://apidocs.bitrix24.com/local-integrations/local-webhooks.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Webhook URL',
+			name: 'secretWebhookUrl',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'https://mycompany.bitrix24.ru/rest/1/abcdef0123456789/',
+			description:
+				'The whole incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook). Its last part is the secret code, so the field is hidden. Requests go only to this portal.',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.secretWebhookUrl.trim().replace(/\\/+$/, "")}}',
+			url: '/profile.json',
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

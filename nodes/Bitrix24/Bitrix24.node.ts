@@ -1,0 +1,68 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as method from './actions/method/Method.resource';
+import * as realtime from './actions/realtime/Realtime.resource';
+import { router } from './actions/router';
+
+export class Bitrix24 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bitrix24',
+		name: 'bitrix24',
+		icon: { light: 'file:bitrix24.svg', dark: 'file:bitrix24.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Call any Bitrix24 REST method in batches, and publish real-time events',
+		defaults: { name: 'Bitrix24' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'bitrix24WebhookApi',
+				required: true,
+				displayOptions: { show: { authentication: ['webhook'] } },
+			},
+			{
+				name: 'bitrix24OAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Incoming Webhook', value: 'webhook' },
+					{ name: 'OAuth2 App', value: 'oAuth2' },
+				],
+				default: 'webhook',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Method', value: 'method' },
+					{ name: 'Realtime', value: 'realtime' },
+				],
+				default: 'method',
+			},
+			...method.description,
+			...realtime.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,125 @@
+import type {
+	INodeType,
+	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { planOption } from './actions/common';
+import type { BitrixTarget } from './transport';
+import type { Plan } from './transport/leaky-bucket';
+import type { Connection } from './trigger/pull-client';
+import { PullClient } from './trigger/pull-client';
+import type { PullEvent } from './trigger/pull-messages';
+
+export class Bitrix24Trigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bitrix24 Trigger',
+		name: 'bitrix24Trigger',
+		icon: { light: 'file:bitrix24.svg', dark: 'file:bitrix24.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["moduleId"] || "all modules"}}',
+		description: "Starts the workflow the moment your Bitrix24 app's real-time events arrive",
+		defaults: { name: 'Bitrix24 Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'bitrix24OAuth2Api', required: true }],
+		properties: [
+			{
+				displayName:
+					"This trigger listens on your Bitrix24 app's own Push & Pull channels: it receives the events your app publishes (with the Bitrix24 node's Publish Event, or from your Bitrix24 app), the moment they are sent. It does not see CRM changes by itself.",
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Module ID',
+				name: 'moduleId',
+				type: 'string',
+				default: '',
+				placeholder: 'application',
+				description: 'Only events published with this module ID; empty for every module',
+			},
+			{
+				displayName: 'Commands',
+				name: 'commands',
+				type: 'string',
+				default: '',
+				placeholder: 'dealChanged, order:paid',
+				description: 'Only these commands, separated by commas; empty for every command',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Connection',
+						name: 'connection',
+						type: 'options',
+						options: [
+							{
+								name: 'Automatic',
+								value: 'auto',
+								description:
+									'WebSocket when this n8n runs on a Node.js with WebSocket built in, otherwise long polling',
+							},
+							{
+								name: 'Long Polling',
+								value: 'longPolling',
+								description:
+									"Always long polling, through n8n's HTTP client and its proxy settings",
+							},
+						],
+						default: 'auto',
+					},
+					planOption,
+				],
+			},
+		],
+	};
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		const plan = this.getNodeParameter('options.plan', 'standard') as Plan;
+		const target: BitrixTarget = {
+			mode: 'oAuth2',
+			plan: plan === 'enterprise' ? plan : 'standard',
+		};
+		const filter = {
+			moduleId: String(this.getNodeParameter('moduleId', '')).trim(),
+			commands: String(this.getNodeParameter('commands', ''))
+				.split(',')
+				.map((command) => command.trim())
+				.filter(Boolean),
+		};
+		const connection = this.getNodeParameter('options.connection', 'auto') as Connection;
+		let firstEvent: (() => void) | undefined;
+		const client = new PullClient(
+			this,
+			target,
+			filter,
+			(events: PullEvent[]) => {
+				this.emit([events.map((event) => ({ json: event }))]);
+				firstEvent?.();
+			},
+			connection === 'longPolling' ? connection : 'auto',
+		);
+
+		if (this.getMode() === 'manual') {
+			return {
+				closeFunction: async () => await client.close(),
+				manualTriggerFunction: async () => {
+					const arrived = new Promise<void>((resolve) => (firstEvent = resolve));
+					client.start();
+					await arrived;
+				},
+			};
+		}
+		client.start();
+		return { closeFunction: async () => await client.close() };
+	}
+}

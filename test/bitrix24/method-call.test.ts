@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import type { Auth } from './bitrix24-fixture';
+import { useBitrix24 } from './bitrix24-fixture';
+
+const deal = (id: number) => ({ method: 'crm.deal.get', parameters: JSON.stringify({ id }) });
+
+describe('Bitrix24 Method → Call', () => {
+	const b24 = useBitrix24();
+
+	for (const auth of ['webhook', 'oAuth2'] as Auth[]) {
+		test(`one item calls the method once and returns result, total and next (${auth})`, async () => {
+			const result = await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' }, auth);
+
+			assert.equal(result.error, undefined);
+			assert.equal(result.items.length, 1);
+			const json = result.items[0].json as { result: unknown[]; total: number; next: number };
+			assert.equal(json.result.length, 50);
+			assert.equal(json.total, 120);
+			assert.equal(json.next, 50);
+			assert.deepEqual(result.items[0].pairedItem, { item: 0 });
+			const calls = b24.restCalls();
+			assert.equal(calls.length, 1);
+			assert.match(
+				calls[0].path,
+				auth === 'webhook'
+					? /^\/rest\/1\/[^/]+\/crm\.deal\.list\.json$/
+					: /^\/rest\/crm\.deal\.list\.json$/,
+			);
+		});
+	}
+
+	test('1,000 items become exactly 20 batch requests, each item getting its own result', async () => {
+		const input = Array.from({ length: 1000 }, (_, index) => ({ id: (index % 120) + 1 }));
+
+		const result = await b24.call(input, {
+			method: 'crm.deal.get',
+			parameters: '={{ JSON.stringify({ id: $json.id }) }}',
+		});
+
+		assert.equal(result.error, undefined);
+		const calls = b24.restCalls();
+		assert.equal(calls.length, 20);
+		assert.ok(calls.every((call) => call.path.endsWith('/batch.json')));
+		for (const call of calls) {
+			const body = JSON.parse(call.body) as { halt: number; cmd: Record<string, string> };
+			assert.equal(body.halt, 0);
+			assert.equal(Object.keys(body.cmd).length, 50);
+		}
+		assert.equal(result.items.length, 1000);
+		result.items.forEach((item, index) => {
+			assert.deepEqual(item.pairedItem, { item: index });
+			assert.equal((item.json.result as { ID: string }).ID, String((index % 120) + 1));
+		});
+	});
+
+	test('a failing command in a batch fails only its own item, with Continue On Fail', async () => {
+		const result = await b24.call(
+			[{ id: 1 }, { id: 9999 }, { id: 3 }],
+			{ method: 'crm.deal.get', parameters: '={{ JSON.stringify({ id: $json.id }) }}' },
+			'webhook',
+			true,
+		);
+
+		assert.equal(b24.restCalls().length, 1);
+		assert.equal(result.items.length, 3);
+		assert.equal((result.items[0].json.result as { ID: string }).ID, '1');
+		assert.equal(result.items[1].json.error, 'Bitrix24 refused crm.deal.get (Not found)');
+		assert.deepEqual(result.items[1].pairedItem, { item: 1 });
+		assert.equal((result.items[2].json.result as { ID: string }).ID, '3');
+	});
+
+	test('without Continue On Fail, a failing command stops the node and names its item', async () => {
+		const result = await b24.call([{ id: 1 }, { id: 9999 }], {
+			method: 'crm.deal.get',
+			parameters: '={{ JSON.stringify({ id: $json.id }) }}',
+		});
+
+		assert.match(String(result.error?.message), /Bitrix24 refused crm\.deal\.get \(Not found\)/);
+		assert.equal((result.error as { context?: { itemIndex?: number } }).context?.itemIndex, 1);
+	});
+
+	test('Return All follows next through every page', async () => {
+		const result = await b24.call([{}], { method: 'crm.deal.list', returnAll: true });
+
+		assert.equal(result.error, undefined);
+		assert.deepEqual(
+			result.items.map((item) => item.json.ID),
+			Array.from({ length: 120 }, (_, index) => String(index + 1)),
+		);
+		assert.deepEqual(
+			b24.restCalls().map((call) => (JSON.parse(call.body) as { start?: number }).start),
+			[undefined, 50, 100],
+		);
+	});
+
+	test('parameters that are not a JSON object fail their item before anything is sent', async () => {
+		const result = await b24.call(
+			[{ p: '{"id": 1}' }, { p: '{id: 2' }, { p: '[1]' }],
+			{ method: 'crm.deal.get', parameters: '={{ $json.p }}' },
+			'webhook',
+			true,
+		);
+
+		assert.match(String(result.items[1].json.error), /^Parameters is not valid JSON \(item 2\)$/);
+		assert.match(
+			String(result.items[2].json.error),
+			/^Parameters must be a JSON object \(item 3\)$/,
+		);
+		assert.equal((result.items[0].json.result as { ID: string }).ID, '1');
+		assert.equal(b24.restCalls().length, 1);
+	});
+
+	test('a method name with a path or .json is refused plainly', async () => {
+		const result = await b24.call([{}], { method: '../oauth/token', parameters: '{}' });
+
+		assert.match(
+			String(result.error?.message),
+			/"\.\.\/oauth\/token" is not a Bitrix24 method name/,
+		);
+		assert.equal(b24.simulator.requests.length, 0);
+	});
+
+	test('an unknown method says so', async () => {
+		const result = await b24.call([{}], { method: 'crm.nothing.here', parameters: '{}' });
+
+		assert.equal(result.error?.message, 'Bitrix24 has no method crm.nothing.here');
+	});
+
+	test('QUERY_LIMIT_EXCEEDED (503) is retried after a backoff', async () => {
+		b24.simulator.injectFault({
+			status: 503,
+			body: { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' },
+			times: 1,
+		});
+
+		const result = await b24.call([{}], { method: 'profile', parameters: '{}' });
+
+		assert.equal(result.error, undefined);
+		assert.equal((result.items[0].json.result as { ID: string }).ID, '1');
+		assert.deepEqual(
+			b24.restCalls().map((call) => call.status),
+			[503, 200],
+		);
+	});
+
+	test('OPERATION_TIME_LIMIT (429) fails at once and says when the block lifts', async () => {
+		b24.simulator.injectFault({
+			status: 429,
+			body: {
+				error: 'OPERATION_TIME_LIMIT',
+				error_description: 'Method is blocked due to operation time limit.',
+			},
+			times: 3,
+		});
+
+		const result = await b24.call([{}], { method: 'crm.lead.list', parameters: '{}' });
+
+		assert.equal(b24.restCalls().length, 1);
+		assert.match(String(result.error?.message), /OPERATION_TIME_LIMIT/);
+		assert.match(String(result.error?.description), /within 10 minutes/);
+	});
+
+	test('OPERATION_TIME_LIMIT names the reset time the last reply of that method gave', async () => {
+		await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+		b24.simulator.injectFault({
+			status: 429,
+			body: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked.' },
+		});
+
+		const result = await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+
+		assert.match(
+			String(result.error?.description),
+			/The budget resets at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z/,
+		);
+	});
+
+	test('a webhook URL the portal does not know gives a clear error', async () => {
+		const wrong = b24.harness.addCredential('bitrix24WebhookApi', {
+			secretWebhookUrl: `${b24.baseUrl}/rest/1/wrongcode123/`,
+		});
+		const result = await b24.harness.runNode({
+			...b24.node({ resource: 'method', operation: 'call', method: 'profile' }),
+			credentials: { bitrix24WebhookApi: wrong },
+		});
+
+		assert.match(String(result.error?.message), /INVALID_CREDENTIALS/);
+		assert.match(String(result.error?.description), /webhook URL/);
+	});
+
+	test('a credential that is not a webhook URL is refused before sending', async () => {
+		const bad = b24.harness.addCredential('bitrix24WebhookApi', {
+			secretWebhookUrl: 'https://mycompany.bitrix24.ru/crm/deal/',
+		});
+		const result = await b24.harness.runNode({
+			...b24.node({ resource: 'method', operation: 'call', method: 'profile' }),
+			credentials: { bitrix24WebhookApi: bad },
+		});
+
+		assert.equal(result.error?.message, 'The Bitrix24 webhook URL is not in the expected form');
+	});
+
+	test('a batch of deals added through batch creates each deal once', async () => {
+		const result = await b24.call([{ t: 'Альфа' }, { t: 'Бета' }], {
+			method: 'crm.deal.add',
+			parameters: '={{ JSON.stringify({ fields: { TITLE: $json.t, OPPORTUNITY: 100 } }) }}',
+		});
+
+		assert.deepEqual(
+			result.items.map((item) => item.json.result),
+			[121, 122],
+		);
+		const titles = b24.simulator.portal.deals.slice(-2).map((deal) => deal.TITLE);
+		assert.deepEqual(titles, ['Альфа', 'Бета']);
+	});
+
+	void deal;
+});
