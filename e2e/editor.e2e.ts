@@ -91,6 +91,36 @@ describe('the pack in the n8n editor (Chromium)', () => {
 		await screenshot('00-after-login');
 	});
 
+	for (const credential of sandboxCredentials().filter((candidate) => candidate.oauth2)) {
+		test(`${credential.name}: "Connect my account" runs n8n's OAuth flow against the simulator`, async () => {
+			await page.goto(`${baseUrl}/home/credentials/${credential.id}`);
+			const connect = page.getByText('Connect my account', { exact: true }).first();
+			await connect.waitFor({ timeout: 30_000 });
+			await screenshot(`oauth-${credential.type}-before`);
+			// The button opens a popup: n8n's /rest/oauth2-credential/auth → the simulator's
+			// authorize page, which approves → n8n's callback, which fetches the tokens.
+			const popupOpened = context.waitForEvent('page', { timeout: 30_000 });
+			await connect.click();
+			const popup = await popupOpened;
+			await popup
+				.waitForURL((url) => url.pathname.includes('/oauth2-credential/callback'), {
+					timeout: 30_000,
+				})
+				.catch(() => undefined);
+			await page
+				.locator('[data-test-id="oauth-connect-success-banner"]')
+				.waitFor({ timeout: 30_000 });
+			await screenshot(`oauth-${credential.type}-connected`);
+			const stored = await client.request<{ data: Record<string, unknown> }>(
+				'GET',
+				`/credentials/${credential.id}?includeData=true`,
+			);
+			assert.ok(stored.data.oauthTokenData, 'n8n stored the tokens of the OAuth flow');
+			await page.keyboard.press('Escape');
+			assert.deepEqual(takePageErrors(), []);
+		});
+	}
+
 	test('every node of the pack is known to the editor and its light and dark icons load', async () => {
 		const nodes = await packNodeTypes();
 		const expected = (

@@ -49,7 +49,7 @@ describe('trigger workflows, active in a real n8n, react to the sandbox', () => 
 				POLL_WAIT_MS,
 			);
 			const before = await executionsOf(example.workflowId);
-			await example.drive();
+			await example.drive(client);
 			const started = Date.now();
 			const execution = await waitFor(
 				'an execution of the workflow',

@@ -1,4 +1,5 @@
 import { ATI_DEMO_TOKEN } from '../sandbox/ati';
+import { bitrix24DemoCredentials } from '../sandbox/bitrix24';
 import { ERA_DEMO_CREDENTIALS } from '../sandbox/era';
 import {
 	ONE_C_DEMO_LOGIN,
@@ -14,6 +15,8 @@ export interface SandboxCredential {
 	name: string;
 	type: string;
 	data: Record<string, unknown>;
+	/** An OAuth2 app: it works once connected through n8n's OAuth flow ("Connect my account"). */
+	oauth2?: boolean;
 }
 
 const host = process.env.SANDBOX_HOST ?? '127.0.0.1';
@@ -26,6 +29,7 @@ function sandboxUrl(id: string): string {
 
 /** One credential per vendor, pointing at its simulator, as `npm start` imports them into n8n. */
 export function sandboxCredentials(): SandboxCredential[] {
+	const bitrix24 = bitrix24DemoCredentials(sandboxUrl('BITRIX24'));
 	return [
 		{
 			id: 'sandboxAtiApi001',
@@ -49,6 +53,19 @@ export function sandboxCredentials(): SandboxCredential[] {
 				login: ONE_C_DEMO_LOGIN,
 				password: ONE_C_DEMO_PASSWORD,
 			},
+		},
+		{
+			id: 'sandboxB24Hook01',
+			name: 'Bitrix24 Sandbox (Webhook)',
+			type: 'bitrix24WebhookApi',
+			data: bitrix24.bitrix24WebhookApi,
+		},
+		{
+			id: 'sandboxB24OAuth1',
+			name: 'Bitrix24 Sandbox (OAuth2 App)',
+			type: 'bitrix24OAuth2Api',
+			data: bitrix24.bitrix24OAuth2Api,
+			oauth2: true,
 		},
 	];
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 
+import type { N8nClient } from './n8n-client';
+import { runExample } from './run-workflow';
 import { control, requestsSeen } from './sandbox-control';
 
 type Items = Array<Record<string, unknown>>;
@@ -18,7 +20,7 @@ export interface TriggerExample {
 	/** Resolves once the trigger has taken its baseline, so that a change now is news to it. */
 	armed(): Promise<boolean>;
 	/** Makes the simulator produce the event the workflow waits for. */
-	drive(): Promise<void>;
+	drive(client: N8nClient): Promise<void>;
 	check(items: Items): void;
 }
 
@@ -57,6 +59,22 @@ export const manualExamples: ManualExample[] = [
 				['ООО «Вектор»', 'ИП Кузнецова & Co'],
 			);
 			for (const item of items) assert.match(String(item.ClientID), /\S/);
+		},
+	},
+	{
+		workflowId: 'exB24Deals000001',
+		outputNode: 'Create Deals',
+		check(items) {
+			assert.equal(items.length, 3);
+			for (const item of items) assert.match(String(item.result), /^\d+$/, JSON.stringify(item));
+		},
+	},
+	{
+		workflowId: 'exB24Publish0001',
+		outputNode: 'Publish Order Paid',
+		check(items) {
+			assert.equal(items.length, 1);
+			assert.equal(items[0].error, undefined, JSON.stringify(items[0]));
 		},
 	},
 ];
@@ -101,6 +119,27 @@ export const triggerExamples: TriggerExample[] = [
 				summaries.includes('Client ООО «Северный ветер» (INN 7709876543) changed in 1C-Connect'),
 				JSON.stringify(summaries),
 			);
+		},
+	},
+	{
+		workflowId: 'exB24OnEvent0001',
+		simulator: 'BITRIX24',
+		outputNode: 'Paid Order Summary',
+		async armed() {
+			const state = await control<{ pull: { connections: number } }>(
+				'BITRIX24',
+				'GET',
+				'/bitrix24/state',
+			);
+			return state.pull.connections > 0;
+		},
+		async drive(client) {
+			const { run } = await runExample(client, 'exB24Publish0001');
+			if (run.resultData.error)
+				throw new Error(`Publishing failed: ${run.resultData.error.message}`);
+		},
+		check(items) {
+			assert.deepEqual(items, [{ summary: 'Order 1042 paid: 15800 RUB' }]);
 		},
 	},
 ];

@@ -28,8 +28,10 @@ describe('ATI.SU transport: retries and errors', () => {
 			[429, 429, 200],
 		);
 		const [first, second] = gapsMs(ati);
-		assert.ok(first >= 95 && first < 180, `first wait ${first} ms`);
-		assert.ok(second >= 195 && second < 300, `second wait ${second} ms`);
+		// Lower bounds are the rule; the upper ones only catch a wrong (much longer) backoff, with
+		// room for a loaded CI machine.
+		assert.ok(first >= 95 && first < 1000, `first wait ${first} ms`);
+		assert.ok(second >= 195 && second < 1200, `second wait ${second} ms`);
 	});
 
 	test('Retry-After in seconds is honoured on 503', async () => {

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+
+import { exampleFiles } from '../../runtime/prepare-n8n';
+import type { N8nClient } from './n8n-client';
+import { parseStoredExecution, type RunData } from './run-data';
+import { waitFor } from './sandbox-control';
+
+interface ExampleWorkflow {
+	id: string;
+	nodes: Array<{ name: string; type: string }>;
+}
+
+function manualTriggerOf(workflowId: string): string {
+	for (const file of exampleFiles()) {
+		const workflow = JSON.parse(readFileSync(file, 'utf8')) as ExampleWorkflow;
+		if (workflow.id !== workflowId) continue;
+		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+		if (!trigger) throw new Error(`${file} has no manual trigger`);
+		return trigger.name;
+	}
+	throw new Error(`No example workflow has the id ${workflowId}`);
+}
+
+/** Runs an example as the editor's "Execute workflow" button does and waits for its stored run. */
+export async function runExample(
+	client: N8nClient,
+	workflowId: string,
+): Promise<{ status: string; run: RunData }> {
+	const { executionId } = await client.request<{ executionId: string }>(
+		'POST',
+		`/workflows/${workflowId}/run`,
+		{ triggerToStartFrom: { name: manualTriggerOf(workflowId) } },
+	);
+	const stored = await waitFor(
+		'the execution to finish',
+		async () => {
+			const execution = await client.request<{ status: string; data: string }>(
+				'GET',
+				`/executions/${executionId}`,
+			);
+			return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
+		},
+		60_000,
+		250,
+	);
+	return { status: stored.status, run: parseStoredExecution(stored.data) };
+}
