@@ -1,5 +1,6 @@
 import { ATI_DEMO_TOKEN, createAtiSimulator } from './ati';
 import type { SimulatorServer } from './framework';
+import { OKTELL_DEMO_CREDENTIALS, createOktellSimulator } from './oktell';
 
 export interface SandboxEntry {
 	/** Names the port override: SANDBOX_<ID>_PORT. */
@@ -16,5 +17,11 @@ export const simulators: SandboxEntry[] = [
 		port: 18101,
 		credentials: `token: ${ATI_DEMO_TOKEN}`,
 		create: () => createAtiSimulator(),
+	},
+	{
+		id: 'OKTELL',
+		port: 18105,
+		credentials: `login: ${OKTELL_DEMO_CREDENTIALS.login}  password: ${OKTELL_DEMO_CREDENTIALS.password}`,
+		create: () => createOktellSimulator(),
 	},
 ];

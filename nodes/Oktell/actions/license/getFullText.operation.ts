@@ -1,0 +1,16 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../../../shared/execution/per-item';
+import { oktellText } from '../../transport';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['license'], operation: ['getFullText'] } },
+	[] as INodeProperties[],
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, async (itemIndex) => ({
+		text: await oktellText(this, { command: 'getlicensefulltext', idempotent: true, itemIndex }),
+	}));
+}
