@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as call from './actions/call/Call.resource';
+import * as file from './actions/file/File.resource';
 import * as license from './actions/license/License.resource';
 import * as number from './actions/number/Number.resource';
 import * as plugin from './actions/plugin/Plugin.resource';
@@ -39,6 +40,7 @@ export class Oktell implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Call', value: 'call' },
+					{ name: 'File', value: 'file' },
 					{ name: 'License', value: 'license' },
 					{ name: 'Number', value: 'number' },
 					{ name: 'Plugin', value: 'plugin' },
@@ -50,6 +52,7 @@ export class Oktell implements INodeType {
 				default: 'user',
 			},
 			...call.description,
+			...file.description,
 			...license.description,
 			...number.description,
 			...plugin.description,

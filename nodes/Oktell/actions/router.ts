@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as call from './call/Call.resource';
+import * as file from './file/File.resource';
 import * as license from './license/License.resource';
 import * as number from './number/Number.resource';
 import * as plugin from './plugin/Plugin.resource';
@@ -23,6 +24,12 @@ const operations: Record<string, Record<string, Execute>> = {
 		startAutoCall: call.startAutoCall.execute,
 		stopAutoCall: call.stopAutoCall.execute,
 		switchCall: call.switchCall.execute,
+	},
+	file: {
+		download: file.download.execute,
+		downloadRecordByLink: file.downloadRecordByLink.execute,
+		downloadShared: file.downloadShared.execute,
+		upload: file.upload.execute,
 	},
 	license: {
 		getFullText: license.getFullText.execute,

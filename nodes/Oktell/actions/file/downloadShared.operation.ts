@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { inputError } from '../../../shared/errors/node-errors';
+import { runPerItemToItems } from '../../../shared/execution/per-item';
+import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
+import { oktellRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Path',
+		name: 'sharedPath',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '123.jpg',
+		description:
+			"The file's path in the storage's open folder (LocalStorage\\Shared), absolute or relative",
+	},
+	binaryPropertyProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['downloadShared'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItemToItems(this, async (itemIndex) => {
+		const path = String(this.getNodeParameter('sharedPath', itemIndex, '')).trim();
+		if (path === '') {
+			throw inputError(
+				this.getNode(),
+				'No path given',
+				'Enter the path of a file in the open folder.',
+				itemIndex,
+			);
+		}
+		const reply = await oktellRequest(this, {
+			command: 'getsharedfile',
+			qs: { path, attachment: 1 },
+			idempotent: true,
+			itemIndex,
+		});
+		return [await binaryItem(this, reply, itemIndex, path.replace(/^.*[\\/]/, ''))];
+	});
+}
