@@ -8,7 +8,7 @@ import { flag, typedValue } from './typed-value';
 
 const START_PARAMETERS = [1, 2, 3, 4, 5];
 /** How long the node waits beyond the script's own timeout before giving up on the reply. */
-const REPLY_MARGIN_S = 15;
+const REPLY_MARGIN_S = 5;
 
 /** The parameters of `execsvcscript`, shared by every command that starts a service script. */
 export const serviceScriptProperties: INodeProperties[] = [
