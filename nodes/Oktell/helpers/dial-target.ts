@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../shared/errors/node-errors';
 import type { QueryValue } from '../transport';
+import { requiredText } from './required-text';
 
 /** The parameters of `wp_autocallstart`, which `wp_switchcall` shares. */
 export const dialTargetProperties: INodeProperties[] = [
@@ -49,10 +49,7 @@ export function dialTarget(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): Record<string, QueryValue> {
-	const number = String(context.getNodeParameter('number', itemIndex, '')).trim();
-	if (number === '') {
-		throw inputError(context.getNode(), 'No number given', 'Enter the number to call.', itemIndex);
-	}
+	const number = requiredText(context, itemIndex, 'number', 'number', 'Enter the number to call.');
 	const direction = context.getNodeParameter('direction', itemIndex, 'auto') as string;
 	const sequence = context.getNodeParameter('sequence', itemIndex, 'direct') as string;
 	return {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../shared/errors/node-errors';
 import type { QueryValue } from '../transport';
+import { requiredText } from './required-text';
 import type { PropertySet } from './xml-mapper';
 import { valueOf } from './xml-mapper';
 import { flag, typedValue } from './typed-value';
@@ -69,15 +69,13 @@ export interface ScriptCall {
 }
 
 export function scriptCall(context: IExecuteFunctions, itemIndex: number): ScriptCall {
-	const name = String(context.getNodeParameter('scriptName', itemIndex, '')).trim();
-	if (name === '') {
-		throw inputError(
-			context.getNode(),
-			'No script name given',
-			'Enter the name of a service script stored on the Oktell server.',
-			itemIndex,
-		);
-	}
+	const name = requiredText(
+		context,
+		itemIndex,
+		'scriptName',
+		'script name',
+		'Enter the name of a service script stored on the Oktell server.',
+	);
 	const async = context.getNodeParameter('runMode', itemIndex, 'sync') === 'async';
 	const timeout = async
 		? undefined

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
+import { requiredText } from '../../helpers/required-text';
 import { scriptCall, serviceScriptProperties } from '../../helpers/service-script';
 import type { OktellRequest } from '../../transport';
 import { oktellRequest } from '../../transport';
@@ -80,16 +80,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 function downloadRequest(context: IExecuteFunctions, itemIndex: number): OktellRequest {
 	const source = context.getNodeParameter('source', itemIndex) as string;
-	const text = (name: string, label: string) => {
-		const value = String(context.getNodeParameter(name, itemIndex, '')).trim();
-		if (value !== '') return value;
-		throw inputError(
-			context.getNode(),
-			`No ${label} given`,
-			`Enter the ${label} of the file to download.`,
-			itemIndex,
-		);
-	};
+	const text = (name: string, label: string) =>
+		requiredText(context, itemIndex, name, label, `Enter the ${label} of the file to download.`);
 	if (source === 'byScript') {
 		const call = scriptCall(context, itemIndex);
 		return {

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
+import { requiredText } from '../../helpers/required-text';
 import { oktellRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -26,15 +26,13 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItemToItems(this, async (itemIndex) => {
-		const recordLink = String(this.getNodeParameter('recordLink', itemIndex, '')).trim();
-		if (recordLink === '') {
-			throw inputError(
-				this.getNode(),
-				'No record link given',
-				'Enter the record link code.',
-				itemIndex,
-			);
-		}
+		const recordLink = requiredText(
+			this,
+			itemIndex,
+			'recordLink',
+			'record link',
+			'Enter the record link code.',
+		);
 		const reply = await oktellRequest(this, {
 			command: 'downloadrecordbylink',
 			qs: { recordlink: recordLink },

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
+import { requiredText } from '../../helpers/required-text';
 import { oktellRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -27,15 +27,13 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItemToItems(this, async (itemIndex) => {
-		const path = String(this.getNodeParameter('sharedPath', itemIndex, '')).trim();
-		if (path === '') {
-			throw inputError(
-				this.getNode(),
-				'No path given',
-				'Enter the path of a file in the open folder.',
-				itemIndex,
-			);
-		}
+		const path = requiredText(
+			this,
+			itemIndex,
+			'sharedPath',
+			'path',
+			'Enter the path of a file in the open folder.',
+		);
 		const reply = await oktellRequest(this, {
 			command: 'getsharedfile',
 			qs: { path, attachment: 1 },

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiError, inputError } from '../../../shared/errors/node-errors';
+import { apiError } from '../../../shared/errors/node-errors';
 import { quoteStart } from '../../../shared/http/reply-body';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
+import { requiredText } from '../../helpers/required-text';
 import { typedValue } from '../../helpers/typed-value';
 import { oktellXml } from '../../transport';
 
@@ -30,15 +31,13 @@ type Node = Record<string, unknown>;
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
-		const number = String(this.getNodeParameter('number', itemIndex, '')).trim();
-		if (number === '') {
-			throw inputError(
-				this.getNode(),
-				'No number given',
-				'Enter an internal number such as 120.',
-				itemIndex,
-			);
-		}
+		const number = requiredText(
+			this,
+			itemIndex,
+			'number',
+			'number',
+			'Enter an internal number such as 120.',
+		);
 		const { text, xml } = await oktellXml(this, {
 			command: 'tst_getintnumberreadyusers',
 			qs: { number },

@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
+import { requiredText } from '../../helpers/required-text';
 import { oktellJson } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -57,8 +58,20 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
-		const moduleId = required(this, 'moduleId', 'Module ID', itemIndex);
-		const formId = required(this, 'formId', 'Form ID', itemIndex);
+		const moduleId = requiredText(
+			this,
+			itemIndex,
+			'moduleId',
+			'Module ID',
+			"Enter the plugin's Module ID.",
+		);
+		const formId = requiredText(
+			this,
+			itemIndex,
+			'formId',
+			'Form ID',
+			"Enter the plugin method's Form ID.",
+		);
 		const parameters = JSON.stringify(inputParameters(this, itemIndex));
 		const base64 = this.getNodeParameter('parameterEncoding', itemIndex, 'json') === 'base64';
 		const result = await oktellJson(this, {
@@ -75,17 +88,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		});
 		return isObject(result) ? result : { result: result as IDataObject };
 	});
-}
-
-function required(context: IExecuteFunctions, name: string, label: string, itemIndex: number) {
-	const value = String(context.getNodeParameter(name, itemIndex, '')).trim();
-	if (value !== '') return value;
-	throw inputError(
-		context.getNode(),
-		`No ${label} given`,
-		`Enter the plugin's ${label}.`,
-		itemIndex,
-	);
 }
 
 function inputParameters(context: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
+import { requiredText } from '../../helpers/required-text';
 import { typedValue } from '../../helpers/typed-value';
 import { oktellMapper } from '../../transport';
 
@@ -27,10 +27,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
-		const userId = String(this.getNodeParameter('userId', itemIndex, '')).trim();
-		if (userId === '') {
-			throw inputError(this.getNode(), 'No user ID given', "Enter the user's GUID.", itemIndex);
-		}
+		const userId = requiredText(this, itemIndex, 'userId', 'user ID', "Enter the user's GUID.");
 		const { text, sets } = await oktellMapper(this, {
 			command: 'tst_getuserstate',
 			qs: { iduser: userId },

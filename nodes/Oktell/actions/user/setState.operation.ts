@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
+import { requiredText } from '../../helpers/required-text';
 import { stateIdOf } from '../../helpers/user-state';
 import type { QueryValue } from '../../transport';
 import { oktellRequest } from '../../transport';
@@ -100,10 +101,13 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
 		const node = this.getNode();
-		const user = String(this.getNodeParameter('user', itemIndex, '')).trim();
-		if (user === '') {
-			throw inputError(node, 'No user given', "Enter the user's login, name or GUID.", itemIndex);
-		}
+		const user = requiredText(
+			this,
+			itemIndex,
+			'user',
+			'user',
+			"Enter the user's login, name or GUID.",
+		);
 		const qs: Record<string, QueryValue> = {
 			user,
 			userstateid: stateIdOf(node, this.getNodeParameter('state', itemIndex, 'keep'), itemIndex),
