@@ -1,6 +1,6 @@
 import type { SimResponse } from '../framework';
 
-export type XmlEncoding = 'utf-16le' | 'utf-8';
+export type XmlEncoding = 'utf-16le' | 'utf-16be' | 'utf-8';
 
 const DECLARATION = '<?xml version="1.0" encoding="utf-16"?>';
 
@@ -51,14 +51,17 @@ export function withDeclaration(body: string): string {
 
 /**
  * Oktell declares utf-16 whatever it sends: real UTF-16LE with a BOM, or (behind some proxies
- * and versions) UTF-8 bytes under the same declaration.
+ * and versions) UTF-8 bytes under the same declaration; UTF-16BE is there to test BOM handling.
  */
 export function xmlResponse(xml: string, encoding: XmlEncoding, status = 200): SimResponse {
+	const utf16 = Buffer.from(xml, 'utf16le');
 	const body =
 		encoding === 'utf-16le'
-			? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')])
-			: Buffer.from(xml, 'utf8');
-	const charset = encoding === 'utf-16le' ? 'utf-16' : 'utf-8';
+			? Buffer.concat([Buffer.from([0xff, 0xfe]), utf16])
+			: encoding === 'utf-16be'
+				? Buffer.concat([Buffer.from([0xfe, 0xff]), utf16.swap16()])
+				: Buffer.from(xml, 'utf8');
+	const charset = encoding === 'utf-8' ? 'utf-8' : 'utf-16';
 	return { status, headers: { 'content-type': `text/xml; charset=${charset}` }, body };
 }
 

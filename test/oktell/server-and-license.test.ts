@@ -23,10 +23,12 @@ describe('Oktell: Server and License', () => {
 		assert.deepEqual(oktell.sent(), ['/getversion']);
 	});
 
-	test('Get Version reads UTF-8 bytes that declare utf-16 the same way', async () => {
-		oktell.simulator.xmlEncoding = 'utf-8';
-		const result = await oktell.run({ resource: 'server', operation: 'getVersion' });
-		assert.deepEqual(jsonOf(result.items), [VERSION]);
+	test('Get Version reads UTF-8 bytes that declare utf-16, and UTF-16BE with its BOM, the same way', async () => {
+		for (const encoding of ['utf-8', 'utf-16be'] as const) {
+			oktell.simulator.xmlEncoding = encoding;
+			const result = await oktell.run({ resource: 'server', operation: 'getVersion' });
+			assert.deepEqual(jsonOf(result.items), [VERSION], encoding);
+		}
 	});
 
 	test('Raw Output keeps the XML as text', async () => {

@@ -22,8 +22,8 @@ export function mountOktellControl(simulator: OktellSimulator): void {
 			'/oktell/encoding',
 			guarded((request) => {
 				const { encoding } = body(request);
-				if (encoding !== 'utf-16le' && encoding !== 'utf-8') {
-					throw new Error('encoding must be "utf-16le" or "utf-8"');
+				if (encoding !== 'utf-16le' && encoding !== 'utf-16be' && encoding !== 'utf-8') {
+					throw new Error('encoding must be "utf-16le", "utf-16be" or "utf-8"');
 				}
 				simulator.xmlEncoding = encoding;
 				return { status: 200, body: { encoding } };
