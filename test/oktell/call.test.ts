@@ -68,10 +68,15 @@ describe('Oktell: Call', () => {
 			]);
 		});
 
-		test(`by ${actor.by}: Decline, Stop Auto Call, Flash and Switch Call send their parameters`, async () => {
+		test(`by ${actor.by}: Decline, Answer, Stop Auto Call, Flash and Switch Call send their parameters`, async () => {
 			await call('startAutoCall', { line: '227', number: '223', sequence: 'direct' });
 			assert.equal((await call('decline', actor.parameters)).error, undefined);
 			assert.equal(lineState('227'), 'lsHookUp');
+
+			await call('startAutoCall', { line: '227', number: '223' });
+			assert.equal((await call('answer', actor.parameters)).error, undefined);
+			assert.equal(lineState('223'), 'lsCommutated');
+			await call('hangUp', { line: '227' });
 
 			await call('startAutoCall', {
 				...actor.parameters,
@@ -98,6 +103,9 @@ describe('Oktell: Call', () => {
 			assert.deepEqual(oktell.sent(), [
 				'/wp_autocallstart?line=227&number=223',
 				`/wp_declinecall?${actor.query}`,
+				'/wp_autocallstart?line=227&number=223',
+				`/wp_answercall?${actor.query}`,
+				'/wp_abortcall?line=227',
 				`/wp_autocallstart?${actor.query}&number=%2B74950001122&sequence=back`,
 				`/wp_autocallstop?${actor.query}`,
 				`/wp_autocallstart?${actor.query}&number=227`,
