@@ -47,6 +47,35 @@ describe('Oktell: Queue Get Many (gettotalqueueinfo)', () => {
 		assert.equal(limited.items.length, 2);
 	});
 
+	test('several input items share one gettotalqueueinfo request, each gets its own output', async () => {
+		const result = await oktell.run(
+			{ resource: 'queue', operation: 'getAll', outputMode: '={{ $json.mode }}' },
+			[{ mode: 'queues' }, { mode: 'calls' }, { mode: 'queues' }],
+		);
+		assert.deepEqual(
+			result.items.map((item) => [item.pairedItem, 'queue' in item.json ? 'queue' : 'call']),
+			[
+				[{ item: 0 }, 'queue'],
+				[{ item: 1 }, 'call'],
+				[{ item: 2 }, 'queue'],
+			],
+		);
+		assert.deepEqual(oktell.sent(), ['/gettotalqueueinfo']);
+	});
+
+	test('when that one request fails, every item gets the error in its own place', async () => {
+		oktell.simulator.injectFault({ status: 500, body: 'down', times: 5 });
+		const result = await oktell.run({ resource: 'queue', operation: 'getAll' }, [{}, {}], true);
+		assert.deepEqual(
+			result.items.map((item) => [item.json.error, item.pairedItem]),
+			[
+				['Oktell answered "gettotalqueueinfo" with an error (500): "down"', { item: 0 }],
+				['Oktell answered "gettotalqueueinfo" with an error (500): "down"', { item: 1 }],
+			],
+		);
+		assert.equal(oktell.simulator.requests.length, 1);
+	});
+
 	test('a reply that is not JSON is a clear error quoting its start', async () => {
 		oktell.simulator.injectFault({ malformedBody: '[{"numid": "5d29" "numprefix": "14"}]' });
 		const result = await oktell.run({ resource: 'queue', operation: 'getAll' });

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
+import { readOnce } from '../../helpers/read-once';
 import { oktellText } from '../../transport';
 
 export const description = updateDisplayOptions(
@@ -10,7 +11,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => ({
-		text: await oktellText(this, { command: 'getlicensefulltext', idempotent: true, itemIndex }),
-	}));
+	const text = readOnce(
+		async () => await oktellText(this, { command: 'getlicensefulltext', idempotent: true }),
+	);
+	return await runPerItem(this, async () => ({ text: await text() }));
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
+import { readOnce } from '../../helpers/read-once';
 import { flattenCall, getTotalQueueInfo } from '../../transport/queue';
 
 const properties: INodeProperties[] = [
@@ -47,8 +48,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const snapshot = readOnce(async () => await getTotalQueueInfo(this));
 	return await runPerItem(this, async (itemIndex) => {
-		const queues = await getTotalQueueInfo(this, itemIndex);
+		const queues = await snapshot();
 		const results =
 			this.getNodeParameter('outputMode', itemIndex, 'queues') === 'queues'
 				? queues

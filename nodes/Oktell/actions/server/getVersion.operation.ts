@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
+import { readOnce } from '../../helpers/read-once';
 import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
 import { valueOf } from '../../helpers/xml-mapper';
 import { oktellMapper } from '../../transport';
@@ -12,12 +13,11 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const reply = readOnce(
+		async () => await oktellMapper(this, { command: 'getversion', idempotent: true }),
+	);
 	return await runPerItem(this, async (itemIndex) => {
-		const { text, sets } = await oktellMapper(this, {
-			command: 'getversion',
-			idempotent: true,
-			itemIndex,
-		});
+		const { text, sets } = await reply();
 		if (wantsRawOutput(this, itemIndex)) return { xml: text };
 		const version = sets.find((set) => set.setName === 'version') ?? sets[0];
 		const field = (key: string) => (version ? (valueOf(version, key) ?? null) : null);
