@@ -32,4 +32,22 @@ describe('Oktell API credential test', () => {
 		assert.match(String(result.message), /login and password.*Web-API requests \(403\)/);
 		assert.doesNotMatch(JSON.stringify(result.run), new RegExp(badPassword));
 	});
+
+	test('a Server URL without http:// or https:// is an error saying how to write it', async () => {
+		const credentialId = oktell.harness.addCredential('oktellApi', {
+			serverUrl: '192.168.0.1:4055',
+			login: 'api',
+			password: 'oktell-demo-password',
+		});
+		const result = await oktell.harness.runNode({
+			type: 'oktell',
+			parameters: { resource: 'server', operation: 'getVersion' },
+			credentials: { oktellApi: credentialId },
+		});
+		assert.equal(
+			result.error?.message,
+			'The Server URL in the Oktell credential is not a web address: "192.168.0.1:4055"',
+		);
+		assert.match(String(result.error?.description), /http:\/\/192\.168\.0\.1:4055/);
+	});
 });

@@ -63,9 +63,18 @@ export async function oktellRequest(
 	const serverUrl = String(credentials.serverUrl ?? '')
 		.trim()
 		.replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/]/i.test(serverUrl)) {
+		throw apiError(context.getNode(), {
+			message: `The Server URL in the Oktell credential is not a web address: "${serverUrl}"`,
+			description:
+				'Write it with http:// or https:// and the Web-API port, such as http://192.168.0.1:4055.',
+			itemIndex: request.itemIndex,
+		});
+	}
 	const secrets = [credentials.password];
-	const send = async () =>
-		await sendVendorRequest(
+	let response: VendorResponse;
+	try {
+		response = await sendVendorRequest(
 			context,
 			{
 				credentialType: OKTELL_CREDENTIAL,
@@ -86,9 +95,9 @@ export async function oktellRequest(
 				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 			},
 		);
-	const response = await send().catch((error: unknown) => {
+	} catch (error) {
 		throw certificateHint(context, error, request.itemIndex) ?? error;
-	});
+	}
 	if (response.statusCode >= 200 && response.statusCode < 300) return response;
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	const { message, description } = explain(response.statusCode, quoteStart(text), request.command);
