@@ -172,6 +172,17 @@ describe('Oktell: File', () => {
 		);
 	});
 
+	test('Raw Output keeps the <uploadfilesresult> XML', async () => {
+		const uploaded = await oktell.runOnItems(
+			{ resource: 'file', operation: 'upload', rawOutput: true },
+			[binaryInput({ data: { name: 'a.txt', mime: 'text/plain', bytes: Buffer.from('a') } })],
+		);
+		assert.match(
+			String(uploaded.items[0].json.xml),
+			/<uploadfilesresult count="1">\r\n {2}<file name="a.txt" saved="1" size="1" path="Temp\\UploadData\\a.txt"\/>/,
+		);
+	});
+
 	test('a missing binary field fails that item, naming the fields it has', async () => {
 		const result = await oktell.runOnItems(
 			{ resource: 'file', operation: 'upload', binaryPropertyNames: 'file' },

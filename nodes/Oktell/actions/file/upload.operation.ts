@@ -12,6 +12,7 @@ import { quoteStart, decodeReplyText } from '../../../shared/http/reply-body';
 import type { UploadFile } from '../../helpers/multipart';
 import { multipartBody } from '../../helpers/multipart';
 import { plainReplyItem } from '../../helpers/plain-reply';
+import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
 import { scriptCall, scriptResult, serviceScriptProperties } from '../../helpers/service-script';
 import { flag, typedValue } from '../../helpers/typed-value';
 import type { OktellReply, QueryValue } from '../../transport';
@@ -85,6 +86,10 @@ const properties: INodeProperties[] = [
 		...property,
 		displayOptions: { show: { ...property.displayOptions?.show, storageMode: SCRIPT_MODES } },
 	})),
+	{
+		...rawOutputProperty,
+		displayOptions: { hide: { storageMode: ['scriptplain'] } },
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -115,6 +120,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			itemIndex,
 		});
 		if (storageMode === 'scriptplain') return [await plainReplyItem(this, reply, itemIndex)];
+		if (wantsRawOutput(this, itemIndex)) {
+			return [{ json: { xml: decodeReplyText(reply.body) }, pairedItem: { item: itemIndex } }];
+		}
 		const json =
 			storageMode === 'script'
 				? [scriptOutcome(this, reply, itemIndex)]
