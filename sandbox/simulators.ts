@@ -8,6 +8,7 @@ import {
 	ONE_C_SERVICE_PATH,
 	createOneCConnectSimulator,
 } from './one-c-connect';
+import { OKTELL_DEMO_CREDENTIALS, createOktellSimulator } from './oktell';
 
 export interface SandboxEntry {
 	/** Names the port override: SANDBOX_<ID>_PORT. */
@@ -47,5 +48,11 @@ export const simulators: SandboxEntry[] = [
 			`client secret ${BITRIX24_DEMO_CREDENTIALS.bitrix24OAuth2Api.clientSecret}, ` +
 			`token URL ${BITRIX24_DEMO_CREDENTIALS.bitrix24OAuth2Api.accessTokenUrl}`,
 		create: () => createBitrix24Simulator(),
+	},
+	{
+		id: 'OKTELL',
+		port: 18105,
+		credentials: `login: ${OKTELL_DEMO_CREDENTIALS.login}  password: ${OKTELL_DEMO_CREDENTIALS.password}`,
+		create: () => createOktellSimulator(),
 	},
 ];

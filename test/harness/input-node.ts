@@ -16,11 +16,15 @@ export const BINARY_KEY = '$binary';
 export class HarnessInput implements INodeType {
 	description = testNodeDescription('input', undefined, [
 		{ displayName: 'Items', name: 'items', type: 'json', default: '[]' },
+		{ displayName: 'Whole Items', name: 'wholeItems', type: 'boolean', default: false },
 	]);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as string;
 		const items = JSON.parse(raw) as Array<Record<string, unknown>>;
+		if (this.getNodeParameter('wholeItems', 0, false) as boolean) {
+			return [items as unknown as INodeExecutionData[]];
+		}
 		return [
 			items.map(({ [BINARY_KEY]: binary, ...json }) => ({
 				json: json as INodeExecutionData['json'],

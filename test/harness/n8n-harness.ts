@@ -10,6 +10,7 @@ import {
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	INode,
@@ -119,13 +120,22 @@ export class N8nHarness {
 
 	/** Runs Input → node in manual mode and returns what the node emitted. */
 	async runNode(node: NodeUnderTest, input: IDataObject[] = [{}]): Promise<NodeRunResult> {
+		return await this.runNodeOn(node, { items: JSON.stringify(input) });
+	}
+
+	/** As `runNode`, with whole input items: `binary` entries hold base64 `data`, as n8n keeps it. */
+	async runNodeOnItems(node: NodeUnderTest, items: INodeExecutionData[]): Promise<NodeRunResult> {
+		return await this.runNodeOn(node, { items: JSON.stringify(items), wholeItems: true });
+	}
+
+	private async runNodeOn(node: NodeUnderTest, parameters: INodeParameters) {
 		const inputNode: INode = {
 			id: 'input',
 			name: 'Input',
 			type: INPUT_NODE_TYPE,
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { items: JSON.stringify(input) },
+			parameters,
 		};
 		const workflow = this.workflow([inputNode, this.nodeOf(node)], {
 			Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
@@ -161,7 +171,11 @@ export class N8nHarness {
 			parameters: { temp: '' },
 			credentials: { [type]: credentialId },
 		});
-		return { ok: result.error === undefined, message: result.error?.message, run: result.run };
+		return {
+			ok: result.error === undefined,
+			message: ruleMessage(this.credentialTypes.get(type)?.test?.rules, result.error),
+			run: result.run,
+		};
 	}
 
 	/**
@@ -336,4 +350,19 @@ export class N8nHarness {
 			run,
 		};
 	}
+}
+
+/** As n8n's credential tester: a `responseCode` rule replaces the message for its status. */
+function ruleMessage(
+	rules: ICredentialTestRequest['rules'],
+	error: ExecutionError | undefined,
+): string | undefined {
+	if (!error) return undefined;
+	const status = Number((error as { httpCode?: unknown }).httpCode);
+	for (const rule of rules ?? []) {
+		if (rule.type === 'responseCode' && rule.properties.value === status) {
+			return rule.properties.message;
+		}
+	}
+	return error.message;
 }

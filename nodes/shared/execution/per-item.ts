@@ -10,11 +10,21 @@ export async function runPerItem(
 	context: IExecuteFunctions,
 	handler: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
 ): Promise<INodeExecutionData[]> {
+	return await runPerItemToItems(context, async (itemIndex) =>
+		resultItems(await handler(itemIndex), itemIndex),
+	);
+}
+
+/** As `runPerItem`, for handlers that build whole items (binary data); they set `pairedItem`. */
+export async function runPerItemToItems(
+	context: IExecuteFunctions,
+	handler: (itemIndex: number) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	const count = context.getInputData().length;
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
-			output.push(...resultItems(await handler(itemIndex), itemIndex));
+			output.push(...(await handler(itemIndex)));
 		} catch (error) {
 			const itemError = asItemError(context, error, itemIndex);
 			if (!context.continueOnFail()) throw itemError;

@@ -1,0 +1,82 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+const REFUSED =
+	"Oktell refused the login: check the login and password, and that the user's role has the privilege to run Web-API requests";
+
+export class OktellApi implements ICredentialType {
+	name = 'oktellApi';
+
+	displayName = 'Oktell API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Oktell/oktell.svg',
+		dark: 'file:../nodes/Oktell/oktell.dark.svg',
+	};
+
+	documentationUrl =
+		'https://wiki.oktell.ru/%D0%A1%D0%B5%D1%80%D0%B2%D0%B5%D1%80%D0%BD%D1%8B%D0%B9_HTTP_%D0%B8%D0%BD%D1%82%D0%B5%D1%80%D1%84%D0%B5%D0%B9%D1%81';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Server URL',
+			name: 'serverUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'http://192.168.0.1:4055',
+			description:
+				"The Oktell server's web address with its Web-API port (4055 by default), http or https",
+		},
+		{
+			displayName: 'Login',
+			name: 'login',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'An Oktell user whose role has the privilege to run Web-API requests',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to connect even if the server's certificate cannot be verified, as with the self-signed certificates of many on-premise servers",
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.login}}',
+				password: '={{$credentials.password}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.serverUrl.replace(/\\/+$/, "")}}',
+			url: '/getversion',
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: `${REFUSED} (401)` } },
+			{ type: 'responseCode', properties: { value: 403, message: `${REFUSED} (403)` } },
+		],
+	};
+}

@@ -1,0 +1,119 @@
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { flattenCall, getTotalQueueInfo } from './transport/queue';
+import type { QueueEvent, QueueWatch } from './trigger/queue-events';
+import { diffQueues, queueSummary, watchedQueues } from './trigger/queue-events';
+
+export class OktellTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Oktell Trigger',
+		name: 'oktellTrigger',
+		icon: { light: 'file:oktell.svg', dark: 'file:oktell.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when Oktell queues change',
+		defaults: { name: 'Oktell Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'oktellApi', required: true }],
+		properties: [
+			{
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				options: [
+					{
+						name: 'Call Entered Queue',
+						value: 'callEntered',
+						description: 'A caller appeared in a queue',
+					},
+					{
+						name: 'Call Left Queue',
+						value: 'callLeft',
+						description: 'A caller left a queue (answered or gave up), with the seconds waited',
+					},
+					{
+						name: 'Call Waiting Longer Than',
+						value: 'callWaitingLong',
+						description: 'A caller has waited longer than a number of seconds; once per call',
+					},
+					{
+						name: 'Queue Size Above',
+						value: 'queueSizeAbove',
+						description: 'A queue grew above a number of callers; once each time it crosses up',
+					},
+				],
+				default: 'callEntered',
+			},
+			{
+				displayName: 'Seconds',
+				name: 'waitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+				displayOptions: { show: { event: ['callWaitingLong'] } },
+				description: 'Report a caller once they have waited this long',
+			},
+			{
+				displayName: 'Callers',
+				name: 'maxSize',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 5,
+				displayOptions: { show: { event: ['queueSizeAbove'] } },
+				description: 'Report a queue when it holds more callers than this',
+			},
+			{
+				displayName: 'Queue Numbers',
+				name: 'queueNumbers',
+				type: 'string',
+				default: '',
+				placeholder: '14, 2',
+				description:
+					'Watch only queues whose number starts with one of these prefixes, separated by commas; empty watches all',
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as QueueEvent;
+		const prefixes = String(this.getNodeParameter('queueNumbers', '') ?? '')
+			.split(',')
+			.map((prefix) => prefix.trim())
+			.filter((prefix) => prefix !== '');
+		const queues = watchedQueues(await getTotalQueueInfo(this), prefixes);
+
+		if (this.getMode() === 'manual') {
+			const sample =
+				event === 'queueSizeAbove'
+					? queues.map(queueSummary)
+					: queues.flatMap((queue) => queue.queue.map((call) => flattenCall(queue, call)));
+			return sample.length === 0 ? null : [sample.map((json) => ({ json }))];
+		}
+
+		const watch = this.getWorkflowStaticData('node') as QueueWatch;
+		const { events, next } = diffQueues(
+			watch,
+			queues,
+			{
+				event,
+				prefixes,
+				waitSeconds: this.getNodeParameter('waitSeconds', 60) as number,
+				maxSize: this.getNodeParameter('maxSize', 5) as number,
+			},
+			Date.now(),
+		);
+		watch.calls = next.calls;
+		watch.above = next.above;
+		watch.filter = next.filter;
+		return events.length === 0 ? null : [events.map((json) => ({ json }))];
+	}
+}

@@ -1,0 +1,48 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { callActorProperties, runCallCommand } from '../../helpers/call-actor';
+
+const properties: INodeProperties[] = [
+	...callActorProperties,
+	{
+		displayName: 'Mode',
+		name: 'flashMode',
+		type: 'options',
+		description: 'What to do when a caller is already on hold',
+		options: [
+			{ name: 'Default', value: 'default', description: "The server's default" },
+			{
+				name: 'Abort',
+				value: 'abort',
+				description: 'Hang up the current caller and return to the held one',
+			},
+			{
+				name: 'Switch',
+				value: 'switch',
+				description: 'Return to the held caller and put the current one on hold',
+			},
+			{
+				name: 'Next',
+				value: 'next',
+				description: 'Hang up the current caller and dial at once, leaving the held one on hold',
+			},
+		],
+		default: 'default',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['call'], operation: ['flash'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runCallCommand(this, {
+		command: 'wp_flash',
+		query: (itemIndex) => {
+			const mode = this.getNodeParameter('flashMode', itemIndex, 'default') as string;
+			return { mode: mode === 'default' ? undefined : mode };
+		},
+	});
+}

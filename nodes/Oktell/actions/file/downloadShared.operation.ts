@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItemToItems } from '../../../shared/execution/per-item';
+import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
+import { requiredText } from '../../helpers/required-text';
+import { oktellRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Path',
+		name: 'sharedPath',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '123.jpg',
+		description:
+			"The file's path in the storage's open folder (LocalStorage\\Shared), absolute or relative",
+	},
+	binaryPropertyProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['downloadShared'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItemToItems(this, async (itemIndex) => {
+		const path = requiredText(
+			this,
+			itemIndex,
+			'sharedPath',
+			'path',
+			'Enter the path of a file in the open folder.',
+		);
+		const reply = await oktellRequest(this, {
+			command: 'getsharedfile',
+			qs: { path, attachment: 1 },
+			idempotent: true,
+			itemIndex,
+		});
+		return [await binaryItem(this, reply, itemIndex, path.replace(/^.*[\\/]/, ''))];
+	});
+}

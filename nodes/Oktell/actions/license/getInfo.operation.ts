@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../../../shared/execution/per-item';
+import { oktellText } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Detail',
+		name: 'detail',
+		type: 'options',
+		options: [
+			{
+				name: 'Confirm Date',
+				value: 'confirmdate',
+				description: 'When the certificate must next be confirmed (dd.MM.yyyy)',
+			},
+			{
+				name: 'Registration Serial',
+				value: 'regserial',
+				description: 'The 7-digit registration number',
+			},
+			{
+				name: 'Update Limit Date',
+				value: 'updatelimitdate',
+				description: 'The last date of versions the update licence covers (dd.MM.yyyy)',
+			},
+		],
+		default: 'regserial',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['license'], operation: ['getInfo'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, async (itemIndex) => {
+		const detail = this.getNodeParameter('detail', itemIndex) as string;
+		const value = await oktellText(this, {
+			command: 'getlicenseinfo',
+			qs: { detail },
+			idempotent: true,
+			itemIndex,
+		});
+		return { detail, value: value.trim() };
+	});
+}

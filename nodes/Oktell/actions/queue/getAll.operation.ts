@@ -1,0 +1,61 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../../../shared/execution/per-item';
+import { readOnce } from '../../helpers/read-once';
+import { flattenCall, getTotalQueueInfo } from '../../transport/queue';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Output',
+		name: 'outputMode',
+		type: 'options',
+		options: [
+			{
+				name: 'One Item per Queue',
+				value: 'queues',
+				description: 'Each queue with its list of callers',
+			},
+			{
+				name: 'One Item per Queued Call',
+				value: 'calls',
+				description: "Each waiting call with its queue's number and rule",
+			},
+		],
+		default: 'queues',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['queue'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const snapshot = readOnce(async () => await getTotalQueueInfo(this));
+	return await runPerItem(this, async (itemIndex) => {
+		const queues = await snapshot();
+		const results =
+			this.getNodeParameter('outputMode', itemIndex, 'queues') === 'queues'
+				? queues
+				: queues.flatMap((queue) => queue.queue.map((call) => flattenCall(queue, call)));
+		if (this.getNodeParameter('returnAll', itemIndex, true) as boolean) return results;
+		return results.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+	});
+}

@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../../../shared/execution/per-item';
+import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
+import { requiredText } from '../../helpers/required-text';
+import { typedValue } from '../../helpers/typed-value';
+import { oktellMapper } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'DA803F01-EA77-40FA-BC9D-E2EFB36FD5A8',
+		description: "The user's GUID in Oktell",
+	},
+	rawOutputProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['getState'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, async (itemIndex) => {
+		const userId = requiredText(this, itemIndex, 'userId', 'user ID', "Enter the user's GUID.");
+		const { text, sets } = await oktellMapper(this, {
+			command: 'tst_getuserstate',
+			qs: { iduser: userId },
+			idempotent: true,
+			itemIndex,
+		});
+		if (wantsRawOutput(this, itemIndex)) return { xml: text };
+		const user = sets.find((set) => set.setName === 'user') ?? sets[0];
+		const state = user?.properties.state;
+		return {
+			id: user?.properties.id?.value ?? user?.id ?? userId,
+			state: state?.value === undefined ? null : typedValue(state.value),
+			stateName: state?.name ?? null,
+		};
+	});
+}

@@ -1,0 +1,91 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError } from '../../shared/errors/node-errors';
+import { runPerItem } from '../../shared/execution/per-item';
+import { decodeReplyText } from '../../shared/http/reply-body';
+import type { QueryValue } from '../transport';
+import { oktellJson, oktellRequest } from '../transport';
+
+const ACTORS = [
+	{ name: 'line', param: 'line', label: 'Line' },
+	{ name: 'user', param: 'user', label: 'User' },
+	{ name: 'workplace', param: 'wp', label: 'Workplace' },
+] as const;
+
+/** Call commands act for one internal line, given as a line, a user or a workplace. */
+export const callActorProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Give exactly one of Line, User or Workplace: Oktell acts for the internal line it names',
+		name: 'actorNotice',
+		type: 'notice',
+		default: '',
+	},
+	...ACTORS.map(
+		(actor): INodeProperties => ({
+			displayName: actor.label,
+			name: actor.name,
+			type: 'string',
+			default: '',
+			description: `The ${actor.label.toLowerCase()} to act for: its GUID, number, name or login`,
+		}),
+	),
+];
+
+/** `{line|user|wp: value}` for the one actor given; an item error otherwise. */
+export function callActor(context: IExecuteFunctions, itemIndex: number): Record<string, string> {
+	const given = ACTORS.map((actor) => ({
+		...actor,
+		value: String(context.getNodeParameter(actor.name, itemIndex, '') ?? '').trim(),
+	})).filter((actor) => actor.value !== '');
+	if (given.length === 1) return { [given[0].param]: given[0].value };
+	throw inputError(
+		context.getNode(),
+		given.length === 0
+			? 'No line, user or workplace given'
+			: `Both ${given.map((actor) => actor.label).join(' and ')} are given`,
+		'Fill in exactly one of Line, User or Workplace: the call command acts for the internal line it names.',
+		itemIndex,
+	);
+}
+
+export interface CallCommand {
+	command: string;
+	/** The command's own parameters for one item. */
+	query?: (itemIndex: number) => Record<string, QueryValue>;
+	idempotent?: boolean;
+}
+
+/** Runs a call-control command per item: `{success, command, <actor>, ...parameters}`. */
+export async function runCallCommand(context: IExecuteFunctions, call: CallCommand) {
+	return await runPerItem(context, async (itemIndex) => {
+		const actor = callActor(context, itemIndex);
+		const qs = { ...actor, ...call.query?.(itemIndex) };
+		const reply = await oktellRequest(context, {
+			command: call.command,
+			qs,
+			idempotent: call.idempotent ?? false,
+			itemIndex,
+		});
+		const text = decodeReplyText(reply.body).trim();
+		const result: IDataObject = { success: true, command: call.command };
+		for (const [key, value] of Object.entries(qs)) if (value !== undefined) result[key] = value;
+		if (text !== '') result.reply = text;
+		return result;
+	});
+}
+
+/** Runs a call command that answers JSON, per item. */
+export async function runCallQuery(context: IExecuteFunctions, command: string) {
+	return await runPerItem(context, async (itemIndex) => {
+		const reply = await oktellJson(context, {
+			command,
+			qs: callActor(context, itemIndex),
+			idempotent: true,
+			itemIndex,
+		});
+		return typeof reply === 'object' && reply !== null
+			? (reply as IDataObject)
+			: { reply: reply as IDataObject };
+	});
+}

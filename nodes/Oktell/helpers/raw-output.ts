@@ -1,0 +1,13 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+export const rawOutputProperty: INodeProperties = {
+	displayName: 'Raw Output',
+	name: 'rawOutput',
+	type: 'boolean',
+	default: false,
+	description: "Whether to output Oktell's XML reply as text in `xml` instead of clean JSON",
+};
+
+export function wantsRawOutput(context: IExecuteFunctions, itemIndex: number): boolean {
+	return context.getNodeParameter('rawOutput', itemIndex, false) as boolean;
+}

@@ -1,0 +1,224 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+import { apiError } from '../../shared/errors/node-errors';
+import { redactSecrets } from '../../shared/errors/redact';
+import { decodeReplyText, parseJsonReply, quoteStart } from '../../shared/http/reply-body';
+import type { RetryPolicy } from '../../shared/http/retry-policy';
+import { defaultRetryPolicy } from '../../shared/http/retry-policy';
+import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
+import { sendVendorRequest } from '../../shared/http/vendor-request';
+import { readUntrustedXml } from '../../shared/xml/untrusted-xml';
+import type { PropertySet } from '../helpers/xml-mapper';
+import { XML_LISTS, propertySets } from '../helpers/xml-mapper';
+
+export const OKTELL_CREDENTIAL = 'oktellApi';
+export const VENDOR = 'Oktell';
+const TIMEOUT_MS = 30_000;
+
+/** Reads are retried on gateway errors and dropped connections. */
+const readPolicy: RetryPolicy = defaultRetryPolicy;
+
+/**
+ * Commands that act (start a call, run a script, upload) are repeated only when the server said
+ * it did not take them (429, 503): a 502/504 from a proxy may hide a command that already ran.
+ */
+const actionPolicy: RetryPolicy = { ...defaultRetryPolicy, retryStatuses: [429, 503] };
+
+interface OktellCredentials {
+	serverUrl: string;
+	login: string;
+	password: string;
+	ignoreSslIssues?: boolean;
+}
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface OktellRequest {
+	/** The command as the vendor names it, with any path after it: `getversion`, `download/rec/ABC`. */
+	command: string;
+	qs?: Record<string, QueryValue>;
+	method?: IHttpRequestMethods;
+	headers?: Record<string, string>;
+	body?: Buffer;
+	/** Safe to send twice; only these are repeated after a dropped connection. */
+	idempotent: boolean;
+	timeoutMs?: number;
+	itemIndex?: number;
+}
+
+export interface OktellReply {
+	statusCode: number;
+	headers: VendorResponse['headers'];
+	body: Buffer;
+}
+
+export async function oktellRequest(
+	context: RequestContext,
+	request: OktellRequest,
+): Promise<OktellReply> {
+	const credentials = (await context.getCredentials(
+		OKTELL_CREDENTIAL,
+		request.itemIndex,
+	)) as unknown as OktellCredentials;
+	const serverUrl = String(credentials.serverUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/]/i.test(serverUrl)) {
+		throw apiError(context.getNode(), {
+			message: `The Server URL in the Oktell credential is not a web address: "${serverUrl}"`,
+			description:
+				'Write it with http:// or https:// and the Web-API port, such as http://192.168.0.1:4055.',
+			itemIndex: request.itemIndex,
+		});
+	}
+	const secrets = [credentials.password];
+	let response: VendorResponse;
+	try {
+		response = await sendVendorRequest(
+			context,
+			{
+				credentialType: OKTELL_CREDENTIAL,
+				vendor: VENDOR,
+				retryPolicy: request.idempotent ? readPolicy : actionPolicy,
+				secrets,
+				unreachableHint: `Check the Server URL in the Oktell credential (${serverUrl}), that the Oktell service is running and that its web server port is open, then try again.`,
+				itemIndex: request.itemIndex,
+			},
+			{
+				method: request.method ?? 'GET',
+				url: `${serverUrl}/${request.command}`,
+				qs: definedOnly(request.qs),
+				headers: request.headers,
+				body: request.body,
+				timeoutMs: request.timeoutMs ?? TIMEOUT_MS,
+				idempotent: request.idempotent,
+				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+			},
+		);
+	} catch (error) {
+		throw certificateHint(context, error, request.itemIndex) ?? error;
+	}
+	if (response.statusCode >= 200 && response.statusCode < 300) return response;
+	const text = redactSecrets(decodeReplyText(response.body), secrets);
+	const { message, description } = explain(response.statusCode, quoteStart(text), request.command);
+	throw apiError(context.getNode(), {
+		message,
+		description,
+		httpCode: response.statusCode,
+		itemIndex: request.itemIndex,
+	});
+}
+
+/** The reply as text, decoded by its byte-order mark, never by what it declares. */
+export async function oktellText(context: RequestContext, request: OktellRequest): Promise<string> {
+	return decodeReplyText((await oktellRequest(context, request)).body);
+}
+
+export interface XmlReply {
+	text: string;
+	xml: Record<string, unknown>;
+}
+
+export async function oktellXml(
+	context: RequestContext,
+	request: OktellRequest,
+): Promise<XmlReply> {
+	const text = await oktellText(context, request);
+	return { text, xml: parseXml(context, text, request.itemIndex) };
+}
+
+export function parseXml(
+	context: RequestContext,
+	text: string,
+	itemIndex?: number,
+): Record<string, unknown> {
+	const reply = readUntrustedXml(text, VENDOR, { alwaysArray: XML_LISTS });
+	if (reply.ok) return reply.value;
+	throw apiError(context.getNode(), {
+		message: reply.problem,
+		description:
+			'Oktell answered with something other than the XML this command returns; check the server version and try again.',
+		itemIndex,
+	});
+}
+
+export async function oktellJson(
+	context: RequestContext,
+	request: OktellRequest,
+): Promise<unknown> {
+	const text = await oktellText(context, request);
+	const reply = parseJsonReply(text, VENDOR);
+	if (reply.ok) return reply.value;
+	throw apiError(context.getNode(), {
+		message: reply.problem,
+		description:
+			'Oktell answered with something other than the JSON this command returns; check the server version and try again.',
+		itemIndex: request.itemIndex,
+	});
+}
+
+/** A TLS failure says which switch fixes it; other failures pass through unchanged. */
+function certificateHint(context: RequestContext, error: unknown, itemIndex?: number) {
+	const message = error instanceof Error ? error.message : '';
+	if (!/certificate|self[- ]signed|SSL|TLS/i.test(message)) return undefined;
+	return apiError(context.getNode(), {
+		message: `Could not verify the Oktell server's certificate: ${message}`,
+		description:
+			'If the server uses a self-signed certificate, switch on "Ignore SSL Issues" in the Oktell credential; otherwise check the Server URL.',
+		itemIndex,
+	});
+}
+
+function explain(status: number, quoted: string, command: string) {
+	if (status === 401 || status === 403) {
+		return {
+			message: `Oktell refused the login (${status})`,
+			description:
+				"Check the login and password in the Oktell credential, and that the user's role has the privilege to run Web-API requests (Administration → Roles).",
+		};
+	}
+	if (status === 404) {
+		return {
+			message: `Oktell found nothing for "${command}" (404): ${quoted}`,
+			description:
+				'Check the names, IDs and paths given to the node: the user, line, workplace, file or script may not exist on this server.',
+		};
+	}
+	return {
+		message: `Oktell answered "${command}" with an error (${status}): ${quoted}`,
+		description:
+			status >= 500
+				? "The fault is on the Oktell server's side; check its logs or try again later."
+				: 'Check the node parameters against the Oktell Web-API.',
+	};
+}
+
+function definedOnly(qs: Record<string, QueryValue> | undefined) {
+	if (!qs) return undefined;
+	const entries = Object.entries(qs).filter(([, value]) => value !== undefined && value !== '');
+	return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]));
+}
+
+/** The property sets of an `oktellxmlmapper` reply, or a clear error quoting what came instead. */
+export async function oktellMapper(
+	context: RequestContext,
+	request: OktellRequest,
+): Promise<{ text: string; sets: PropertySet[] }> {
+	const { text, xml } = await oktellXml(context, request);
+	return { text, sets: mapperSets(context, text, xml, request.itemIndex) };
+}
+
+export function mapperSets(
+	context: RequestContext,
+	text: string,
+	xml: Record<string, unknown>,
+	itemIndex?: number,
+): PropertySet[] {
+	const sets = propertySets(xml);
+	if (sets) return sets;
+	throw apiError(context.getNode(), {
+		message: `Oktell sent XML without the expected <oktellxmlmapper> root: ${quoteStart(text)}`,
+		description: 'Check that the Server URL points at the Oktell Web-API port (4055 by default).',
+		itemIndex,
+	});
+}

@@ -1,0 +1,6 @@
+export {
+	OktellSimulator,
+	createOktellSimulator,
+	type OktellSimulatorOptions,
+} from './oktell-simulator';
+export { OKTELL_DEMO_CREDENTIALS } from './demo-data';
