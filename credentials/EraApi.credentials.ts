@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	bindSession,
 	explainRefusedLogin,
 	recentRefusal,
 	rememberRefusal,
@@ -108,7 +109,7 @@ export class EraApi implements ICredentialType {
 
 		if (reply.statusCode >= 200 && reply.statusCode < 300) {
 			const sessionToken = sessionTokenIn(reply.body);
-			if (sessionToken) return { sessionToken };
+			if (sessionToken) return { sessionToken: bindSession(credentials as never, sessionToken) };
 			throw new Error(
 				'ERA accepted the login but sent no session token; check that the Server URL points at ERA',
 			);
@@ -120,7 +121,14 @@ export class EraApi implements ICredentialType {
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.sessionToken}}' } },
+		properties: {
+			headers: {
+				// The token part of `<identity>.<token>`, only while the identity still matches (see
+				// bindSession); otherwise ERA answers 401 and n8n logs in again.
+				Authorization:
+					'={{ "Bearer " + (String($credentials.sessionToken).startsWith([$credentials.serverUrl, $credentials.domain, $credentials.login, $credentials.password].join("|").hash("sha256") + ".") ? String($credentials.sessionToken).slice(65) : "none") }}',
+			},
+		},
 	};
 
 	test: ICredentialTestRequest = {

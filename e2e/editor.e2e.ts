@@ -171,7 +171,7 @@ describe('the pack in the n8n editor (Chromium)', () => {
 					node.displayName,
 				type: node.name,
 				typeVersion: latestVersion(node),
-				position: [index * 220, 0],
+				position: [(index % 10) * 240, Math.floor(index / 10) * 200],
 				parameters: {
 					...(combo.resource ? { resource: combo.resource.value } : {}),
 					...(combo.operation ? { operation: combo.operation.value } : {}),
@@ -187,9 +187,14 @@ describe('the pack in the n8n editor (Chromium)', () => {
 				settings: { executionOrder: 'v1' },
 				active: false,
 			});
-			for (const shown of nodes) {
-				await page.goto(`${baseUrl}/workflow/${created.id}/${shown.id}`);
-				const ndv = page.locator('[data-test-id="ndv"]');
+			await page.goto(`${baseUrl}/workflow/${created.id}`);
+			await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 30_000 });
+			const ndv = page.locator('[data-test-id="ndv"]');
+			for (const [index, shown] of nodes.entries()) {
+				// Opened as a user opens it: a double click on the node in the canvas.
+				await page
+					.locator(`[data-test-id="canvas-node"][data-node-name="${shown.name}"]`)
+					.dblclick({ force: true });
 				await ndv.waitFor({ state: 'visible', timeout: 30_000 });
 				await page.locator('[data-test-id="node-parameters"]').first().waitFor({ timeout: 30_000 });
 				const text = await ndv.innerText();
@@ -197,8 +202,22 @@ describe('the pack in the n8n editor (Chromium)', () => {
 					!/could not (load|render)|problem loading/i.test(text),
 					`${node.name} / ${shown.name}: ${text.slice(0, 300)}`,
 				);
+				const operation = combos[index].operation?.name;
+				if (operation) {
+					const shownOperation = await ndv
+						.locator('[data-test-id="parameter-input-operation"] input')
+						.first()
+						.inputValue();
+					assert.equal(
+						shownOperation,
+						operation,
+						`${node.name} / ${shown.name} shows its operation`,
+					);
+				}
 				await screenshot(`ndv-${node.name}-${shown.name}`);
 				assert.deepEqual(takePageErrors(), [], `${node.name} / ${shown.name}`);
+				await page.keyboard.press('Escape');
+				await ndv.waitFor({ state: 'hidden', timeout: 30_000 });
 			}
 			console.log(`${node.displayName}: ${nodes.length} resource/operation views rendered`);
 		}

@@ -78,6 +78,9 @@ export class N8nInstance {
 	}
 
 	async start(): Promise<void> {
+		if (await this.answers()) {
+			throw new Error(`Something already listens on ${this.baseUrl}: stop it first (another n8n?)`);
+		}
 		mkdirSync(this.options.dataDir, { recursive: true });
 		const output = createWriteStream(join(this.options.dataDir, 'n8n-console.log'), { flags: 'a' });
 		const child = spawn(NODE_BIN, [N8N_BIN, 'start'], { env: this.env(), stdio: 'pipe' });
@@ -90,6 +93,15 @@ export class N8nInstance {
 			child.once('exit', (code) => reject(new Error(`n8n exited early (code ${code})`)));
 		});
 		await Promise.race([this.waitReady(), exited]);
+	}
+
+	private async answers(): Promise<boolean> {
+		try {
+			await fetch(`${this.baseUrl}/rest/settings`, { signal: AbortSignal.timeout(2000) });
+			return true;
+		} catch {
+			return false;
+		}
 	}
 
 	private async waitReady(): Promise<void> {

@@ -1,6 +1,7 @@
 import { ATI_DEMO_TOKEN } from '../sandbox/ati';
 import { bitrix24DemoCredentials } from '../sandbox/bitrix24';
 import { ERA_DEMO_CREDENTIALS } from '../sandbox/era';
+import { OKTELL_DEMO_CREDENTIALS } from '../sandbox/oktell';
 import {
 	ONE_C_DEMO_LOGIN,
 	ONE_C_DEMO_PASSWORD,
@@ -66,6 +67,12 @@ export function sandboxCredentials(): SandboxCredential[] {
 			type: 'bitrix24OAuth2Api',
 			data: bitrix24.bitrix24OAuth2Api,
 			oauth2: true,
+		},
+		{
+			id: 'sandboxOktellApi',
+			name: 'Oktell Sandbox',
+			type: 'oktellApi',
+			data: { ...OKTELL_DEMO_CREDENTIALS, serverUrl: sandboxUrl('OKTELL') },
 		},
 	];
 }

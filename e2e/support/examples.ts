@@ -77,6 +77,17 @@ export const manualExamples: ManualExample[] = [
 			assert.equal(items[0].error, undefined, JSON.stringify(items[0]));
 		},
 	},
+	{
+		workflowId: 'exOktellReady001',
+		outputNode: 'Ready Operators on 120',
+		check(items) {
+			assert.equal(items.length, 1);
+			assert.equal(String(items[0].number), '120');
+			assert.equal(items[0].ready, 2);
+			assert.equal(items[0].busy, 3);
+			assert.equal((items[0].readyUsers as unknown[]).length, 2);
+		},
+	},
 ];
 
 export const triggerExamples: TriggerExample[] = [
@@ -140,6 +151,24 @@ export const triggerExamples: TriggerExample[] = [
 		},
 		check(items) {
 			assert.deepEqual(items, [{ summary: 'Order 1042 paid: 15800 RUB' }]);
+		},
+	},
+	{
+		workflowId: 'exOktellWaiting1',
+		simulator: 'OKTELL',
+		outputNode: 'Alert For Supervisor',
+		async armed() {
+			const seen = await requestsSeen('OKTELL');
+			return seen.some((request) => JSON.stringify(request).includes('gettotalqueueinfo'));
+		},
+		async drive() {
+			await control('OKTELL', 'POST', '/oktell/queues/14/calls', {
+				callerid: '+79161234567',
+				waitedSeconds: 75,
+			});
+		},
+		check(items) {
+			assert.deepEqual(items, [{ alert: 'Caller +79161234567 has waited over 60 s in queue 14' }]);
 		},
 	},
 ];

@@ -5,6 +5,7 @@ export const wrongSecrets: Record<string, Record<string, unknown>> = {
 	atiApi: { accessToken: 'not-the-sandbox-token' },
 	eraApi: { password: 'not-the-sandbox-password' },
 	oneCConnectApi: { password: 'not-the-sandbox-password' },
+	oktellApi: { password: 'not-the-sandbox-password' },
 	bitrix24WebhookApi: {
 		secretWebhookUrl: `${sandboxUrl('BITRIX24')}/rest/1/not-the-sandbox-webhook-code/`,
 	},

@@ -4,6 +4,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import type { EraSimulatorOptions } from '../../sandbox/era';
 import { ERA_DEMO_CREDENTIALS, createEraSimulator } from '../../sandbox/era';
+import { bindSession } from '../../nodes/Era/helpers/login';
 import { N8nHarness } from '../harness/n8n-harness';
 
 export const POINTS_PATH = '/rest/v1/service/integration_points';
@@ -25,7 +26,11 @@ export async function startEra(options: EraSimulatorOptions = {}) {
 		});
 	/** A session opened beforehand, so tests see only their own requests unless they log in. */
 	const openSession = () =>
-		simulator.sessions.open(ERA_DEMO_CREDENTIALS.domain, ERA_DEMO_CREDENTIALS.login, 'token').token;
+		bindSession(
+			{ serverUrl: baseUrl, ...ERA_DEMO_CREDENTIALS },
+			simulator.sessions.open(ERA_DEMO_CREDENTIALS.domain, ERA_DEMO_CREDENTIALS.login, 'token')
+				.token,
+		);
 	const credentialId = addCredential({ sessionToken: openSession() });
 	const run = (
 		parameters: INodeParameters,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import { unboundToken } from '../../nodes/Era/helpers/login';
 import { ERA_DEMO_POINTS } from '../../sandbox/era';
 import { POINTS_PATH, byId, useEra } from './era-fixture';
 
@@ -56,8 +57,8 @@ describe('ERA integration point: Create, Get, Update, Delete', () => {
 			pwd: 'era-demo-password',
 			session_type: 'token',
 		});
-		const token = era.harness.credentialsHelper.storedData(fresh)?.sessionToken;
-		assert.match(String(token), /^[0-9a-f]{32}$/);
+		const token = unboundToken(era.harness.credentialsHelper.storedData(fresh)?.sessionToken);
+		assert.match(token, /^[0-9a-f]{32}$/);
 		assert.equal(era.simulator.requests.at(-1)?.headers.authorization, `Bearer ${token}`);
 	});
 

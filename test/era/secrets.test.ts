@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
+import { unboundToken } from '../../nodes/Era/helpers/login';
 import { ERA_DEMO_POINTS } from '../../sandbox/era';
 import { byId, useEra } from './era-fixture';
 
@@ -28,8 +29,9 @@ describe('ERA: the password and the session token never leak', () => {
 		const result = await era.point('get', { pointId: byId(FIRST.id) }, [{}], { credentialId });
 
 		assert.equal(result.error, undefined);
-		const token = String(era.harness.credentialsHelper.storedData(credentialId)?.sessionToken);
-		tokens.push(token);
+		const stored = String(era.harness.credentialsHelper.storedData(credentialId)?.sessionToken);
+		const token = unboundToken(stored);
+		tokens.push(stored, token);
 		assert.equal(era.simulator.requests.at(-1)?.headers.authorization, `Bearer ${token}`);
 		assert.deepEqual(leaks(JSON.stringify(result.run)), []);
 	});
@@ -37,8 +39,9 @@ describe('ERA: the password and the session token never leak', () => {
 	test('an ERA error that echoes the password and the token shows them redacted', async () => {
 		const credentialId = era.addCredential({ password: PASSWORD });
 		await era.point('get', { pointId: byId(FIRST.id) }, [{}], { credentialId });
-		const token = String(era.harness.credentialsHelper.storedData(credentialId)?.sessionToken);
-		tokens.push(token);
+		const stored = String(era.harness.credentialsHelper.storedData(credentialId)?.sessionToken);
+		const token = unboundToken(stored);
+		tokens.push(stored, token);
 		era.simulator.injectFault({
 			status: 500,
 			body: { error_code: 1501, error_message: `pwd ${PASSWORD} and session ${token} broke` },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import { unboundToken } from '../../nodes/Era/helpers/login';
 import { ERA_DEMO_CREDENTIALS, ERA_DEMO_POINTS } from '../../sandbox/era';
 import { LOGIN_PATH, POINTS_PATH, byId, useEra } from './era-fixture';
 
@@ -39,6 +40,41 @@ describe('ERA session credential', () => {
 		assert.deepEqual(era.calls(), [`POST ${LOGIN_PATH} 401`]);
 	});
 
+	test('a session taken with another password is not sent: the changed password is checked by a login', async () => {
+		const wrong = wrongPassword('after-edit');
+		// A valid session, stored before the user changed the password field to a wrong one.
+		const edited = era.addCredential({ sessionToken: era.openSession(), password: wrong });
+
+		const result = await era.harness.testCredential(edited, 'eraApi');
+
+		assert.equal(result.ok, false);
+		assert.match(String(result.message), /ERA refused the login: wrong domain, login or password/);
+		assert.deepEqual(era.calls(), [
+			'GET /rest/v1/iam/sessions/current 401',
+			`POST ${LOGIN_PATH} 401`,
+		]);
+		assert.equal(era.simulator.requests[0].headers.authorization, 'Bearer none');
+	});
+
+	test('a session taken for another server URL never reaches the new server', async () => {
+		const session = era.openSession();
+		const moved = era.addCredential({
+			sessionToken: session.replace(/^[0-9a-f]{64}/, (identity) =>
+				identity.replace(/./, (c) => (c === '0' ? '1' : '0')),
+			),
+		});
+
+		const result = await getFirst(1, moved);
+
+		assert.equal(result.error, undefined);
+		assert.equal(era.simulator.requests[0].headers.authorization, 'Bearer none');
+		assert.deepEqual(era.calls(), [
+			`${GET_FIRST} 401`,
+			`POST ${LOGIN_PATH} 200`,
+			`${GET_FIRST} 200`,
+		]);
+	});
+
 	test('a session that expires mid-run is renewed by one login, and the run succeeds', async () => {
 		const credentialId = era.addCredential({ sessionToken: era.openSession() });
 		era.simulator.sessions.expireAfter(2);
@@ -56,7 +92,9 @@ describe('ERA session credential', () => {
 			`${GET_FIRST} 200`,
 			`${GET_FIRST} 200`,
 		]);
-		const renewed = era.harness.credentialsHelper.storedData(credentialId)?.sessionToken;
+		const renewed = unboundToken(
+			era.harness.credentialsHelper.storedData(credentialId)?.sessionToken,
+		);
 		assert.equal(era.simulator.requests.at(-1)?.headers.authorization, `Bearer ${renewed}`);
 	});
 

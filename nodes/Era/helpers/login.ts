@@ -34,6 +34,28 @@ function keyOf(identity: LoginIdentity): string {
 		.digest('hex');
 }
 
+/**
+ * A session token is stored as `<identity>.<token>`, the identity being a hash of the server,
+ * domain, login and password it was taken with. The credential sends it only while those are
+ * unchanged: after an edit the server answers 401 and n8n logs in with the new values, so a token
+ * never reaches another server and a wrong new password is never hidden by an old session.
+ */
+export function sessionIdentity(identity: LoginIdentity): string {
+	return createHash('sha256')
+		.update([identity.serverUrl, identity.domain, identity.login, identity.password].join('|'))
+		.digest('hex');
+}
+
+export function bindSession(identity: LoginIdentity, token: string): string {
+	return `${sessionIdentity(identity)}.${token}`;
+}
+
+/** The token part of a stored session (what ERA sees), or the value itself if it is not bound. */
+export function unboundToken(stored: unknown): string {
+	const text = String(stored ?? '');
+	return /^[0-9a-f]{64}\./.test(text) ? text.slice(65) : text;
+}
+
 export function rememberRefusal(
 	identity: LoginIdentity,
 	message: string,

@@ -7,7 +7,7 @@ import { decodeReplyText, parseJsonReply } from '../../shared/http/reply-body';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { isIdempotentMethod, sendVendorRequest } from '../../shared/http/vendor-request';
-import { LOGIN_REFUSED_PREFIX } from '../helpers/login';
+import { LOGIN_REFUSED_PREFIX, unboundToken } from '../helpers/login';
 import { eraHttpError, readEraError } from './errors';
 
 export const ERA_CREDENTIAL = 'eraApi';
@@ -53,7 +53,11 @@ export async function eraApiRequest(
 ): Promise<EraReply> {
 	const credentials = (await context.getCredentials(ERA_CREDENTIAL)) as unknown as EraCredentials;
 	const serverUrl = String(credentials.serverUrl ?? '').replace(/\/+$/, '');
-	const secrets = [credentials.password, credentials.sessionToken];
+	const secrets = [
+		credentials.password,
+		credentials.sessionToken,
+		unboundToken(credentials.sessionToken),
+	];
 	const node = context.getNode();
 
 	let response;
@@ -93,7 +97,7 @@ export async function eraApiRequest(
 	if (response.statusCode >= 300) {
 		// n8n may have logged in again during the request: the new token is a secret too.
 		const current = await context.getCredentials(ERA_CREDENTIAL);
-		secrets.push(current.sessionToken as string | undefined);
+		secrets.push(current.sessionToken as string | undefined, unboundToken(current.sessionToken));
 	}
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	if (notFoundIsReply && response.statusCode === 404 && readEraError(text)?.error_code === 1404) {
