@@ -10,3 +10,6 @@ export const wrongSecrets: Record<string, Record<string, unknown>> = {
 		secretWebhookUrl: `${sandboxUrl('BITRIX24')}/rest/1/not-the-sandbox-webhook-code/`,
 	},
 };
+
+/** What n8n logs when the wrong secrets above are tested: expected, so not a fault of the pack. */
+export const expectedLogErrors = [/ERA refused the login: wrong domain, login or password/];
