@@ -1,13 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import type { OperationTable } from '../../shared/execution/route-operation';
+import { routeOperation } from '../../shared/execution/route-operation';
 import * as method from './method/Method.resource';
 import * as realtime from './realtime/Realtime.resource';
 
-const operations: Record<
-	string,
-	Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[]>>
-> = {
+const operations: OperationTable = {
 	method: { call: method.call.execute },
 	realtime: {
 		getConfig: realtime.getConfig.execute,
@@ -17,14 +15,5 @@ const operations: Record<
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
-	if (!execute) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operation}" of "${resource}" is not supported`,
-		);
-	}
-	return [await execute.call(this)];
+	return await routeOperation(this, operations);
 }

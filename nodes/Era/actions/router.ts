@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import type { OperationTable } from '../../shared/execution/route-operation';
+import { routeOperation } from '../../shared/execution/route-operation';
 import * as integrationPoint from './integrationPoint/IntegrationPoint.resource';
 import * as integrationToken from './integrationToken/IntegrationToken.resource';
 
-type Execute = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
-
-const operations: Record<string, Record<string, Execute>> = {
+const operations: OperationTable = {
 	integrationPoint: {
 		create: integrationPoint.create.execute,
 		delete: integrationPoint.delete.execute,
@@ -19,14 +18,5 @@ const operations: Record<string, Record<string, Execute>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
-	if (!execute) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operation}" of "${resource}" is not supported`,
-		);
-	}
-	return [await execute.call(this)];
+	return await routeOperation(this, operations);
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import type { OperationTable } from '../../shared/execution/route-operation';
+import { routeOperation } from '../../shared/execution/route-operation';
 import * as call from './call/Call.resource';
 import * as file from './file/File.resource';
 import * as license from './license/License.resource';
@@ -11,9 +12,7 @@ import * as server from './server/Server.resource';
 import * as serviceScript from './serviceScript/ServiceScript.resource';
 import * as user from './user/User.resource';
 
-type Execute = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
-
-const operations: Record<string, Record<string, Execute>> = {
+const operations: OperationTable = {
 	call: {
 		answer: call.answer.execute,
 		decline: call.decline.execute,
@@ -52,14 +51,5 @@ const operations: Record<string, Record<string, Execute>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
-	if (!execute) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operation}" of "${resource}" is not supported`,
-		);
-	}
-	return [await execute.call(this)];
+	return await routeOperation(this, operations);
 }
