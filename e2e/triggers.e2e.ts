@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { triggerExamples } from './support/examples';
 import { outputOf, parseStoredExecution } from './support/run-data';
-import { waitFor } from './support/sandbox-control';
+import { control, waitFor } from './support/sandbox-control';
 import { startedN8n } from './support/suite';
 
 const { client } = startedN8n();
@@ -29,7 +29,12 @@ async function executionsOf(workflowId: string): Promise<ExecutionSummary[]> {
 describe('trigger workflows, active in a real n8n, react to the sandbox', () => {
 	before(async () => {
 		await client.login();
-		// No simulator reset here: it would also revoke the OAuth2 tokens the editor test obtained.
+		// Only the request logs are cleared, so that `armed` sees this trigger's own first poll and
+		// not the examples' requests; a full reset would also revoke the OAuth2 tokens that the
+		// editor test obtained.
+		for (const example of triggerExamples) {
+			await control(example.simulator, 'DELETE', '/requests');
+		}
 		await Promise.all(
 			triggerExamples.map(async (example) => await client.activate(example.workflowId)),
 		);
