@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../shared/description/return-all-limit';
 import type { FieldSpec, OperationSpec, ResourceSpec } from './operation-spec';
 
 /** n8n parameter name of a 1C parameter: `ClientID` → `clientID`. */
@@ -79,24 +80,7 @@ function operationProperties(resource: string, spec: OperationSpec): INodeProper
 		),
 	});
 	if (isRead && !spec.file) {
-		properties.push(
-			{
-				displayName: 'Return All',
-				name: 'returnAll',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return all results or only up to a given limit',
-			},
-			{
-				displayName: 'Limit',
-				name: 'limit',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 50,
-				description: 'Max number of results to return',
-				displayOptions: { show: { returnAll: [false] } },
-			},
-		);
+		properties.push(...returnAllAndLimit());
 	}
 	if (spec.file) {
 		properties.push({

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../../shared/description/return-all-limit';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { listQuery } from '../../helpers/list-query';
 import { listPoints } from '../../transport/integration-points';
@@ -20,22 +21,7 @@ const fieldChoice: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',

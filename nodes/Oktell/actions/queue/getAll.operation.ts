@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../../shared/description/return-all-limit';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { readOnce } from '../../helpers/read-once';
 import { flattenCall, getTotalQueueInfo } from '../../transport/queue';
@@ -24,22 +25,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'queues',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(true),
 ];
 
 export const description = updateDisplayOptions(
