@@ -78,7 +78,13 @@ class SessionNode implements INodeType {
 						unreachableHint: 'Check the Base URL.',
 						refreshSessionOn: [401],
 					},
-					{ method: 'GET', url: `${credentials.baseUrl}/data`, timeoutMs: 5000, idempotent: true },
+					{
+						method: 'GET',
+						url: `${credentials.baseUrl}/data`,
+						maxReplyBytes: 1024 * 1024,
+						timeoutMs: 5000,
+						idempotent: true,
+					},
 				);
 				if (reply.statusCode !== 200) {
 					throw new NodeApiError(this.getNode(), {

@@ -12,11 +12,14 @@ import { isIdempotentMethod, sendVendorRequest } from '../../shared/http/vendor-
 export const ATI_CREDENTIAL = 'atiApi';
 const VENDOR = 'ATI.SU';
 const TIMEOUT_MS = 30_000;
+/** Presence replies are small: 100 contacts per request. */
+const MAX_REPLY_BYTES = 10 * 1024 * 1024;
 
 /** ATI asks clients that got 429 to wait 100 ms, then 200, 400 … */
 export const atiRetryPolicy: RetryPolicy = {
 	...defaultRetryPolicy,
 	maxAttempts: 7,
+	isRefusal: (statusCode) => statusCode === 429,
 	vendorDelayMs: (statusCode, attempt) =>
 		statusCode === 429 ? 100 * 2 ** (attempt - 1) : undefined,
 };
@@ -68,6 +71,7 @@ export async function atiApiRequest(
 			},
 			body: request.body === undefined ? undefined : JSON.stringify(request.body),
 			timeoutMs: TIMEOUT_MS,
+			maxReplyBytes: MAX_REPLY_BYTES,
 			idempotent: request.idempotent ?? isIdempotentMethod(request.method),
 		},
 	);

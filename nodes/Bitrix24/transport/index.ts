@@ -17,12 +17,18 @@ import { APP_CREDENTIAL_TYPE, resolvePortal } from './portal';
 
 const VENDOR = 'Bitrix24';
 const TIMEOUT_MS = 60_000;
+/** A batch of 50 list calls of 50 records each stays well below this. */
+const MAX_REPLY_BYTES = 50 * 1024 * 1024;
 
-/** 503 QUERY_LIMIT_EXCEEDED is retried; 429 OPERATION_TIME_LIMIT lasts minutes, so it fails fast. */
+/**
+ * 503 QUERY_LIMIT_EXCEEDED is a refusal, so even a write is sent again; 429 OPERATION_TIME_LIMIT
+ * lasts minutes, so it fails fast.
+ */
 export const bitrixRetryPolicy: RetryPolicy = {
 	...defaultRetryPolicy,
 	baseDelayMs: 1_000,
 	retryStatuses: [502, 503, 504],
+	isRefusal: (statusCode, body) => statusCode === 503 && body.includes('QUERY_LIMIT_EXCEEDED'),
 };
 
 const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
@@ -104,6 +110,7 @@ async function sendOnce(
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			body: JSON.stringify(call.params ?? {}),
 			timeoutMs: TIMEOUT_MS,
+			maxReplyBytes: MAX_REPLY_BYTES,
 			idempotent: READ_METHOD.test(call.method),
 		},
 	);

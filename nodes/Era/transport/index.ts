@@ -13,6 +13,7 @@ import { eraHttpError, readEraError } from './errors';
 export const ERA_CREDENTIAL = 'eraApi';
 const VENDOR = 'ERA';
 const TIMEOUT_MS = 30_000;
+const MAX_REPLY_BYTES = 20 * 1024 * 1024;
 /** Points per Get Many request; ERA documents no maximum. */
 export const PAGE_SIZE = 100;
 
@@ -86,6 +87,7 @@ export async function eraApiRequest(
 				},
 				body: request.body === undefined ? undefined : JSON.stringify(request.body),
 				timeoutMs: TIMEOUT_MS,
+				maxReplyBytes: MAX_REPLY_BYTES,
 				idempotent: request.method === 'LOOKUP' || isIdempotentMethod(request.method),
 				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 			},

@@ -1,7 +1,7 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/node-errors';
-import { redactSecrets } from '../../shared/errors/redact';
+import { basicAuthSecret, redactSecrets } from '../../shared/errors/redact';
 import { decodeReplyText, parseJsonReply, quoteStart } from '../../shared/http/reply-body';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
@@ -15,14 +15,17 @@ export const OKTELL_CREDENTIAL = 'oktellApi';
 export const VENDOR = 'Oktell';
 const TIMEOUT_MS = 30_000;
 
-/** Reads are retried on gateway errors and dropped connections. */
-const readPolicy: RetryPolicy = defaultRetryPolicy;
-
 /**
- * Commands that act (start a call, run a script, upload) are repeated only when the server said
- * it did not take them (429, 503): a 502/504 from a proxy may hide a command that already ran.
+ * Reads are retried on gateway errors and dropped connections. Commands that act (start a call,
+ * run a script, upload) are repeated only when the server said it did not take them (429, 503):
+ * a 502/504 from a proxy may hide a command that already ran.
  */
-const actionPolicy: RetryPolicy = { ...defaultRetryPolicy, retryStatuses: [429, 503] };
+const oktellRetryPolicy: RetryPolicy = {
+	...defaultRetryPolicy,
+	isRefusal: (statusCode) => statusCode === 429 || statusCode === 503,
+};
+/** XML and JSON replies; downloads set their own limit. */
+const MAX_REPLY_BYTES = 20 * 1024 * 1024;
 
 interface OktellCredentials {
 	serverUrl: string;
@@ -43,6 +46,7 @@ export interface OktellRequest {
 	/** Safe to send twice; only these are repeated after a dropped connection. */
 	idempotent: boolean;
 	timeoutMs?: number;
+	maxReplyBytes?: number;
 	itemIndex?: number;
 }
 
@@ -71,7 +75,7 @@ export async function oktellRequest(
 			itemIndex: request.itemIndex,
 		});
 	}
-	const secrets = [credentials.password];
+	const secrets = [credentials.password, basicAuthSecret(credentials.login, credentials.password)];
 	let response: VendorResponse;
 	try {
 		response = await sendVendorRequest(
@@ -79,7 +83,7 @@ export async function oktellRequest(
 			{
 				credentialType: OKTELL_CREDENTIAL,
 				vendor: VENDOR,
-				retryPolicy: request.idempotent ? readPolicy : actionPolicy,
+				retryPolicy: oktellRetryPolicy,
 				secrets,
 				unreachableHint: `Check the Server URL in the Oktell credential (${serverUrl}), that the Oktell service is running and that its web server port is open, then try again.`,
 				itemIndex: request.itemIndex,
@@ -91,6 +95,7 @@ export async function oktellRequest(
 				headers: request.headers,
 				body: request.body,
 				timeoutMs: request.timeoutMs ?? TIMEOUT_MS,
+				maxReplyBytes: request.maxReplyBytes ?? MAX_REPLY_BYTES,
 				idempotent: request.idempotent,
 				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 			},

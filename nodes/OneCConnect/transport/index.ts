@@ -1,5 +1,5 @@
 import { apiError } from '../../shared/errors/node-errors';
-import { redactSecrets } from '../../shared/errors/redact';
+import { basicAuthSecret, redactSecrets } from '../../shared/errors/redact';
 import { decodeReplyText, quoteStart } from '../../shared/http/reply-body';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
@@ -13,6 +13,7 @@ import { buildEnvelope, readSoapReply, soapActionOf } from './soap-envelope';
 export const ONE_C_CREDENTIAL = 'oneCConnectApi';
 const VENDOR = '1C-Connect';
 const TIMEOUT_MS = 120_000;
+const MAX_REPLY_BYTES = 20 * 1024 * 1024;
 export const OUT_OF_LIMIT = 'OUT_OF_LIMIT';
 
 export const REGION_URLS: Record<string, string> = {
@@ -52,7 +53,7 @@ export async function oneCSoapCall(
 		ONE_C_CREDENTIAL,
 	)) as unknown as OneCCredentials;
 	const url = endpointOf(credentials);
-	const secrets = [credentials.password];
+	const secrets = [credentials.password, basicAuthSecret(credentials.login, credentials.password)];
 	const response = await sendVendorRequest(
 		context,
 		{
@@ -73,6 +74,7 @@ export async function oneCSoapCall(
 			},
 			body: buildEnvelope(request),
 			timeoutMs: TIMEOUT_MS,
+			maxReplyBytes: MAX_REPLY_BYTES,
 			idempotent: request.idempotent,
 		},
 	);

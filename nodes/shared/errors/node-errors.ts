@@ -10,6 +10,16 @@ export interface ApiErrorDetails {
 	itemIndex?: number;
 	/** The vendor's error reply, already stripped of secrets. */
 	vendorReply?: JsonObject;
+	/**
+	 * The request changed something and its outcome is unknown (500/502/504, a timeout, a drop
+	 * mid-exchange): the vendor's name, so the message says to check before running it again.
+	 */
+	mayHaveApplied?: string;
+}
+
+/** Why a write that failed this way was not sent again, and what to do. */
+export function mayHaveAppliedNote(vendor: string): string {
+	return `${vendor} may have made this change before the failure, so n8n did not send it again (that could make it twice). Check in ${vendor} whether it was made before running this item again.`;
 }
 
 /**
@@ -20,9 +30,12 @@ export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
 	const response: JsonObject = { message: details.message };
 	if (details.httpCode !== undefined) response.httpCode = String(details.httpCode);
 	if (details.vendorReply) response.vendorReply = details.vendorReply;
+	const description = details.mayHaveApplied
+		? `${mayHaveAppliedNote(details.mayHaveApplied)} ${details.description}`
+		: details.description;
 	return new NodeApiError(node, response, {
 		message: details.message,
-		description: details.description,
+		description,
 		httpCode: details.httpCode === undefined ? undefined : String(details.httpCode),
 		itemIndex: details.itemIndex,
 	});

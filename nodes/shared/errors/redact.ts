@@ -1,13 +1,30 @@
 const MASK = '[redacted]';
 
-/** Replaces every occurrence of each secret (and of its URL-encoded form) with a mask. */
+/** The ways a secret can appear in text: as is, URL- or form-encoded, escaped inside JSON. */
+function formsOf(secret: string): string[] {
+	return [
+		secret,
+		encodeURIComponent(secret),
+		encodeURIComponent(secret).replace(/%20/g, '+'),
+		JSON.stringify(secret).slice(1, -1),
+	];
+}
+
+/** What a Basic `Authorization` header carries for this login, so it can be redacted too. */
+export function basicAuthSecret(login: unknown, password: unknown): string {
+	return Buffer.from(`${String(login ?? '')}:${String(password ?? '')}`).toString('base64');
+}
+
+/** Replaces every form of each secret with a mask, longest first. */
 export function redactSecrets(text: string, secrets: unknown[]): string {
-	let result = text;
+	const forms = new Set<string>();
 	for (const secret of secrets) {
 		if (typeof secret !== 'string' || secret.length < 4) continue;
-		for (const form of new Set([secret, encodeURIComponent(secret)])) {
-			result = result.split(form).join(MASK);
-		}
+		for (const form of formsOf(secret)) forms.add(form);
+	}
+	let result = text;
+	for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+		result = result.split(form).join(MASK);
 	}
 	return result;
 }

@@ -9,9 +9,37 @@ export function quoteStart(text: string): string {
 
 export type JsonReply = { ok: true; value: unknown } | { ok: false; problem: string };
 
-/** Parses a JSON reply; when it is not JSON, says so and quotes its start. */
+/** Deeper than any vendor reply; bounds the recursion of everything that walks the value later. */
+export const MAX_JSON_DEPTH = 64;
+
+/** How deeply arrays and objects nest, counted outside strings, stopping past `limit`. */
+function nestingDepth(text: string, limit: number): number {
+	let depth = 0;
+	let deepest = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const char = text.charCodeAt(i);
+		if (inString) {
+			if (char === 0x5c) i++;
+			else if (char === 0x22) inString = false;
+		} else if (char === 0x22) inString = true;
+		else if (char === 0x7b || char === 0x5b) {
+			depth++;
+			if (depth > deepest && (deepest = depth) > limit) return deepest;
+		} else if (char === 0x7d || char === 0x5d) depth--;
+	}
+	return deepest;
+}
+
+/** Parses a JSON reply; when it is not JSON, or nests too deeply, says so and quotes its start. */
 export function parseJsonReply(text: string, vendor: string): JsonReply {
 	const clean = text.replace(/^\uFEFF/, '');
+	if (nestingDepth(clean, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+		return {
+			ok: false,
+			problem: `${vendor} sent JSON nested deeper than ${MAX_JSON_DEPTH} levels, which is refused: ${quoteStart(clean)}`,
+		};
+	}
 	try {
 		return { ok: true, value: JSON.parse(clean) };
 	} catch {

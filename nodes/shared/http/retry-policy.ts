@@ -7,7 +7,13 @@ export interface RetryPolicy {
 	maxTotalWaitMs: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
+	/** Statuses after which a read is sent again. */
 	retryStatuses: number[];
+	/**
+	 * Replies that prove the vendor did not process the request (a documented rate-limit or busy
+	 * refusal): only these let a write be sent again.
+	 */
+	isRefusal?: (statusCode: number, body: string) => boolean;
 	/** A vendor rule that replaces the default backoff for some replies (e.g. ATI's 100, 200, 400 ms). */
 	vendorDelayMs?: (statusCode: number, attempt: number) => number | undefined;
 }
@@ -21,11 +27,15 @@ export const defaultRetryPolicy: RetryPolicy = {
 	retryStatuses: [429, 502, 503, 504],
 };
 
-/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
+/**
+ * Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable (a negative or
+ * fractional number of seconds is neither form).
+ */
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	const text = value.trim();
 	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	if (/^[-+.\d\s]+$/.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);

@@ -11,6 +11,12 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { NetworkFailure, networkFailure } from '../errors/network-failure';
 import { apiError } from '../errors/node-errors';
 import { redactSecrets } from '../errors/redact';
+import { discardBody, readBody } from './body-reader';
+import type { RequestCutShort } from './deadline';
+import { Deadline } from './deadline';
+import type { RedirectStep } from './redirect';
+import { MAX_REDIRECTS, redirectStep } from './redirect';
+import { decodeReplyText } from './reply-body';
 import type { RetryPolicy } from './retry-policy';
 import { parseRetryAfter, retryDelayMs } from './retry-policy';
 
@@ -26,7 +32,10 @@ export interface VendorRequest {
 	headers?: Record<string, string>;
 	qs?: IHttpRequestOptions['qs'];
 	body?: IHttpRequestOptions['body'];
+	/** One deadline for each attempt: connecting, the headers and the whole body. */
 	timeoutMs: number;
+	/** The largest reply read; past it the connection is dropped and the request fails. */
+	maxReplyBytes: number;
 	/** Safe to send twice: reads, and writes the vendor treats as idempotent. */
 	idempotent: boolean;
 	skipSslCertificateValidation?: boolean;
@@ -39,6 +48,8 @@ export interface VendorResponse {
 	attempts: number;
 	/** The wait the final reply asked for (`Retry-After`), if any. */
 	retryAfterMs?: number;
+	/** A write answered with a server error: it may have been applied (the vendor's name). */
+	mayHaveApplied?: string;
 }
 
 export interface TransportHooks {
@@ -50,6 +61,8 @@ export interface TransportHooks {
 	secrets: unknown[];
 	/** What to check when the server cannot be reached. */
 	unreachableHint: string;
+	/** Where the user can raise the timeout or the reply size limit, if anywhere. */
+	limitsHint?: string;
 	itemIndex?: number;
 	/**
 	 * Statuses that mean "session expired" for credentials with `preAuthentication`: n8n then logs
@@ -68,9 +81,10 @@ export function isIdempotentMethod(method: string): boolean {
 
 /**
  * The one place that sends a vendor request: through n8n's authenticated HTTP helper (so
- * credentials, proxy and SSL settings apply), with retries for rate limits, gateway errors and,
- * for idempotent calls, dropped connections. Returns the last reply whatever its status; turning
- * it into an error is the vendor transport's job.
+ * credentials, proxy and SSL settings apply), within a deadline and a reply size cap, following
+ * redirects only on the same server. A read is repeated after rate limits, gateway errors and
+ * dropped connections; a write only after a reply proving the vendor did not take it. Returns the
+ * last reply whatever its status; turning it into an error is the vendor transport's job.
  */
 export async function sendVendorRequest(
 	context: RequestContext,
@@ -79,11 +93,13 @@ export async function sendVendorRequest(
 ): Promise<VendorResponse> {
 	const policy = hooks.retryPolicy;
 	let waitedMs = 0;
+	let url = request.url;
+	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
 		const afterAttempt = await hooks.beforeAttempt?.();
 		let outcome: HttpReply | NetworkFailure;
 		try {
-			outcome = await sendOnce(context, hooks, request);
+			outcome = await sendOnce(context, hooks, { ...request, url });
 		} finally {
 			afterAttempt?.();
 		}
@@ -93,7 +109,7 @@ export async function sendVendorRequest(
 			const retryable =
 				request.idempotent && outcome.transient && attempt < policy.maxNetworkAttempts;
 			if (!retryable || !canRetry(policy, attempt, waitedMs, delay)) {
-				throw unreachable(context, hooks, outcome, attempt);
+				throw unreachable(context, hooks, request, outcome, attempt);
 			}
 			logRetry(context, hooks, `connection failure (${outcome.code})`, attempt, delay);
 			waitedMs += delay;
@@ -101,8 +117,19 @@ export async function sendVendorRequest(
 			continue;
 		}
 
+		const step = redirectStep(outcome, url, request.method);
+		if (step.kind === 'follow' && redirects < MAX_REDIRECTS) {
+			redirects++;
+			url = step.url;
+			attempt--;
+			continue;
+		}
+		if (step.kind !== 'none') throw redirectError(context, hooks, step, url);
+
 		const statusCode = outcome.statusCode;
-		if (policy.retryStatuses.includes(statusCode)) {
+		const text = () => decodeReplyText(outcome.body);
+		const refused = policy.isRefusal?.(statusCode, text()) ?? false;
+		if (refused || (request.idempotent && policy.retryStatuses.includes(statusCode))) {
 			const delay = retryDelayMs(
 				policy,
 				attempt,
@@ -116,70 +143,109 @@ export async function sendVendorRequest(
 				continue;
 			}
 		}
-		return finalReply(outcome, attempt);
-	}
-}
-
-/** One try: the server's reply whatever its status, or the network failure that prevented one. */
-async function sendOnce(
-	context: RequestContext,
-	hooks: TransportHooks,
-	request: VendorRequest,
-): Promise<HttpReply | NetworkFailure> {
-	try {
-		return (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			hooks.credentialType,
-			{
-				method: request.method,
-				url: request.url,
-				headers: request.headers,
-				qs: request.qs,
-				body: request.body,
-				timeout: request.timeoutMs,
-				encoding: 'arraybuffer',
-				json: false,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: hooks.refreshSessionOn
-					? { ignore: true, except: hooks.refreshSessionOn }
-					: true,
-				skipSslCertificateValidation: request.skipSslCertificateValidation,
-			},
-			hooks.refreshSessionOn
-				? { preAuthenticationRetryStatusCode: hooks.refreshSessionOn }
-				: undefined,
-		)) as HttpReply;
-	} catch (error) {
-		const outcome = httpReplyIn(error) ?? networkFailure(error);
-		if (outcome) return outcome;
-		const message = error instanceof Error ? error.message : String(error);
-		throw new NodeOperationError(context.getNode(), redactSecrets(message, hooks.secrets), {
-			itemIndex: hooks.itemIndex,
-		});
+		const unknownOutcome = !request.idempotent && statusCode >= 500 && !refused;
+		return finalReply(outcome, attempt, unknownOutcome ? hooks.vendor : undefined);
 	}
 }
 
 interface HttpReply {
 	statusCode: number;
 	headers: VendorResponse['headers'];
+	body: Buffer;
+}
+
+/** One try: the server's whole reply whatever its status, or the failure that prevented one. */
+async function sendOnce(
+	context: RequestContext,
+	hooks: TransportHooks,
+	request: VendorRequest,
+): Promise<HttpReply | NetworkFailure> {
+	const deadline = new Deadline(request.timeoutMs);
+	const options = deadline.attachTo({
+		method: request.method,
+		url: request.url,
+		headers: request.headers,
+		qs: request.qs,
+		body: request.body,
+		timeout: request.timeoutMs,
+		encoding: 'stream',
+		json: false,
+		returnFullResponse: true,
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
+		ignoreHttpStatusErrors: hooks.refreshSessionOn
+			? { ignore: true, except: hooks.refreshSessionOn }
+			: true,
+		skipSslCertificateValidation: request.skipSslCertificateValidation,
+	});
+	try {
+		let reply: StreamedReply | undefined;
+		let failure: unknown;
+		try {
+			reply = await deadline.race(
+				context.helpers.httpRequestWithAuthentication.call(
+					context,
+					hooks.credentialType,
+					options,
+					hooks.refreshSessionOn
+						? { preAuthenticationRetryStatusCode: hooks.refreshSessionOn }
+						: undefined,
+				) as Promise<StreamedReply>,
+				(late) => discardBody(late.body),
+			);
+		} catch (error) {
+			failure = error;
+		}
+		// An error status n8n threw (a refused re-login, or a request still rejected after it).
+		reply ??= deadline.cutShort ? undefined : httpReplyIn(failure);
+		if (!reply) return failureOf(context, hooks, request, deadline, failure);
+		const body = await readBody(reply.body, request.maxReplyBytes, deadline);
+		return { statusCode: reply.statusCode, headers: reply.headers ?? {}, body };
+	} catch (error) {
+		return failureOf(context, hooks, request, deadline, error);
+	} finally {
+		deadline.clear();
+	}
+}
+
+/** The network failure behind an error, or the error as an item error when it is none. */
+function failureOf(
+	context: RequestContext,
+	hooks: TransportHooks,
+	request: VendorRequest,
+	deadline: Deadline,
+	error: unknown,
+): NetworkFailure {
+	const cut = deadline.cutShort;
+	if (cut?.reason === 'too-large') throw tooLarge(context, hooks, request, cut);
+	if (cut) return new NetworkFailure('ETIMEDOUT');
+	const failure = networkFailure(error);
+	if (failure) return failure;
+	const message = error instanceof Error ? error.message : String(error);
+	throw new NodeOperationError(context.getNode(), redactSecrets(message, hooks.secrets), {
+		itemIndex: hooks.itemIndex,
+	});
+}
+
+interface StreamedReply {
+	statusCode: number;
+	headers?: VendorResponse['headers'];
 	body: unknown;
 }
 
-function finalReply(reply: HttpReply, attempts: number): VendorResponse {
+function finalReply(reply: HttpReply, attempts: number, mayHaveApplied?: string): VendorResponse {
 	return {
 		statusCode: reply.statusCode,
 		headers: reply.headers,
-		body: toBuffer(reply.body),
+		body: reply.body,
 		attempts,
 		retryAfterMs: parseRetryAfter(headerValue(reply.headers, 'retry-after')),
+		mayHaveApplied,
 	};
 }
 
-/**
- * The HTTP reply inside an error n8n threw (a refused re-login, or a request still rejected after
- * it). Only status, headers and body are taken: the request, with its secrets, stays behind.
- */
-function httpReplyIn(error: unknown): HttpReply | undefined {
+/** Only status, headers and body are taken from n8n's error: the request, with its secrets, stays behind. */
+function httpReplyIn(error: unknown): StreamedReply | undefined {
 	const seen = new Set<unknown>();
 	let current = error as { response?: unknown; cause?: unknown } | undefined;
 	while (current && typeof current === 'object' && !seen.has(current)) {
@@ -198,15 +264,73 @@ function httpReplyIn(error: unknown): HttpReply | undefined {
 function unreachable(
 	context: RequestContext,
 	hooks: TransportHooks,
+	request: VendorRequest,
 	failure: NetworkFailure,
 	attempts: number,
 ) {
 	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+	const timedOut = failure.code === 'ETIMEDOUT';
+	const message = timedOut
+		? `${hooks.vendor} did not answer within ${seconds(request.timeoutMs)}${tries}`
+		: `Could not reach ${hooks.vendor}: ${failure.message}${tries}`;
+	const limits = timedOut && hooks.limitsHint ? ` ${hooks.limitsHint}` : '';
 	return apiError(context.getNode(), {
-		message: `Could not reach ${hooks.vendor}: ${failure.message}${tries}`,
-		description: hooks.unreachableHint,
+		message,
+		description: `${hooks.unreachableHint}${limits}`,
+		itemIndex: hooks.itemIndex,
+		mayHaveApplied: !request.idempotent && failure.transient ? hooks.vendor : undefined,
+	});
+}
+
+function tooLarge(
+	context: RequestContext,
+	hooks: TransportHooks,
+	request: VendorRequest,
+	cut: RequestCutShort,
+) {
+	return apiError(context.getNode(), {
+		message: `${hooks.vendor} sent a reply larger than ${megabytes(cut.limit)}; n8n stopped reading it`,
+		description: `Ask for less at a time (a smaller limit or a narrower filter).${hooks.limitsHint ? ` ${hooks.limitsHint}` : ''}`,
+		itemIndex: hooks.itemIndex,
+		mayHaveApplied: request.idempotent ? undefined : hooks.vendor,
+	});
+}
+
+function redirectError(
+	context: RequestContext,
+	hooks: TransportHooks,
+	step: Exclude<RedirectStep, { kind: 'none' | 'follow' }> | { kind: 'follow'; url: string },
+	from: string,
+) {
+	const origin = new URL(from).origin;
+	if (step.kind === 'follow') {
+		return apiError(context.getNode(), {
+			message: `${hooks.vendor} redirected the request more than ${MAX_REDIRECTS} times`,
+			description: `Check the address in the ${hooks.vendor} credential (${origin}).`,
+			itemIndex: hooks.itemIndex,
+		});
+	}
+	const where = step.target ? ` to ${step.target}` : '';
+	const reasons = {
+		'other-origin': `n8n does not send your ${hooks.vendor} credentials to another address. If the service has moved, put its new address in the credential.`,
+		'method-change': `A redirect that turns this request into a GET would drop what it sends. Put the address the server expects in the ${hooks.vendor} credential.`,
+		'no-location': `The redirect names no valid address. Check the address in the ${hooks.vendor} credential (${origin}).`,
+	};
+	return apiError(context.getNode(), {
+		message: `${hooks.vendor} redirected the request${where} (from ${origin}); it was not followed`,
+		description: reasons[step.reason],
 		itemIndex: hooks.itemIndex,
 	});
+}
+
+function seconds(ms: number): string {
+	if (ms < 1000) return `${ms} ms`;
+	return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function megabytes(bytes: number): string {
+	const mb = bytes / 1024 / 1024;
+	return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${bytes} bytes`;
 }
 
 function logRetry(
@@ -231,12 +355,4 @@ function canRetry(
 export function headerValue(headers: VendorResponse['headers'], name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
-}
-
-function toBuffer(body: unknown): Buffer {
-	if (Buffer.isBuffer(body)) return body;
-	if (body instanceof ArrayBuffer) return Buffer.from(body);
-	if (body === undefined || body === null) return Buffer.alloc(0);
-	if (typeof body === 'string') return Buffer.from(body, 'utf8');
-	return Buffer.from(JSON.stringify(body), 'utf8');
 }
