@@ -1,0 +1,67 @@
+import type { IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
+
+import { inputError } from '../errors/node-errors';
+
+/** For an operation's Options collection: the deadline of each request, the body included. */
+export function timeoutOption(defaultSeconds: number): INodeProperties {
+	return {
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: defaultSeconds,
+		description:
+			'How long one request may take, from connecting to the last byte of the reply, before n8n gives up on it',
+	};
+}
+
+/** For an operation's Options collection: the largest reply n8n reads. */
+export function maxReplySizeOption(defaultMegabytes: number): INodeProperties {
+	return {
+		displayName: 'Max Reply Size (MB)',
+		name: 'maxReplySize',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: defaultMegabytes,
+		description:
+			'The largest reply n8n reads; a bigger one is stopped as it arrives, so it cannot exhaust memory',
+	};
+}
+
+export interface RequestLimits {
+	timeoutMs?: number;
+	maxReplyBytes?: number;
+}
+
+/**
+ * The Timeout and Max Reply Size an item sets in the collection `collection`; a limit left out
+ * is undefined, so the vendor's default applies.
+ */
+export function readRequestLimits(
+	context: IExecuteFunctions | IPollFunctions,
+	itemIndex: number,
+	collection = 'options',
+): RequestLimits {
+	const read = (name: string, label: string, unit: number): number | undefined => {
+		const value = context.getNodeParameter(
+			`${collection}.${name}`,
+			itemIndex,
+			undefined,
+		) as unknown;
+		if (value === undefined || value === null || value === '') return undefined;
+		const number = Number(value);
+		if (!Number.isFinite(number) || number <= 0) {
+			throw inputError(
+				context.getNode(),
+				`${label} must be a positive number, not "${String(value)}"`,
+				`Set ${label} in the node's options to a number above 0, or remove it to use the default.`,
+				itemIndex,
+			);
+		}
+		return Math.round(number * unit);
+	};
+	return {
+		timeoutMs: read('timeout', 'Timeout (Seconds)', 1000),
+		maxReplyBytes: read('maxReplySize', 'Max Reply Size (MB)', 1024 * 1024),
+	};
+}
