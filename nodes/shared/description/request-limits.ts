@@ -38,16 +38,29 @@ export interface RequestLimits {
  * is undefined, so the vendor's default applies.
  */
 export function readRequestLimits(
-	context: IExecuteFunctions | IPollFunctions,
+	context: IExecuteFunctions,
 	itemIndex: number,
 	collection = 'options',
 ): RequestLimits {
+	const parameter = (name: string) =>
+		context.getNodeParameter(`${collection}.${name}`, itemIndex, undefined) as unknown;
+	return readLimits(context, parameter, itemIndex);
+}
+
+/** The same for a polling trigger, whose parameters belong to no item. */
+export function readPollLimits(context: IPollFunctions, collection = 'options'): RequestLimits {
+	const parameter = (name: string) =>
+		context.getNodeParameter(`${collection}.${name}`, undefined) as unknown;
+	return readLimits(context, parameter);
+}
+
+function readLimits(
+	context: IExecuteFunctions | IPollFunctions,
+	parameter: (name: string) => unknown,
+	itemIndex?: number,
+): RequestLimits {
 	const read = (name: string, label: string, unit: number): number | undefined => {
-		const value = context.getNodeParameter(
-			`${collection}.${name}`,
-			itemIndex,
-			undefined,
-		) as unknown;
+		const value = parameter(name);
 		if (value === undefined || value === null || value === '') return undefined;
 		const number = Number(value);
 		if (!Number.isFinite(number) || number <= 0) {
