@@ -26,6 +26,8 @@ export interface HostileServer {
 	requests: ReceivedRequest[];
 	/** Number of complete requests received. */
 	readonly count: number;
+	/** Connections the client has not closed yet. */
+	readonly openConnections: number;
 	/** Destroys all open sockets; never hangs. */
 	close(): Promise<void>;
 }
@@ -60,6 +62,9 @@ export async function startHostileServer(behaviour: Behaviour): Promise<HostileS
 		requests,
 		get count() {
 			return requests.length;
+		},
+		get openConnections() {
+			return sockets.size;
 		},
 		close: () =>
 			new Promise<void>((resolve) => {
