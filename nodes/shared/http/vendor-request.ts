@@ -222,6 +222,7 @@ function failureOf(
 	const failure = networkFailure(error);
 	if (failure) return failure;
 	const message = error instanceof Error ? error.message : String(error);
+	if (CERTIFICATE_FAILURE.test(message)) throw certificateError(context, hooks, request, message);
 	throw new NodeOperationError(context.getNode(), redactSecrets(message, hooks.secrets), {
 		itemIndex: hooks.itemIndex,
 	});
@@ -279,6 +280,25 @@ function unreachable(
 		description: `${hooks.unreachableHint}${limits}`,
 		itemIndex: hooks.itemIndex,
 		mayHaveApplied: !request.idempotent && failure.transient ? hooks.vendor : undefined,
+	});
+}
+
+const CERTIFICATE_FAILURE = /certificate|self[- ]signed|SSL|TLS/i;
+
+/** A TLS failure says which switch fixes it, where the vendor's credential has one. */
+function certificateError(
+	context: RequestContext,
+	hooks: TransportHooks,
+	request: VendorRequest,
+	message: string,
+) {
+	const hasSwitch = request.skipSslCertificateValidation !== undefined;
+	return apiError(context.getNode(), {
+		message: `Could not verify the ${hooks.vendor} server's certificate: ${redactSecrets(message, hooks.secrets)}`,
+		description: hasSwitch
+			? `If the server uses a self-signed certificate, switch on "Ignore SSL Issues" in the ${hooks.vendor} credential; otherwise check the Server URL.`
+			: `Check the address in the ${hooks.vendor} credential, and that this machine's clock and certificate store are up to date.`,
+		itemIndex: hooks.itemIndex,
 	});
 }
 

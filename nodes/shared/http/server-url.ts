@@ -1,0 +1,24 @@
+import type { INode } from 'n8n-workflow';
+
+import { apiError } from '../errors/node-errors';
+
+/**
+ * The server address from a credential, trimmed and without trailing slashes; anything but an
+ * http(s) address is a clear error naming the credential and an example.
+ */
+export function serverUrlFrom(
+	node: INode,
+	value: unknown,
+	credential: { vendor: string; field: string; example: string },
+	itemIndex?: number,
+): string {
+	const url = String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	if (/^https?:\/\/[^/\s]+/i.test(url)) return url;
+	throw apiError(node, {
+		message: `The ${credential.field} in the ${credential.vendor} credential is not a web address: "${url}"`,
+		description: `Write it with http:// or https://, such as ${credential.example}.`,
+		itemIndex,
+	});
+}
