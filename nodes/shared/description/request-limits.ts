@@ -43,14 +43,14 @@ export function readRequestLimits(
 	collection = 'options',
 ): RequestLimits {
 	const parameter = (name: string) =>
-		context.getNodeParameter(`${collection}.${name}`, itemIndex, undefined) as unknown;
+		context.getNodeParameter(`${collection}.${name}`, itemIndex, null) as unknown;
 	return readLimits(context, parameter, itemIndex);
 }
 
 /** The same for a polling trigger, whose parameters belong to no item. */
 export function readPollLimits(context: IPollFunctions, collection = 'options'): RequestLimits {
 	const parameter = (name: string) =>
-		context.getNodeParameter(`${collection}.${name}`, undefined) as unknown;
+		context.getNodeParameter(`${collection}.${name}`, null) as unknown;
 	return readLimits(context, parameter);
 }
 
