@@ -10,16 +10,13 @@ import type {
 
 import {
 	bindSession,
+	explainRedirectedLogin,
 	explainRefusedLogin,
 	recentRefusal,
 	rememberRefusal,
 	sessionTokenIn,
 } from '../nodes/Era/helpers/login';
-
-interface LoginReply {
-	statusCode: number;
-	body: unknown;
-}
+import { postLogin } from '../nodes/Era/helpers/login-request';
 
 export class EraApi implements ICredentialType {
 	name = 'eraApi';
@@ -83,7 +80,8 @@ export class EraApi implements ICredentialType {
 	/**
 	 * One login per call, never a loop: a refused login throws an error without an HTTP status (so
 	 * n8n does not log in again on it) and is remembered, so the same password is not tried again
-	 * for a while. n8n calls this when the token is empty and once after a 401.
+	 * for a while. A redirect is not followed (see postLogin) and not remembered: it says to fix the
+	 * Server URL. n8n calls this when the token is empty and once after a 401.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const refused = recentRefusal(credentials as never);
@@ -91,22 +89,22 @@ export class EraApi implements ICredentialType {
 			throw new Error(`${refused.message} (Not tried again for another ${refused.secondsLeft} s.)`);
 		}
 		const serverUrl = String(credentials.serverUrl ?? '').replace(/\/+$/, '');
-		const reply = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${serverUrl}/rest/v1/iam/sessions`,
-			body: {
+		const url = `${serverUrl}/rest/v1/iam/sessions`;
+		const reply = await postLogin(
+			this.helpers,
+			url,
+			{
 				domain: credentials.domain,
 				login: credentials.login,
 				pwd: credentials.password,
 				session_type: 'token',
 			},
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: 30_000,
-			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-		})) as LoginReply;
+			credentials.ignoreSslIssues === true,
+		);
 
+		if (reply.statusCode >= 300 && reply.statusCode < 400) {
+			throw new Error(explainRedirectedLogin(reply.statusCode, reply.location, url));
+		}
 		if (reply.statusCode >= 200 && reply.statusCode < 300) {
 			const sessionToken = sessionTokenIn(reply.body);
 			if (sessionToken) return { sessionToken: bindSession(credentials as never, sessionToken) };
@@ -137,6 +135,8 @@ export class EraApi implements ICredentialType {
 			url: '/rest/v1/iam/sessions/current',
 			headers: { Accept: 'application/json' },
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+			// The session token is not carried to wherever a redirect points.
+			disableFollowRedirect: true,
 		},
 	};
 }

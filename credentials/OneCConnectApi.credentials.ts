@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+const REDIRECTED =
+	'The server redirected the test elsewhere, and n8n does not send the login and password there. Put the final PartnerWebAPI2 address in Custom URL.';
+
 const TEST_ENVELOPE =
 	'<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><m:RegionRead xmlns:m="http://buhphone.com/PartnerWebAPI2"><m:Params xmlns:v8="http://v8.1c.ru/8.1/data/core" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="v8:Structure"/></m:RegionRead></soap:Body></soap:Envelope>';
 
@@ -87,6 +90,13 @@ export class OneCConnectApi implements ICredentialType {
 				SOAPAction: '"http://buhphone.com/PartnerWebAPI2#PartnerWebAPI2:RegionRead"',
 			},
 			body: TEST_ENVELOPE,
+			// A redirect fails the test rather than carry the login and password elsewhere.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
+		rules: [301, 302, 303, 307, 308].map((value) => ({
+			type: 'responseCode' as const,
+			properties: { value, message: REDIRECTED },
+		})),
 	};
 }

@@ -8,12 +8,13 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { parseContactIds } from './helpers/contact-ids';
+import { atiTimeoutOption, readPollTimeoutMs } from './helpers/timeout-option';
 import { fetchPresenceStates } from './transport/presence';
-import type { PresenceChange, PresenceEvent } from './trigger/presence-changes';
-import { currentStates, diffPresence } from './trigger/presence-changes';
+import type { PresenceChange, PresenceEvent, RecordedStates } from './trigger/presence-changes';
+import { baseline, currentStates, diffPresence } from './trigger/presence-changes';
 
 interface PresenceWatch extends IDataObject {
-	states?: Record<string, string>;
+	states?: RecordedStates;
 }
 
 export class AtiTrigger implements INodeType {
@@ -70,31 +71,38 @@ export class AtiTrigger implements INodeType {
 						description:
 							"Whether the first poll after activation emits every contact's current state instead of only recording it",
 					},
+					atiTimeoutOption,
 				],
 			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const contactIds = parseContactIds(this.getNode(), this.getNodeParameter('contactIds'), 0);
+		const watched = [
+			...new Set(parseContactIds(this.getNode(), this.getNodeParameter('contactIds'), 0)),
+		];
 		const event = this.getNodeParameter('event') as PresenceEvent;
 		const emitCurrentStates = this.getNodeParameter('options.emitCurrentStates', false) as boolean;
+		const timeoutMs = readPollTimeoutMs(this);
 		const watch = this.getWorkflowStaticData('node') as PresenceWatch;
 		const now = new Date().toISOString();
 
-		const fetched = await fetchPresenceStates(this, contactIds);
-		const current = new Map([...fetched].map(([codeId, entry]) => [codeId, String(entry.state)]));
-
-		if (this.getMode() === 'manual') return toOutput(currentStates(watch.states, current, now));
-
-		if (watch.states === undefined) {
-			watch.states = Object.fromEntries(current);
-			return emitCurrentStates ? toOutput(currentStates(undefined, current, now)) : null;
-		}
-		const { changes, next } = diffPresence(watch.states, current, event, now);
-		watch.states = Object.fromEntries(
-			contactIds.filter((id) => id in next).map((id) => [id, next[id]]),
+		const fetched = await fetchPresenceStates(this, watched, { timeoutMs });
+		const current = new Map(
+			[...fetched]
+				.filter(([, entry]) => typeof entry.state === 'string')
+				.map(([codeId, entry]) => [codeId, entry.state]),
 		);
+
+		if (this.getMode() === 'manual') {
+			return toOutput(currentStates(watched, watch.states, current, now));
+		}
+		if (watch.states === undefined) {
+			watch.states = baseline(watched, current);
+			return emitCurrentStates ? toOutput(currentStates(watched, undefined, current, now)) : null;
+		}
+		const { changes, next } = diffPresence(watched, watch.states, current, event, now);
+		watch.states = next;
 		return toOutput(changes);
 	}
 }

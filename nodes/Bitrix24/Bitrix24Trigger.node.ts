@@ -6,9 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { timeoutOption } from '../shared/description/request-limits';
 import { planOption } from './actions/common';
 import type { BitrixTarget } from './transport';
 import type { Plan } from './transport/leaky-bucket';
+import { LONG_POLL_TIMEOUT_SECONDS } from './transport/pull-server';
 import type { Connection } from './trigger/pull-client';
 import { PullClient } from './trigger/pull-client';
 import type { PullEvent } from './trigger/pull-messages';
@@ -78,6 +80,11 @@ export class Bitrix24Trigger implements INodeType {
 						default: 'auto',
 					},
 					planOption,
+					{
+						...timeoutOption(LONG_POLL_TIMEOUT_SECONDS),
+						description:
+							'How long one long poll may take, from connecting to the last byte of the reply, before n8n drops it and connects again. Bitrix24 holds a poll open up to 60 s, so keep it above that.',
+					},
 				],
 			},
 		],
@@ -97,6 +104,9 @@ export class Bitrix24Trigger implements INodeType {
 				.filter(Boolean),
 		};
 		const connection = this.getNodeParameter('options.connection', 'auto') as Connection;
+		const timeoutSeconds = Number(
+			this.getNodeParameter('options.timeout', LONG_POLL_TIMEOUT_SECONDS),
+		);
 		let firstEvent: (() => void) | undefined;
 		const client = new PullClient(
 			this,
@@ -107,6 +117,7 @@ export class Bitrix24Trigger implements INodeType {
 				firstEvent?.();
 			},
 			connection === 'longPolling' ? connection : 'auto',
+			timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined,
 		);
 
 		if (this.getMode() === 'manual') {

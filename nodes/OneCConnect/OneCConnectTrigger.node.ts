@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { inputError } from '../shared/errors/node-errors';
+import { oneCTimeoutOption, pollTimeoutMsOf } from './request-timeout';
 import { LIMIT_SPENT, oneCApiRequestWithinLimit } from './transport';
 import type { WatchState } from './trigger/changes';
 import { newRows, wallClock } from './trigger/changes';
@@ -93,6 +94,7 @@ export class OneCConnectTrigger implements INodeType {
 						description:
 							'How far each poll reaches back before the previous one, for clock differences and late writes. Objects seen already are not emitted again.',
 					},
+					oneCTimeoutOption,
 				],
 			},
 		],
@@ -156,12 +158,10 @@ async function fetchRows(
 		types,
 		idempotent: true,
 		limitSpentIsFine: true,
+		expectsTable: true,
+		timeoutMs: pollTimeoutMsOf(context),
 	});
-	if (result === LIMIT_SPENT) return LIMIT_SPENT;
-	const rows: unknown[] = Array.isArray(result) ? result : [];
-	return rows.filter(
-		(row): row is IDataObject => row !== null && typeof row === 'object' && !Array.isArray(row),
-	);
+	return result === LIMIT_SPENT ? LIMIT_SPENT : (result as IDataObject[]);
 }
 
 function toOutput(rows: IDataObject[]): INodeExecutionData[][] | null {

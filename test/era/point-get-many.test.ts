@@ -12,7 +12,7 @@ describe('ERA integration point: Get Many', () => {
 	const era = useEra();
 
 	test(
-		'Return All over 1,050 points pages with offset and limit 100: 11 requests, every point once, in order',
+		'Return All over 1,050 points pages with offset and limit 100 until an empty page: 12 requests, every point once, in order',
 		{ timeout: 60_000 },
 		async () => {
 			era.simulator.seedPoints(1048);
@@ -26,10 +26,13 @@ describe('ERA integration point: Get Many', () => {
 			assert.deepEqual(codes.slice(0, 3), ['ABCDE', '902', 'seed-00001']);
 			assert.equal(codes.at(-1), 'seed-01048');
 			const pages = listRequests(era);
-			assert.equal(pages.length, 11);
+			assert.equal(pages.length, 12);
 			assert.deepEqual(
 				pages.map((page) => [page.offset, page.limit]),
-				Array.from({ length: 11 }, (_, index) => [String(index * 100), '100']),
+				[
+					...Array.from({ length: 11 }, (_, index) => [String(index * 100), '100']),
+					['1050', '100'],
+				],
 			);
 			assert.ok(
 				result.items.every(
@@ -66,7 +69,7 @@ describe('ERA integration point: Get Many', () => {
 		);
 	});
 
-	test('filters, fields, sort and flat are sent as ERA expects: JSON filter and order, comma mask, flat=true', async () => {
+	test('filters, fields, sort and flat are sent as ERA expects: JSON filter and order, comma mask (with id, for paging), flat=true', async () => {
 		era.simulator.seedPoints(5);
 
 		const result = await era.point('getMany', {
@@ -88,7 +91,7 @@ describe('ERA integration point: Get Many', () => {
 		assert.equal(result.error, undefined);
 		assert.deepEqual(listRequests(era), [
 			{
-				mask: 'code,opts.issync',
+				mask: 'code,opts.issync,id',
 				flat: 'true',
 				filter: '{"type":"public","opts.issync":false}',
 				order: '[{"code":"desc"}]',

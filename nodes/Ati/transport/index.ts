@@ -4,16 +4,19 @@ import { apiError } from '../../shared/errors/node-errors';
 import { redactSecrets } from '../../shared/errors/redact';
 import { SlidingWindowLimiter, limiterKey } from '../../shared/http/rate-limiter';
 import { decodeReplyText, parseJsonReply, quoteStart } from '../../shared/http/reply-body';
+import type { ReplyShape } from '../../shared/http/reply-shape';
+import { expectShape } from '../../shared/http/reply-shape';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
-import { isIdempotentMethod, sendVendorRequest } from '../../shared/http/vendor-request';
+import { sendVendorRequest } from '../../shared/http/vendor-request';
 
 export const ATI_CREDENTIAL = 'atiApi';
 const VENDOR = 'ATI.SU';
-const TIMEOUT_MS = 30_000;
+export const DEFAULT_TIMEOUT_SECONDS = 30;
 /** Presence replies are small: 100 contacts per request. */
 const MAX_REPLY_BYTES = 10 * 1024 * 1024;
+const LIMITS_HINT = 'If ATI.SU is just slow, raise "Timeout (Seconds)" in the node\'s options.';
 
 /** ATI asks clients that got 429 to wait 100 ms, then 200, 400 … */
 export const atiRetryPolicy: RetryPolicy = {
@@ -36,15 +39,16 @@ export interface AtiRequest {
 	method: IHttpRequestMethods;
 	path: string;
 	body?: unknown;
-	/** Reads sent as POST (such as the presence batch) are safe to repeat. */
-	idempotent?: boolean;
+	/** Declared by each operation: true only when sending it twice changes nothing. */
+	idempotent: boolean;
+	/** The shape a successful reply must have, and how to name the request in an error. */
+	expect: { shape: ReplyShape; what: string };
+	timeoutMs?: number;
 	itemIndex?: number;
 }
 
-export async function atiApiRequest(
-	context: RequestContext,
-	request: AtiRequest,
-): Promise<unknown> {
+/** The reply of a successful request, already checked against `request.expect`. */
+export async function atiApiRequest<T>(context: RequestContext, request: AtiRequest): Promise<T> {
 	const credentials = (await context.getCredentials(ATI_CREDENTIAL)) as unknown as AtiCredentials;
 	const baseUrl = String(credentials.baseUrl || 'https://api.ati.su').replace(/\/+$/, '');
 	const secrets = [credentials.accessToken];
@@ -57,6 +61,7 @@ export async function atiApiRequest(
 			retryPolicy: atiRetryPolicy,
 			secrets,
 			unreachableHint: `Check the Base URL in the ATI.SU credential (${baseUrl}) and the network, then try again.`,
+			limitsHint: LIMITS_HINT,
 			itemIndex: request.itemIndex,
 			beforeAttempt: async () =>
 				await rateLimiter.acquire(limiterKey(baseUrl, credentials.accessToken)),
@@ -70,21 +75,30 @@ export async function atiApiRequest(
 				...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
 			},
 			body: request.body === undefined ? undefined : JSON.stringify(request.body),
-			timeoutMs: TIMEOUT_MS,
+			timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000,
 			maxReplyBytes: MAX_REPLY_BYTES,
-			idempotent: request.idempotent ?? isIdempotentMethod(request.method),
+			idempotent: request.idempotent,
 		},
 	);
 
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		const reply = parseJsonReply(text, VENDOR);
-		if (reply.ok) return reply.value;
-		throw apiError(context.getNode(), {
-			message: reply.problem,
-			description: 'ATI.SU answered with something other than JSON; try again later.',
-			httpCode: response.statusCode,
+		if (!reply.ok) {
+			throw apiError(context.getNode(), {
+				message: reply.problem,
+				description: 'ATI.SU answered with something other than JSON; try again later.',
+				httpCode: response.statusCode,
+				itemIndex: request.itemIndex,
+				mayHaveApplied: response.mayHaveApplied,
+			});
+		}
+		return expectShape<T>(context.getNode(), reply.value, request.expect.shape, {
+			vendor: VENDOR,
+			what: request.expect.what,
+			text,
 			itemIndex: request.itemIndex,
+			write: !request.idempotent,
 		});
 	}
 	throw atiHttpError(context, response, text, request.itemIndex);
@@ -110,6 +124,7 @@ function atiHttpError(
 		httpCode: status,
 		itemIndex,
 		vendorReply: reply.raw,
+		mayHaveApplied: response.mayHaveApplied,
 	});
 }
 

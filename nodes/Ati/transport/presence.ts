@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { chunk, settleWithConcurrency } from '../../shared/execution/concurrency';
+import { pathSegment } from '../../shared/http/path-segment';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { atiApiRequest } from './index';
 
@@ -8,38 +9,58 @@ import { atiApiRequest } from './index';
 export const PRESENCE_BATCH_SIZE = 100;
 export const PRESENCE_CONCURRENCY = 4;
 
+/** Presence calls only read, the POST batch included: sending one twice changes nothing. */
+const PRESENCE_IS_READ = true;
+
 export interface PresenceState extends IDataObject {
 	code_id: string;
 	state: string;
 }
 
+export interface PresenceCall {
+	itemIndex?: number;
+	timeoutMs?: number;
+}
+
 export async function getPresenceState(
 	context: RequestContext,
 	contactId: string,
-	itemIndex?: number,
+	call: PresenceCall = {},
 ): Promise<PresenceState> {
-	const reply = await atiApiRequest(context, {
+	const segment = pathSegment(context.getNode(), contactId, 'contact ID', call.itemIndex);
+	return await atiApiRequest<PresenceState>(context, {
 		method: 'GET',
-		path: `/presence/state/${encodeURIComponent(contactId)}/`,
-		itemIndex,
+		path: `/presence/state/${segment}/`,
+		idempotent: PRESENCE_IS_READ,
+		expect: { shape: 'object', what: `the presence request for contact ${contactId}` },
+		...call,
 	});
-	return reply as PresenceState;
 }
 
-/** One batch of at most 100 contacts, keyed by code_id. */
+/**
+ * One batch of at most 100 contacts, keyed by code_id. Only the contacts asked for are kept:
+ * entries for anyone else, or without a text code_id, are ignored.
+ */
 export async function postPresenceStates(
 	context: RequestContext,
 	contactIds: string[],
+	call: PresenceCall = {},
 ): Promise<Map<string, PresenceState>> {
-	const reply = await atiApiRequest(context, {
+	const reply = await atiApiRequest<IDataObject[]>(context, {
 		method: 'POST',
 		path: '/presence/state',
 		body: contactIds,
-		idempotent: true,
+		idempotent: PRESENCE_IS_READ,
+		expect: {
+			shape: 'list of objects',
+			what: `the presence request for ${contactIds.length} contact${contactIds.length === 1 ? '' : 's'}`,
+		},
+		...call,
 	});
+	const asked = new Set(contactIds);
 	const states = new Map<string, PresenceState>();
-	for (const entry of Array.isArray(reply) ? reply : []) {
-		if (entry && typeof entry === 'object' && typeof entry.code_id === 'string') {
+	for (const entry of reply) {
+		if (typeof entry.code_id === 'string' && asked.has(entry.code_id)) {
 			states.set(entry.code_id, entry as PresenceState);
 		}
 	}
@@ -50,12 +71,13 @@ export async function postPresenceStates(
 export async function fetchPresenceStates(
 	context: RequestContext,
 	contactIds: string[],
+	call: PresenceCall = {},
 ): Promise<Map<string, PresenceState>> {
 	const batches = chunk([...new Set(contactIds)], PRESENCE_BATCH_SIZE);
 	const settled = await settleWithConcurrency(
 		batches,
 		PRESENCE_CONCURRENCY,
-		async (ids) => await postPresenceStates(context, ids),
+		async (ids) => await postPresenceStates(context, ids, call),
 	);
 	const states = new Map<string, PresenceState>();
 	for (const outcome of settled) {

@@ -7,6 +7,9 @@ export interface PresenceChange {
 	changed_at: string;
 }
 
+/** The last state seen of each watched contact, as kept in the trigger's static data. */
+export type RecordedStates = Record<string, string>;
+
 const OFFLINE = 'offline';
 
 /** ATI documents only "offline"; any other state counts as online. */
@@ -16,41 +19,59 @@ function matches(event: PresenceEvent, previous: string, current: string): boole
 	return true;
 }
 
+/** A state recorded for the contact itself, never one inherited (`__proto__`, `constructor`). */
+function recordedState(recorded: RecordedStates | undefined, codeId: string): string | undefined {
+	if (!recorded || !Object.prototype.hasOwnProperty.call(recorded, codeId)) return undefined;
+	const state = recorded[codeId];
+	return typeof state === 'string' ? state : undefined;
+}
+
 /**
- * Compares the states seen now with the last recorded ones. A contact seen for the first time
- * only joins the record; contacts missing from the reply keep their last state.
+ * Compares the states of the watched contacts seen now with the last recorded ones. A contact
+ * seen for the first time only joins the record; a watched contact missing from the reply keeps
+ * its last state. Contacts nobody watches are neither reported nor recorded.
  */
 export function diffPresence(
-	recorded: Record<string, string>,
+	watched: string[],
+	recorded: RecordedStates,
 	current: Map<string, string>,
 	event: PresenceEvent,
 	at: string,
-): { changes: PresenceChange[]; next: Record<string, string> } {
-	const next: Record<string, string> = {};
+): { changes: PresenceChange[]; next: RecordedStates } {
+	const kept: Array<[string, string]> = [];
 	const changes: PresenceChange[] = [];
-	for (const [codeId, previous] of Object.entries(recorded)) {
-		if (!current.has(codeId)) next[codeId] = previous;
-	}
-	for (const [codeId, state] of current) {
-		next[codeId] = state;
-		const previous = recorded[codeId];
+	for (const codeId of watched) {
+		const previous = recordedState(recorded, codeId);
+		const state = current.get(codeId) ?? previous;
+		if (state === undefined) continue;
+		kept.push([codeId, state]);
 		if (previous === undefined || previous === state) continue;
 		if (matches(event, previous, state)) {
 			changes.push({ code_id: codeId, state, previous_state: previous, changed_at: at });
 		}
 	}
-	return { changes, next };
+	// fromEntries defines own properties, whatever the key.
+	return { changes, next: Object.fromEntries(kept) };
 }
 
+/** The state of each watched contact ATI answered for, with the recorded one as previous. */
 export function currentStates(
-	recorded: Record<string, string> | undefined,
+	watched: string[],
+	recorded: RecordedStates | undefined,
 	current: Map<string, string>,
 	at: string,
 ): PresenceChange[] {
-	return [...current].map(([codeId, state]) => ({
-		code_id: codeId,
-		state,
-		previous_state: recorded?.[codeId] ?? null,
-		changed_at: at,
-	}));
+	return watched
+		.filter((codeId) => current.has(codeId))
+		.map((codeId) => ({
+			code_id: codeId,
+			state: current.get(codeId) as string,
+			previous_state: recordedState(recorded, codeId) ?? null,
+			changed_at: at,
+		}));
+}
+
+/** The states to record after the first poll: the watched contacts ATI answered for. */
+export function baseline(watched: string[], current: Map<string, string>): RecordedStates {
+	return diffPresence(watched, {}, current, 'anyChange', '').next;
 }

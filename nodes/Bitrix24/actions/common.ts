@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { RequestLimits } from '../../shared/description/request-limits';
+import { readRequestLimits } from '../../shared/description/request-limits';
 import type { BitrixTarget } from '../transport';
 import type { Plan } from '../transport/leaky-bucket';
 import { authModeOf } from '../transport/portal';
@@ -37,4 +39,9 @@ export const optionsProperty: INodeProperties = {
 export function targetOf(context: IExecuteFunctions, itemIndex = 0): BitrixTarget {
 	const plan = context.getNodeParameter('options.plan', itemIndex, 'standard') as Plan;
 	return { mode: authModeOf(context, itemIndex), plan: plan === 'enterprise' ? plan : 'standard' };
+}
+
+/** The item's Timeout and Max Reply Size; undefined where it sets none (the transport's defaults). */
+export function requestLimitsOf(context: IExecuteFunctions, itemIndex: number): RequestLimits {
+	return readRequestLimits(context, itemIndex);
 }

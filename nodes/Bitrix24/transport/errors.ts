@@ -33,6 +33,8 @@ export interface BitrixFailure {
 	itemIndex?: number;
 	/** When the method's execution-time budget resets (epoch ms), if a reply said so. */
 	budgetResetAt?: number;
+	/** A write answered with a server error: it may have been applied (the vendor's name). */
+	mayHaveApplied?: string;
 }
 
 export function bitrixError(context: RequestContext, failure: BitrixFailure) {
@@ -43,6 +45,7 @@ export function bitrixError(context: RequestContext, failure: BitrixFailure) {
 		httpCode: failure.status || undefined,
 		itemIndex: failure.itemIndex,
 		vendorReply: failure.reply as JsonObject | undefined,
+		mayHaveApplied: failure.mayHaveApplied,
 	});
 }
 

@@ -2,8 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { apiError, inputError } from '../../shared/errors/node-errors';
 import { redactSecrets } from '../../shared/errors/redact';
+import { PageGuard } from '../../shared/http/page-guard';
 import { limiterKey } from '../../shared/http/rate-limiter';
-import { decodeReplyText, parseJsonReply } from '../../shared/http/reply-body';
+import { decodeReplyText, parseJsonReply, quoteStart } from '../../shared/http/reply-body';
+import { isPlainObject } from '../../shared/http/reply-shape';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext } from '../../shared/http/vendor-request';
@@ -16,9 +18,9 @@ import type { AuthMode, Portal } from './portal';
 import { APP_CREDENTIAL_TYPE, resolvePortal } from './portal';
 
 const VENDOR = 'Bitrix24';
-const TIMEOUT_MS = 60_000;
+export const TIMEOUT_SECONDS = 60;
 /** A batch of 50 list calls of 50 records each stays well below this. */
-const MAX_REPLY_BYTES = 50 * 1024 * 1024;
+export const MAX_REPLY_MEGABYTES = 50;
 
 /**
  * 503 QUERY_LIMIT_EXCEEDED is a refusal, so even a write is sent again; 429 OPERATION_TIME_LIMIT
@@ -32,12 +34,20 @@ export const bitrixRetryPolicy: RetryPolicy = {
 };
 
 const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
-const READ_METHOD = /(^|\.)(get|list|fields|current)$|^profile$/i;
 
 export interface BitrixCall {
 	method: string;
 	params?: IDataObject;
+	/**
+	 * Declared by each operation: only a call that changes nothing is sent again after a gateway
+	 * error or a dropped connection (a `batch` only when every command in it reads).
+	 */
+	idempotent: boolean;
 	itemIndex?: number;
+	timeoutMs?: number;
+	maxReplyBytes?: number;
+	/** Where the user can raise the timeout or the reply size limit. */
+	limitsHint?: string;
 }
 
 export interface BitrixReply {
@@ -101,6 +111,7 @@ async function sendOnce(
 			retryPolicy: bitrixRetryPolicy,
 			secrets: portal.secrets,
 			unreachableHint: `Check the portal address (${portal.origin}) in the Bitrix24 credential and the network, then try again.`,
+			limitsHint: call.limitsHint,
 			itemIndex: call.itemIndex,
 			beforeAttempt: async () => await buckets[target.plan].acquire(portal.limiterKey),
 		},
@@ -109,9 +120,9 @@ async function sendOnce(
 			url: `${portal.methodBase}${call.method}.json`,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			body: JSON.stringify(call.params ?? {}),
-			timeoutMs: TIMEOUT_MS,
-			maxReplyBytes: MAX_REPLY_BYTES,
-			idempotent: READ_METHOD.test(call.method),
+			timeoutMs: call.timeoutMs ?? TIMEOUT_SECONDS * 1000,
+			maxReplyBytes: call.maxReplyBytes ?? MAX_REPLY_MEGABYTES * 1024 * 1024,
+			idempotent: call.idempotent,
 		},
 	);
 
@@ -119,22 +130,27 @@ async function sendOnce(
 	const parsed = parseJsonReply(text, VENDOR);
 	const vendorError = parsed.ok ? errorIn(parsed.value) : undefined;
 	const success = response.statusCode >= 200 && response.statusCode < 300;
-	if (success && parsed.ok && !vendorError) {
+	if (success && !vendorError) {
+		// A write that was answered 200 reached Bitrix24, whatever the body says.
+		const applied = call.idempotent ? undefined : VENDOR;
+		if (!parsed.ok) {
+			return failed(context, call, response.statusCode, {
+				message: parsed.problem,
+				description: 'Bitrix24 answered with something other than JSON; try again later.',
+				mayHaveApplied: applied,
+			});
+		}
+		if (!isRestReply(parsed.value)) {
+			return failed(context, call, response.statusCode, {
+				message: `Bitrix24 answered ${call.method} with something other than a REST reply: ${quoteStart(text)}`,
+				description:
+					'Bitrix24 replies are objects holding "result"; check the portal address in the credential, or try again later.',
+				mayHaveApplied: applied,
+			});
+		}
 		const reply = parsed.value as BitrixReply;
 		noteBudget(portal.limiterKey, call.method, reply.time);
 		return { ok: true, reply };
-	}
-	if (success && !parsed.ok) {
-		return {
-			ok: false,
-			expired: false,
-			error: apiError(context.getNode(), {
-				message: parsed.problem,
-				description: 'Bitrix24 answered with something other than JSON; try again later.',
-				httpCode: response.statusCode,
-				itemIndex: call.itemIndex,
-			}),
-		};
 	}
 	return {
 		ok: false,
@@ -148,7 +164,26 @@ async function sendOnce(
 			method: call.method,
 			itemIndex: call.itemIndex,
 			budgetResetAt: budgetResetAt(portal.limiterKey, call.method),
+			mayHaveApplied: response.mayHaveApplied,
 		}),
+	};
+}
+
+/** Every successful Bitrix24 reply is `{result: …}`; anything else (null, a number, a list) is not one. */
+function isRestReply(value: unknown): boolean {
+	return isPlainObject(value) && 'result' in value;
+}
+
+function failed(
+	context: RequestContext,
+	call: BitrixCall,
+	httpCode: number,
+	details: { message: string; description: string; mayHaveApplied?: string },
+): Outcome {
+	return {
+		ok: false,
+		expired: false,
+		error: apiError(context.getNode(), { ...details, httpCode, itemIndex: call.itemIndex }),
 	};
 }
 
@@ -187,7 +222,7 @@ async function renewToken(context: RequestContext, stale: Portal, itemIndex?: nu
 	}
 }
 
-/** Follows `next` from page to page; `limit` stops early. */
+/** Follows `next` from page to page, stopping a server whose `next` does not advance; `limit` stops early. */
 export async function bitrixApiRequestAllItems(
 	context: RequestContext,
 	target: BitrixTarget,
@@ -195,8 +230,10 @@ export async function bitrixApiRequestAllItems(
 	limit = Infinity,
 ): Promise<unknown[]> {
 	const records: unknown[] = [];
+	const guard = new PageGuard(context.getNode(), VENDOR, undefined, call.itemIndex);
 	let start: number | undefined;
 	for (;;) {
+		guard.next(start ?? 0);
 		const params = start === undefined ? call.params : { ...call.params, start };
 		const reply = await bitrixApiRequest(context, target, { ...call, params });
 		const page = pageRecords(reply.result);

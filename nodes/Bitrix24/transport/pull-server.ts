@@ -3,9 +3,13 @@ import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { networkFailure } from '../../shared/errors/network-failure';
+import { discardBody, readBody } from '../../shared/http/body-reader';
+import { Deadline } from '../../shared/http/deadline';
 
 /** A long poll waits up to 60 s on the server; a little more here. */
-const LONG_POLL_TIMEOUT_MS = 65_000;
+export const LONG_POLL_TIMEOUT_SECONDS = 65;
+/** Messages are small; a queue server sending more than this is not one. */
+const LONG_POLL_MAX_BYTES = 16 * 1024 * 1024;
 
 export interface LongPollReply {
 	status: number;
@@ -57,34 +61,56 @@ export function connectQuery(config: ChannelConfig, lastMid: string | undefined)
 }
 
 /**
- * One long-polling request to the queue server, through n8n's HTTP helper. The channel id is the
- * only credential the queue server wants. Throws on network failures.
+ * One long-polling request to the queue server, through n8n's HTTP helper, within one deadline
+ * for the whole reply and a size cap. The channel id is the only credential the queue server
+ * wants. Throws on network failures.
  */
 export async function longPoll(
 	context: ITriggerFunctions,
 	config: ChannelConfig,
 	lastMid: string | undefined,
 	signal: AbortSignal,
+	timeoutMs = LONG_POLL_TIMEOUT_SECONDS * 1000,
 ): Promise<LongPollReply> {
-	const qs = connectQuery(config, lastMid);
+	const deadline = new Deadline(timeoutMs);
 	try {
-		const reply = (await context.helpers.httpRequest({
-			method: 'GET',
-			url: config.url,
-			qs,
-			timeout: LONG_POLL_TIMEOUT_MS,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			encoding: 'text',
-			json: false,
-			abortSignal: signal,
-		})) as { statusCode: number; body: unknown };
-		return { status: reply.statusCode, body: typeof reply.body === 'string' ? reply.body : '' };
-	} catch (error) {
-		const failure = networkFailure(error);
-		throw new NodeOperationError(
-			context.getNode(),
-			failure ? failure.message : 'The Push & Pull server request failed',
+		const reply = await deadline.race(
+			context.helpers.httpRequest({
+				method: 'GET',
+				url: config.url,
+				qs: connectQuery(config, lastMid),
+				timeout: timeoutMs,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				encoding: 'stream',
+				json: false,
+				abortSignal: AbortSignal.any([deadline.signal, signal]),
+			}) as Promise<{ statusCode: number; body: unknown }>,
+			(late) => discardBody(late.body),
 		);
+		// Closing the trigger ends a reply still arriving, too.
+		const stop = () => discardBody(reply.body);
+		signal.addEventListener('abort', stop, { once: true });
+		if (signal.aborted) stop();
+		try {
+			const body = await readBody(reply.body, LONG_POLL_MAX_BYTES, deadline);
+			return { status: reply.statusCode, body: body.toString('utf8') };
+		} finally {
+			signal.removeEventListener('abort', stop);
+		}
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), failureMessage(deadline, error));
+	} finally {
+		deadline.clear();
 	}
+}
+
+function failureMessage(deadline: Deadline, error: unknown): string {
+	const cut = deadline.cutShort;
+	if (cut?.reason === 'too-large') {
+		return `The Push & Pull server sent a reply larger than ${cut.limit / 1024 / 1024} MB; n8n stopped reading it`;
+	}
+	if (cut) return `The Push & Pull server did not finish its reply within ${cut.limit / 1000} s`;
+	return networkFailure(error)?.message ?? 'The Push & Pull server request failed';
 }

@@ -51,6 +51,7 @@ export class PullClient {
 		private readonly filter: PullFilter,
 		private readonly deliver: (events: PullEvent[]) => void,
 		private readonly connection: Connection = 'auto',
+		private readonly pollTimeoutMs?: number,
 	) {}
 
 	start(): void {
@@ -118,7 +119,7 @@ export class PullClient {
 		const signal = this.request.signal;
 		const reply = await this.unlessEnded(config, async () => {
 			try {
-				return await longPoll(this.context, config, this.lastMid, signal);
+				return await longPoll(this.context, config, this.lastMid, signal, this.pollTimeoutMs);
 			} finally {
 				this.request = undefined;
 			}

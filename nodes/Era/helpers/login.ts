@@ -129,6 +129,20 @@ export function explainRefusedLogin(
 	};
 }
 
+/**
+ * A login answered with a redirect, which n8n does not follow (the password would go to the
+ * address it names). Not a failed login: it is not remembered, and says to fix the Server URL.
+ */
+export function explainRedirectedLogin(status: number, location: string | undefined, url: string) {
+	let target = '';
+	try {
+		if (location) target = ` to ${new URL(location, url).origin}`;
+	} catch {
+		target = '';
+	}
+	return `${LOGIN_REFUSED_PREFIX}: the server redirected it${target} (HTTP ${status}), and n8n does not send the password on to another address. Put the address ERA answers on directly in the Server URL of the ERA credential (for example with https://).`;
+}
+
 /** The login reply documents `session_token`; some builds name it `token` or `id`. */
 export function sessionTokenIn(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object') return undefined;

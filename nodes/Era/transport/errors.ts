@@ -66,7 +66,17 @@ function advice(code: number | undefined, status: number, timer: number | undefi
 	return 'Check the node parameters against the ERA API.';
 }
 
-export function eraHttpError(node: INode, status: number, text: string, itemIndex?: number) {
+/**
+ * An ERA error reply as a node error. `mayHaveApplied` (the vendor's name, from the transport)
+ * marks a write answered with a server error: the message then says to check before repeating.
+ */
+export function eraHttpError(
+	node: INode,
+	status: number,
+	text: string,
+	itemIndex?: number,
+	mayHaveApplied?: string,
+) {
 	const reply = readEraError(text);
 	const timer = Number(reply?.error_details?.timer);
 	const wait = Number.isFinite(timer) && timer > 0 ? Math.ceil(timer) : undefined;
@@ -79,5 +89,6 @@ export function eraHttpError(node: INode, status: number, text: string, itemInde
 		httpCode: status,
 		itemIndex,
 		vendorReply: reply as unknown as JsonObject | undefined,
+		mayHaveApplied,
 	});
 }

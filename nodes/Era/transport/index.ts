@@ -1,24 +1,36 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { RequestLimits } from '../../shared/description/request-limits';
 import { apiError } from '../../shared/errors/node-errors';
-import { redactSecrets } from '../../shared/errors/redact';
+import { basicAuthSecret, redactSecrets } from '../../shared/errors/redact';
+import { MAX_PAGES, PageGuard } from '../../shared/http/page-guard';
 import { decodeReplyText, parseJsonReply } from '../../shared/http/reply-body';
+import { expectShape } from '../../shared/http/reply-shape';
+import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext } from '../../shared/http/vendor-request';
-import { isIdempotentMethod, sendVendorRequest } from '../../shared/http/vendor-request';
+import { sendVendorRequest } from '../../shared/http/vendor-request';
 import { LOGIN_REFUSED_PREFIX, unboundToken } from '../helpers/login';
 import { eraHttpError, readEraError } from './errors';
 
 export const ERA_CREDENTIAL = 'eraApi';
-const VENDOR = 'ERA';
-const TIMEOUT_MS = 30_000;
+export const VENDOR = 'ERA';
+export const TIMEOUT_SECONDS = 30;
 const MAX_REPLY_BYTES = 20 * 1024 * 1024;
-/** Points per Get Many request; ERA documents no maximum. */
-export const PAGE_SIZE = 100;
+
+/**
+ * ERA documents no rate-limit or busy reply. A 429 is the one standard answer that says the
+ * server refused the request without processing it, so only it lets a write be sent again.
+ */
+const eraRetryPolicy: RetryPolicy = {
+	...defaultRetryPolicy,
+	isRefusal: (statusCode) => statusCode === 429,
+};
 
 interface EraCredentials {
 	serverUrl: string;
+	login: string;
 	password: string;
 	sessionToken?: string;
 	ignoreSslIssues?: boolean;
@@ -26,19 +38,30 @@ interface EraCredentials {
 
 export type EraMethod = IHttpRequestMethods | 'LOOKUP';
 
-export interface EraRequest {
+/** The item a call is made for, and the limits its options set (undefined: ERA's defaults). */
+export interface EraCall extends RequestLimits {
+	itemIndex?: number;
+}
+
+export interface EraRequest extends EraCall {
 	method: EraMethod;
 	/** Under /rest/v1, such as '/service/integration_points'. */
 	path: string;
 	qs?: IDataObject;
 	body?: unknown;
-	itemIndex?: number;
+	/**
+	 * Safe to send again after a gateway error or a dropped connection. Declared by each
+	 * operation: a call that creates or deletes something is not, whatever its HTTP verb.
+	 */
+	idempotent: boolean;
 }
 
 export interface EraReply {
 	statusCode: number;
 	/** Parsed JSON, or undefined for an empty body (204) or a "not found" taken as a reply. */
 	value: unknown;
+	/** The reply text with the secrets removed, to quote in errors. */
+	text: string;
 	notFound?: boolean;
 }
 
@@ -56,6 +79,8 @@ export async function eraApiRequest(
 	const serverUrl = String(credentials.serverUrl ?? '').replace(/\/+$/, '');
 	const secrets = [
 		credentials.password,
+		// ERA sends no Basic auth, but a proxy or a server echoing it must not show it either.
+		basicAuthSecret(credentials.login, credentials.password),
 		credentials.sessionToken,
 		unboundToken(credentials.sessionToken),
 	];
@@ -68,9 +93,14 @@ export async function eraApiRequest(
 			{
 				credentialType: ERA_CREDENTIAL,
 				vendor: VENDOR,
-				retryPolicy: defaultRetryPolicy,
+				retryPolicy: eraRetryPolicy,
 				secrets,
 				unreachableHint: `Check the Server URL in the ERA credential (${serverUrl}) and the network, then try again.`,
+				// Only the operations, which run for an item, have the option.
+				limitsHint:
+					request.itemIndex === undefined
+						? undefined
+						: 'If ERA is just slow, raise "Timeout (Seconds)" in the node\'s options.',
 				itemIndex: request.itemIndex,
 				refreshSessionOn: [401],
 			},
@@ -86,9 +116,9 @@ export async function eraApiRequest(
 						: { 'Content-Type': 'application/json; charset=utf-8' }),
 				},
 				body: request.body === undefined ? undefined : JSON.stringify(request.body),
-				timeoutMs: TIMEOUT_MS,
-				maxReplyBytes: MAX_REPLY_BYTES,
-				idempotent: request.method === 'LOOKUP' || isIdempotentMethod(request.method),
+				timeoutMs: request.timeoutMs ?? TIMEOUT_SECONDS * 1000,
+				maxReplyBytes: request.maxReplyBytes ?? MAX_REPLY_BYTES,
+				idempotent: request.idempotent,
 				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 			},
 		);
@@ -102,20 +132,23 @@ export async function eraApiRequest(
 		secrets.push(current.sessionToken as string | undefined, unboundToken(current.sessionToken));
 	}
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
-	if (notFoundIsReply && response.statusCode === 404 && readEraError(text)?.error_code === 1404) {
-		return { statusCode: 404, value: undefined, notFound: true };
+	const { statusCode } = response;
+	if (notFoundIsReply && statusCode === 404 && readEraError(text)?.error_code === 1404) {
+		return { statusCode, value: undefined, text, notFound: true };
 	}
-	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw eraHttpError(node, response.statusCode, text, request.itemIndex);
+	if (statusCode < 200 || statusCode >= 300) {
+		throw eraHttpError(node, statusCode, text, request.itemIndex, response.mayHaveApplied);
 	}
-	if (text.trim() === '') return { statusCode: response.statusCode, value: undefined };
+	if (text.trim() === '') return { statusCode, value: undefined, text };
 	const reply = parseJsonReply(text, VENDOR);
-	if (reply.ok) return { statusCode: response.statusCode, value: reply.value };
+	if (reply.ok) return { statusCode, value: reply.value, text };
 	throw apiError(node, {
 		message: reply.problem,
 		description: 'ERA answered with something other than JSON; check the Server URL.',
-		httpCode: response.statusCode,
+		httpCode: statusCode,
 		itemIndex: request.itemIndex,
+		// A 2xx to a write: ERA took it, whatever it sent back.
+		mayHaveApplied: request.idempotent ? undefined : VENDOR,
 	});
 }
 
@@ -139,23 +172,59 @@ function asLoginError(
 	});
 }
 
-/** Pages through a list with offset and limit until `max` items or a short page. */
+/** Points per Get Many request; ERA documents no maximum, and a server may send fewer. */
+export const PAGE_SIZE = 100;
+
+/**
+ * Pages through a list with offset and limit until `max` items or an empty page. ERA's list
+ * reply carries no total and a server may cap its pages below `limit`, so a short page is not
+ * the end. A page holding only entries already read means the server ignores `offset`: that
+ * stops with an error instead of a loop, and so does a list longer than the page cap.
+ */
 export async function eraApiRequestAllItems(
 	context: RequestContext,
 	request: EraRequest,
-	max = Infinity,
+	max: number,
+	what: string,
 ): Promise<IDataObject[]> {
+	const node = context.getNode();
+	const guard = new PageGuard(node, VENDOR, MAX_PAGES, request.itemIndex);
+	const seen = new Set<string>();
 	const items: IDataObject[] = [];
 	for (let offset = 0; items.length < max; ) {
+		guard.next(offset);
 		const limit = Math.min(PAGE_SIZE, max - items.length);
-		const { value } = await eraApiRequest(context, {
+		const reply = await eraApiRequest(context, {
 			...request,
 			qs: { ...request.qs, offset, limit },
 		});
-		const page = Array.isArray(value) ? (value as IDataObject[]) : [];
-		items.push(...page);
-		if (page.length < limit) break;
+		const page = expectShape<IDataObject[]>(node, reply.value, 'list of objects', {
+			vendor: VENDOR,
+			what,
+			text: reply.text,
+			itemIndex: request.itemIndex,
+		});
+		if (page.length === 0) break;
+		const keys = page.map(entryKey);
+		if (keys.every((key) => seen.has(key))) {
+			throw apiError(node, {
+				message: `ERA answered ${what} at offset ${offset} with entries it had already sent; paging was stopped`,
+				description:
+					'The server seems to ignore "offset", so reading on would never end. Set a Limit instead of Return All, or check the Server URL in the ERA credential.',
+				itemIndex: request.itemIndex,
+			});
+		}
+		for (const key of keys) seen.add(key);
+		items.push(...page.slice(0, max - items.length));
 		offset += page.length;
 	}
 	return items;
+}
+
+/** What tells list entries apart: the ID, or the whole entry when the reply has none. */
+function entryKey(entry: IDataObject): string {
+	const id = entry.id;
+	return typeof id === 'string' || typeof id === 'number'
+		? `id ${id}`
+		: `entry ${JSON.stringify(entry)}`;
 }

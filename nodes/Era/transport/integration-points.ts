@@ -1,43 +1,88 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
+import { apiError } from '../../shared/errors/node-errors';
+import { pathSegment } from '../../shared/http/path-segment';
+import { quoteStart } from '../../shared/http/reply-body';
+import { expectShape } from '../../shared/http/reply-shape';
 import type { RequestContext } from '../../shared/http/vendor-request';
-import { eraApiRequest, eraApiRequestAllItems } from './index';
+import type { EraCall, EraReply } from './index';
+import { VENDOR, eraApiRequest, eraApiRequestAllItems } from './index';
 
 const POINTS = '/service/integration_points';
 
-const pointPath = (id: string) => `${POINTS}/${encodeURIComponent(id)}`;
+function pointPath(context: RequestContext, id: string, call: EraCall): string {
+	return `${POINTS}/${pathSegment(context.getNode(), id, 'integration point ID', call.itemIndex)}`;
+}
 
+/** The reply as one object, or an item error quoting it (for a write: saying it was made). */
+function objectIn(node: INode, reply: EraReply, what: string, call: EraCall, write = false) {
+	return expectShape<IDataObject>(node, reply.value, 'object', {
+		vendor: VENDOR,
+		what,
+		text: reply.text,
+		itemIndex: call.itemIndex,
+		write,
+	});
+}
+
+/** Create is not repeated after an unknown outcome: a second POST would make a second point. */
 export async function createPoint(
 	context: RequestContext,
 	body: IDataObject,
-	itemIndex?: number,
+	call: EraCall,
 ): Promise<IDataObject> {
-	const { value } = await eraApiRequest(context, { method: 'POST', path: POINTS, body, itemIndex });
-	return value as IDataObject;
+	const reply = await eraApiRequest(context, {
+		...call,
+		method: 'POST',
+		path: POINTS,
+		body,
+		idempotent: false,
+	});
+	return objectIn(context.getNode(), reply, 'Create', call, true);
 }
 
 export async function getPoint(
 	context: RequestContext,
 	id: string,
 	qs: IDataObject,
-	itemIndex?: number,
+	call: EraCall,
 ): Promise<IDataObject> {
-	const { value } = await eraApiRequest(context, {
+	const reply = await eraApiRequest(context, {
+		...call,
 		method: 'GET',
-		path: pointPath(id),
+		path: pointPath(context, id, call),
 		qs,
-		itemIndex,
+		idempotent: true,
 	});
-	return value as IDataObject;
+	return objectIn(context.getNode(), reply, 'Get', call);
 }
 
+/**
+ * Up to `max` points. Paging tells pages apart by the point IDs, so `id` is asked for even when
+ * the chosen fields leave it out, and taken off the output again.
+ */
 export async function listPoints(
 	context: RequestContext,
 	qs: IDataObject,
 	max: number,
-	itemIndex?: number,
+	call: EraCall,
 ): Promise<IDataObject[]> {
-	return await eraApiRequestAllItems(context, { method: 'GET', path: POINTS, qs, itemIndex }, max);
+	const fields = typeof qs.mask === 'string' ? qs.mask.split(',') : undefined;
+	const addId = fields !== undefined && !fields.includes('id');
+	const points = await eraApiRequestAllItems(
+		context,
+		{
+			...call,
+			method: 'GET',
+			path: POINTS,
+			qs: addId ? { ...qs, mask: [...fields, 'id'].join(',') } : qs,
+			idempotent: true,
+		},
+		max,
+		'Get Many',
+	);
+	if (addId) for (const point of points) delete point.id;
+	return points;
 }
 
 /** One page, for the point picker. */
@@ -46,62 +91,92 @@ export async function listPointsPage(
 	offset: number,
 	limit: number,
 ): Promise<IDataObject[]> {
-	const { value } = await eraApiRequest(context, {
+	const reply = await eraApiRequest(context, {
 		method: 'GET',
 		path: POINTS,
 		qs: { mask: 'id,code,type,opts.title', offset, limit },
+		idempotent: true,
 	});
-	return Array.isArray(value) ? (value as IDataObject[]) : [];
+	return expectShape<IDataObject[]>(context.getNode(), reply.value, 'list of objects', {
+		vendor: VENDOR,
+		what: 'the integration point list',
+		text: reply.text,
+	});
 }
 
+/**
+ * PATCH sets the given fields to the given values: sent twice, it leaves the point as once, so
+ * it is repeated after a gateway error like a read.
+ */
 export async function updatePoint(
 	context: RequestContext,
 	id: string,
 	body: IDataObject,
-	itemIndex?: number,
+	call: EraCall,
 ): Promise<IDataObject> {
-	const { value } = await eraApiRequest(context, {
+	const reply = await eraApiRequest(context, {
+		...call,
 		method: 'PATCH',
-		path: pointPath(id),
+		path: pointPath(context, id, call),
 		body,
-		itemIndex,
+		idempotent: true,
 	});
-	return value as IDataObject;
+	return objectIn(context.getNode(), reply, 'Update', call, true);
 }
 
-export async function deletePoint(context: RequestContext, id: string, itemIndex?: number) {
-	await eraApiRequest(context, { method: 'DELETE', path: pointPath(id), itemIndex });
+/**
+ * Delete is not repeated after an unknown outcome: if the first one worked, the second would
+ * answer "not found" and turn a success into a confusing error.
+ */
+export async function deletePoint(context: RequestContext, id: string, call: EraCall) {
+	await eraApiRequest(context, {
+		...call,
+		method: 'DELETE',
+		path: pointPath(context, id, call),
+		idempotent: false,
+	});
 }
 
 /** LOOKUP by id, code or token_local: the matching ids, or undefined when ERA found none. */
 export async function lookupPoints(
 	context: RequestContext,
 	key: string,
-	itemIndex?: number,
+	call: EraCall,
 ): Promise<string[] | undefined> {
 	const reply = await eraApiRequest(
 		context,
-		{ method: 'LOOKUP', path: POINTS, body: key, itemIndex },
+		{ ...call, method: 'LOOKUP', path: POINTS, body: key, idempotent: true },
 		true,
 	);
 	if (reply.notFound) return undefined;
-	return Array.isArray(reply.value) ? reply.value.map(String) : [];
+	const ids = reply.value;
+	if (Array.isArray(ids) && ids.every((id) => typeof id === 'string' || typeof id === 'number')) {
+		return ids.map(String);
+	}
+	throw apiError(context.getNode(), {
+		message: `ERA answered Lookup with something other than a list of IDs: ${quoteStart(reply.text)}`,
+		description:
+			'The reply does not have the shape ERA documents; check the server address in the credential, or try again later.',
+		itemIndex: call.itemIndex,
+	});
 }
 
 /** The domain and point of an integration token, or undefined when ERA does not know it. */
 export async function checkIntegrationToken(
 	context: RequestContext,
 	token: string,
-	itemIndex?: number,
+	call: EraCall,
 ): Promise<IDataObject | undefined> {
+	const segment = pathSegment(context.getNode(), token, 'integration token', call.itemIndex);
 	const reply = await eraApiRequest(
 		context,
 		{
+			...call,
 			method: 'GET',
-			path: `/service/integration_tokens/${encodeURIComponent(token)}`,
-			itemIndex,
+			path: `/service/integration_tokens/${segment}`,
+			idempotent: true,
 		},
 		true,
 	);
-	return reply.notFound ? undefined : (reply.value as IDataObject);
+	return reply.notFound ? undefined : objectIn(context.getNode(), reply, 'Check', call);
 }

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../shared/description/return-all-limit';
 import type { FieldSpec, OperationSpec, ResourceSpec } from './operation-spec';
+import { requestOptions } from '../request-timeout';
 
 /** n8n parameter name of a 1C parameter: `ClientID` → `clientID`. */
 export function parameterName(field: FieldSpec): string {
@@ -92,6 +93,7 @@ function operationProperties(resource: string, spec: OperationSpec): INodeProper
 			description: 'The name of the output binary field to put the file in',
 		});
 	}
+	properties.push(requestOptions);
 	return properties.map((entry) => ({
 		...entry,
 		displayOptions: {

@@ -28,6 +28,11 @@ export interface OperationSpec {
 	/** The SOAP operation. */
 	soap: string;
 	kind: OperationKind;
+	/**
+	 * Safe to send again after a gateway error or a dropped connection: the operation only reads.
+	 * Declared for every operation; an operation that changes anything is sent once.
+	 */
+	idempotent: boolean;
 	fields: FieldSpec[];
 	/** Batch only: the vendor's limit of objects per call; 100 unless the vendor says less. */
 	batchSize?: number;
@@ -92,6 +97,7 @@ export function crud(
 			description: `Create ${label}s (${kind}Add), up to ${batchSize.add} per call across items`,
 			soap: `${kind}Add`,
 			kind: 'batch',
+			idempotent: false,
 			batchSize: batchSize.add,
 			batchOutput: 'created',
 			fields: fields.create,
@@ -103,6 +109,7 @@ export function crud(
 			description: `Delete ${label}s (${kind}Delete), up to ${batchSize.delete} per call across items`,
 			soap: `${kind}Delete`,
 			kind: 'batch',
+			idempotent: false,
 			batchSize: batchSize.delete,
 			batchOutput: 'deleted',
 			fields: idFields,
@@ -114,6 +121,7 @@ export function crud(
 			description: `List ${label}s (${kind}Read)`,
 			soap: `${kind}Read`,
 			kind: 'read',
+			idempotent: true,
 			fields: fields.read,
 		},
 		{
@@ -123,6 +131,7 @@ export function crud(
 			description: `Change ${label}s (${kind}Edit), up to ${batchSize.edit} per call across items`,
 			soap: `${kind}Edit`,
 			kind: 'batch',
+			idempotent: false,
 			batchSize: batchSize.edit,
 			batchOutput: 'updated',
 			fields: [...idFields, ...fields.update],
@@ -140,17 +149,27 @@ export function readOperation(
 	extra: Partial<OperationSpec> = {},
 ): OperationSpec {
 	const description = `${what.charAt(0).toUpperCase()}${what.slice(1)} (${soap})`;
-	return { value, name, action: `Get ${what}`, description, soap, kind: 'read', fields, ...extra };
+	return {
+		value,
+		name,
+		action: `Get ${what}`,
+		description,
+		soap,
+		kind: 'read',
+		idempotent: true,
+		fields,
+		...extra,
+	};
 }
 
-/** A single call per item whose ResultData is the output. */
+/** A single call per item whose ResultData is the output; `extra` says whether it only reads. */
 export function callOperation(
 	value: string,
 	name: string,
 	soap: string,
 	action: string,
 	fields: FieldSpec[],
-	extra: Partial<OperationSpec> = {},
+	extra: Pick<OperationSpec, 'idempotent'> & Partial<OperationSpec>,
 ): OperationSpec {
 	const description = `${action} (${soap})`;
 	return { value, name, action, description, soap, kind: 'call', fields, ...extra };
@@ -164,5 +183,6 @@ export function sendWelcomeEmail(kind: string, label: string, idField: string): 
 		`${kind}SendWelcomeEmail`,
 		`Send a welcome email to a ${label}`,
 		[id(idField)],
+		{ idempotent: false },
 	);
 }

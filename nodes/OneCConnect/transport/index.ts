@@ -1,6 +1,7 @@
 import { apiError } from '../../shared/errors/node-errors';
 import { basicAuthSecret, redactSecrets } from '../../shared/errors/redact';
 import { decodeReplyText, quoteStart } from '../../shared/http/reply-body';
+import { expectShape } from '../../shared/http/reply-shape';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext } from '../../shared/http/vendor-request';
@@ -8,12 +9,14 @@ import { sendVendorRequest } from '../../shared/http/vendor-request';
 import type { XdtoJson } from '../xdto/codec';
 import { XdtoError } from '../xdto/codec';
 import type { SoapCall, SoapReply } from './soap-envelope';
-import { buildEnvelope, readSoapReply, soapActionOf } from './soap-envelope';
+import { buildEnvelope, fromResultData, readSoapReply, soapActionOf } from './soap-envelope';
 
 export const ONE_C_CREDENTIAL = 'oneCConnectApi';
 const VENDOR = '1C-Connect';
-const TIMEOUT_MS = 120_000;
+export const DEFAULT_TIMEOUT_SECONDS = 120;
 const MAX_REPLY_BYTES = 20 * 1024 * 1024;
+const LIMITS_HINT =
+	'If 1C-Connect is only slow, raise "Timeout (Seconds)" in the node\'s options. Replies larger than 20 MB are not read.';
 export const OUT_OF_LIMIT = 'OUT_OF_LIMIT';
 
 export const REGION_URLS: Record<string, string> = {
@@ -37,23 +40,45 @@ export interface OneCRequest extends SoapCall {
 	itemIndex?: number;
 	/** The caller handles a spent hourly limit itself (the trigger skips the poll). */
 	limitSpentIsFine?: boolean;
+	/** The ResultData must be a ValueTable (rows) or nil; anything else is an error quoting the reply. */
+	expectsTable?: boolean;
+	/** The deadline of one attempt; 120 s unless the node's Timeout option says otherwise. */
+	timeoutMs?: number;
 }
+
+/** A reply that is no SOAP Fault, with its (redacted) text for messages. */
+export type OneCReply = Exclude<SoapReply, { kind: 'fault' }> & { text: string };
 
 export function endpointOf(credentials: { region?: unknown; customUrl?: unknown }): string {
 	if (credentials.region === 'custom') return String(credentials.customUrl ?? '').trim();
 	return REGION_URLS[String(credentials.region)] ?? REGION_URLS.russia;
 }
 
+/**
+ * SOAP 1.1 §4.4.1: a `Client` (1.2: `Sender`) fault means the message itself was refused, so
+ * nothing was done; a `Server` fault arises while the operation ran, and 1C writes each row as it
+ * goes, so a write may have been partly applied.
+ */
+function faultRefusedTheMessage(faultCode: string): boolean {
+	return /(^|:)(Client|Sender)(\.|$)/.test(faultCode.trim());
+}
+
+/** The password as is and as sent (HTTP Basic); redactSecrets also covers its XML-escaped form. */
+function secretsOf(credentials: OneCCredentials): string[] {
+	const password = String(credentials.password ?? '');
+	return [password, basicAuthSecret(credentials.login, password)];
+}
+
 /** Sends one SOAP call and returns the decoded reply, whatever its ResultCode. */
 export async function oneCSoapCall(
 	context: RequestContext,
 	request: OneCRequest,
-): Promise<Exclude<SoapReply, { kind: 'fault' }>> {
+): Promise<OneCReply> {
 	const credentials = (await context.getCredentials(
 		ONE_C_CREDENTIAL,
 	)) as unknown as OneCCredentials;
 	const url = endpointOf(credentials);
-	const secrets = [credentials.password, basicAuthSecret(credentials.login, credentials.password)];
+	const secrets = secretsOf(credentials);
 	const response = await sendVendorRequest(
 		context,
 		{
@@ -62,6 +87,7 @@ export async function oneCSoapCall(
 			retryPolicy: oneCRetryPolicy,
 			secrets,
 			unreachableHint: `Check the region or custom URL in the 1C-Connect credential (${url}) and the network, then try again.`,
+			limitsHint: LIMITS_HINT,
 			itemIndex: request.itemIndex,
 		},
 		{
@@ -73,7 +99,7 @@ export async function oneCSoapCall(
 				Accept: 'text/xml',
 			},
 			body: buildEnvelope(request),
-			timeoutMs: TIMEOUT_MS,
+			timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000,
 			maxReplyBytes: MAX_REPLY_BYTES,
 			idempotent: request.idempotent,
 		},
@@ -81,6 +107,8 @@ export async function oneCSoapCall(
 
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	const status = response.statusCode;
+	const succeeded = status >= 200 && status < 300;
+	const write = !request.idempotent;
 	if (status === 401 || status === 403) {
 		throw apiError(context.getNode(), {
 			message: `1C-Connect refused the API login (${status})`,
@@ -95,17 +123,19 @@ export async function oneCSoapCall(
 		reply = readSoapReply(text, request.operation);
 	} catch (error) {
 		const problem = error instanceof XdtoError ? error.message : String(error);
+		// A 200 the node cannot read was still processed; a 5xx the transport judged already.
+		const mayHaveApplied = succeeded && write ? VENDOR : response.mayHaveApplied;
 		throw apiError(context.getNode(), {
-			message:
-				status >= 200 && status < 300
-					? problem
-					: `1C-Connect answered with an error (${status}): ${quoteStart(text)}`,
+			message: succeeded
+				? problem
+				: `1C-Connect answered with an error (${status}): ${quoteStart(text)}`,
 			description:
-				status >= 500 || status < 300
-					? "The fault is on 1C-Connect's side; try again later."
+				status >= 500 || succeeded
+					? `The fault is on 1C-Connect's side (or a proxy's in between)${mayHaveApplied ? '.' : '; try again later.'}`
 					: 'Check the URL in the 1C-Connect credential: it must be the PartnerWebAPI2 web service.',
 			httpCode: status,
 			itemIndex: request.itemIndex,
+			mayHaveApplied,
 		});
 	}
 	if (reply.kind === 'fault') {
@@ -116,9 +146,10 @@ export async function oneCSoapCall(
 			httpCode: status,
 			itemIndex: request.itemIndex,
 			vendorReply: { faultcode: reply.code, faultstring: reply.message },
+			mayHaveApplied: write && !faultRefusedTheMessage(reply.code) ? VENDOR : undefined,
 		});
 	}
-	return reply;
+	return { ...reply, text };
 }
 
 /** Calls an operation and returns its ResultData; any ResultCode other than SUCCESS is an error. */
@@ -147,7 +178,9 @@ export async function oneCApiRequestWithinLimit(
 	request: OneCRequest,
 ): Promise<XdtoJson | typeof LIMIT_SPENT> {
 	const reply = await oneCSoapCall(context, request);
-	if (reply.kind === 'plain') return reply.value;
+	if (reply.kind === 'plain') {
+		return request.expectsTable ? tableOf(context, request, reply, reply.value) : reply.value;
+	}
 	if (reply.resultCode === OUT_OF_LIMIT && request.limitSpentIsFine) return LIMIT_SPENT;
 	if (reply.resultCode !== 'SUCCESS') {
 		throw resultCodeError(
@@ -158,7 +191,25 @@ export async function oneCApiRequestWithinLimit(
 			request.itemIndex,
 		);
 	}
+	if (request.expectsTable) return tableOf(context, request, reply, reply.resultData);
 	return reply.resultData;
+}
+
+/** The rows of a read's ValueTable (nil: none), or that item's error quoting the reply. */
+function tableOf(
+	context: RequestContext,
+	request: OneCRequest,
+	reply: OneCReply,
+	data: XdtoJson,
+): XdtoJson {
+	if (data === null) return [];
+	return expectShape<XdtoJson>(context.getNode(), data, 'list of objects', {
+		vendor: VENDOR,
+		what: request.operation,
+		text: fromResultData(reply.text),
+		itemIndex: request.itemIndex,
+		write: !request.idempotent,
+	});
 }
 
 export function resultCodeError(

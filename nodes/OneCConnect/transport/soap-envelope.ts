@@ -1,4 +1,5 @@
 /** SOAP 1.1 envelopes of PartnerWebAPI2. No n8n imports: the simulator uses them too. */
+import { quoteStart } from '../../shared/http/reply-body';
 import type { XdtoJson, XdtoScalarType, XmlNode } from '../xdto/codec';
 import {
 	XdtoError,
@@ -61,13 +62,30 @@ function text(node: XmlNode | undefined): string {
 	return typeof value === 'string' ? value : '';
 }
 
+/** The reply from the element `localName` on, for quoting: the envelope's preamble says nothing. */
+function fromElement(body: string, localName: string): string {
+	const at = body.search(new RegExp(`<(\\w+:)?${localName}[\\s/>]`));
+	return at < 0 ? body : body.slice(at);
+}
+
+/** The reply from its ResultData on (or the whole reply when it has none), for quoting. */
+export function fromResultData(body: string): string {
+	const at = body.indexOf('name="ResultData"');
+	return at < 0 ? body : body.slice(Math.max(0, body.lastIndexOf('<', at)));
+}
+
+function quoteFromElement(body: string, localName: string): string {
+	return quoteStart(fromElement(body, localName));
+}
+
 /** Reads a reply envelope; throws XdtoError when it is not one. */
 export function readSoapReply(body: string, operation: string): SoapReply {
 	const document = readXdtoXml(body, '1C-Connect');
 	const envelope = field(document as XmlNode, 'Envelope');
 	const soapBody = field(envelope, 'Body');
-	if (soapBody === undefined)
-		throw new XdtoError('1C-Connect answered XML that is not a SOAP envelope');
+	if (soapBody === undefined) {
+		throw new XdtoError(`1C-Connect answered XML that is not a SOAP envelope: ${quoteStart(body)}`);
+	}
 
 	const fault = field(soapBody, 'Fault');
 	if (fault !== undefined) {
@@ -82,15 +100,28 @@ export function readSoapReply(body: string, operation: string): SoapReply {
 	}
 	const response = field(soapBody, `${operation}Response`);
 	const result = field(response, 'return');
-	if (result === undefined || typeof result !== 'object') {
-		if (response !== undefined) return { kind: 'plain', value: {} };
-		throw new XdtoError(`1C-Connect answered without a ${operation}Response`);
+	if (response === undefined) {
+		throw new XdtoError(
+			`1C-Connect answered without a ${operation}Response: ${quoteFromElement(body, 'Body')}`,
+		);
+	}
+	const empty = result === undefined || (typeof result !== 'object' && text(result).trim() === '');
+	if (empty) return { kind: 'plain', value: {} };
+	if (typeof result !== 'object') {
+		throw new XdtoError(
+			`1C-Connect answered ${operation} with a return that holds neither ResultCode nor fields: ${quoteFromElement(body, 'return')}`,
+		);
 	}
 	if ('Property' in result) {
 		const structure = decodeStructure(result);
+		if (typeof structure.ResultCode !== 'string' || structure.ResultCode === '') {
+			throw new XdtoError(
+				`1C-Connect answered ${operation} without a ResultCode: ${quoteFromElement(body, 'return')}`,
+			);
+		}
 		return {
 			kind: 'result',
-			resultCode: String(structure.ResultCode ?? ''),
+			resultCode: structure.ResultCode,
 			resultData: structure.ResultData ?? null,
 		};
 	}

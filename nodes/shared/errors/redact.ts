@@ -1,12 +1,13 @@
 const MASK = '[redacted]';
 
-/** The ways a secret can appear in text: as is, URL- or form-encoded, escaped inside JSON. */
+/** The ways a secret can appear in text: as is, URL- or form-encoded, escaped in JSON or XML. */
 function formsOf(secret: string): string[] {
 	return [
 		secret,
 		encodeURIComponent(secret),
 		encodeURIComponent(secret).replace(/%20/g, '+'),
 		JSON.stringify(secret).slice(1, -1),
+		secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
 	];
 }
 

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { checkContactId } from '../../helpers/contact-ids';
 import { getPresenceState } from '../../transport/presence';
+import { readTimeoutMs, requestOptions } from '../../helpers/timeout-option';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,6 +17,7 @@ const properties: INodeProperties[] = [
 		description:
 			"The contact's AtiCode.ContactID: the firm's ATI code, a dot and the contact number (0 is the firm's main contact)",
 	},
+	requestOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -30,6 +32,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			this.getNodeParameter('contactId', itemIndex),
 			itemIndex,
 		);
-		return await getPresenceState(this, contactId, itemIndex);
+		const timeoutMs = readTimeoutMs(this, itemIndex);
+		return await getPresenceState(this, contactId, { itemIndex, timeoutMs });
 	});
 }

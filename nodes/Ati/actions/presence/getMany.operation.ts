@@ -9,6 +9,7 @@ import {
 	PRESENCE_CONCURRENCY,
 	postPresenceStates,
 } from '../../transport/presence';
+import { readTimeoutMs, requestOptions } from '../../helpers/timeout-option';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,6 +22,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Contact IDs separated by commas, or an expression giving an array. IDs from all input items are fetched together, 100 per request.',
 	},
+	requestOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -29,10 +31,19 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	// Requests mix the IDs of several items, so the longest Timeout any item sets applies to all.
+	let timeoutMs = 0;
 	return await runBatchedAcrossItems<PresenceState>(this, {
-		keysOf: (itemIndex) =>
-			parseContactIds(this.getNode(), this.getNodeParameter('contactIds', itemIndex), itemIndex),
-		fetchChunk: async (contactIds) => await postPresenceStates(this, contactIds),
+		keysOf: (itemIndex) => {
+			const ids = parseContactIds(
+				this.getNode(),
+				this.getNodeParameter('contactIds', itemIndex),
+				itemIndex,
+			);
+			timeoutMs = Math.max(timeoutMs, readTimeoutMs(this, itemIndex));
+			return ids;
+		},
+		fetchChunk: async (contactIds) => await postPresenceStates(this, contactIds, { timeoutMs }),
 		toOutput: (contactId, state) => {
 			if (!state) {
 				throw new NodeOperationError(

@@ -6,14 +6,22 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { RequestLimits } from '../../../shared/description/request-limits';
+import { maxReplySizeOption, timeoutOption } from '../../../shared/description/request-limits';
 import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { jsonObject } from '../../helpers/json-object';
-import { bitrixApiRequest, bitrixApiRequestAllItems, checkMethodName } from '../../transport';
-import type { BatchCommand, CommandOutcome } from '../../transport/batch';
+import type { BitrixCall } from '../../transport';
+import {
+	MAX_REPLY_MEGABYTES,
+	TIMEOUT_SECONDS,
+	bitrixApiRequest,
+	bitrixApiRequestAllItems,
+	checkMethodName,
+} from '../../transport';
+import type { BatchCommand, BatchRequest, CommandOutcome } from '../../transport/batch';
 import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
-import { bitrixError } from '../../transport/errors';
-import { optionsProperty, targetOf } from '../common';
+import { optionsProperty, planOption, requestLimitsOf, targetOf } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -47,7 +55,22 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
-	optionsProperty,
+	{
+		...optionsProperty,
+		options: [
+			maxReplySizeOption(MAX_REPLY_MEGABYTES),
+			planOption,
+			{
+				displayName: 'Read Only (Safe to Repeat)',
+				name: 'readOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the method only reads (such as crm.deal.list): a read is sent again after a gateway error or a dropped connection, a change never is, since Bitrix24 may already have made it',
+			},
+			timeoutOption(TIMEOUT_SECONDS),
+		],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -55,9 +78,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface Call {
+const LIMITS_HINT =
+	'Raise "Timeout (Seconds)" or "Max Reply Size (MB)" in the node\'s options if the portal is just slow or the reply rightly large.';
+
+interface Call extends RequestLimits {
 	method: string;
 	params: IDataObject;
+	idempotent: boolean;
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -70,14 +97,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			'Parameters',
 			itemIndex,
 		),
+		idempotent: this.getNodeParameter('options.readOnly', itemIndex, false) === true,
+		...requestLimitsOf(this, itemIndex),
+	});
+	const bitrixCall = (itemIndex: number): BitrixCall => ({
+		...callOf(itemIndex),
+		itemIndex,
+		limitsHint: LIMITS_HINT,
 	});
 
 	if (this.getNodeParameter('returnAll', 0) as boolean) {
 		return await runPerItem(this, async (itemIndex) => {
-			const records = await bitrixApiRequestAllItems(this, target, {
-				...callOf(itemIndex),
-				itemIndex,
-			});
+			const records = await bitrixApiRequestAllItems(this, target, bitrixCall(itemIndex));
 			return records.map((record) =>
 				record && typeof record === 'object'
 					? (record as IDataObject)
@@ -88,10 +119,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	if (this.getInputData().length === 1) {
 		return await runPerItem(this, async (itemIndex) => {
-			const { result, total, next } = await bitrixApiRequest(this, target, {
-				...callOf(itemIndex),
-				itemIndex,
-			});
+			const { result, total, next } = await bitrixApiRequest(this, target, bitrixCall(itemIndex));
 			return replyItem({ ok: true, result, total, next });
 		});
 	}
@@ -104,26 +132,33 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			return [key];
 		},
 		fetchChunk: async (keys) => {
-			const commands: BatchCommand[] = keys.map((key) => ({ key, ...(calls.get(key) as Call) }));
-			return await runBatch(this, target, commands);
+			const chunk = keys.map((key) => calls.get(key) as Call);
+			const commands: BatchCommand[] = keys.map((key, index) => ({
+				key,
+				method: chunk[index].method,
+				params: chunk[index].params,
+			}));
+			return await runBatch(this, target, commands, batchRequest(chunk));
 		},
-		toOutput: (key, outcome) => {
+		toOutput: (_key, outcome) => {
 			if (outcome?.ok) return replyItem(outcome);
-			throw bitrixError(this, {
-				status: 0,
-				reply: outcome?.error ?? {
-					error: 'NO_RESULT',
-					error_description: 'the batch reply had no entry for this call',
-				},
-				text: '',
-				attempts: 1,
-				mode: target.mode,
-				method: (calls.get(key) as Call).method,
-			});
+			throw outcome?.error ?? new Error('The batch gave no outcome for this item');
 		},
 		maxBatchSize: BATCH_SIZE,
 		concurrency: BATCH_CONCURRENCY,
 	});
+}
+
+/** One `batch` call for several items: safe to repeat only when every command in it reads. */
+function batchRequest(chunk: Call[]): BatchRequest {
+	return {
+		idempotent: chunk.every((call) => call.idempotent),
+		timeoutMs: Math.max(...chunk.map((call) => call.timeoutMs ?? TIMEOUT_SECONDS * 1000)),
+		maxReplyBytes: Math.max(
+			...chunk.map((call) => call.maxReplyBytes ?? MAX_REPLY_MEGABYTES * 1024 * 1024),
+		),
+		limitsHint: LIMITS_HINT,
+	};
 }
 
 function replyItem(outcome: Extract<CommandOutcome, { ok: true }>): IDataObject {

@@ -52,6 +52,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const reply = await bitrixApiRequest(this, target, {
 			method: 'pull.application.push.add',
 			params: { USER_ID: users, TEXT: text },
+			idempotent: false,
 			itemIndex,
 		});
 		return { sent: reply.result === true, userIds: users, text };

@@ -10,6 +10,7 @@ import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { optsFrom } from '../../helpers/point-body';
 import { createPoint } from '../../transport/integration-points';
+import { eraCall, timeoutOnlyOptions } from '../request-options';
 import { pointOpts, pointTextFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -58,6 +59,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	pointOpts,
+	timeoutOnlyOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -91,7 +93,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 		const body: IDataObject = { ...withoutEmpty(additional), code, type };
 		if (Object.keys(opts).length > 0) body.opts = opts;
-		return await createPoint(this, body, itemIndex);
+		return await createPoint(this, body, eraCall(this, itemIndex));
 	});
 }
 

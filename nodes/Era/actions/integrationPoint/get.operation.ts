@@ -10,6 +10,7 @@ import { runPerItem } from '../../../shared/execution/per-item';
 import { outputQuery } from '../../helpers/list-query';
 import { pointIdOf } from '../../helpers/point-id';
 import { getPoint } from '../../transport/integration-points';
+import { eraCall, eraTimeoutOption } from '../request-options';
 import { outputOptions, pointLocator } from './fields';
 
 const properties: INodeProperties[] = [
@@ -20,7 +21,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: outputOptions,
+		options: [...outputOptions, eraTimeoutOption],
 	},
 ];
 
@@ -33,6 +34,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem(this, async (itemIndex) => {
 		const id = pointIdOf(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		return await getPoint(this, id, outputQuery(options), itemIndex);
+		return await getPoint(this, id, outputQuery(options), eraCall(this, itemIndex));
 	});
 }

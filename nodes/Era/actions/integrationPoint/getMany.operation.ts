@@ -10,6 +10,7 @@ import { returnAllAndLimit } from '../../../shared/description/return-all-limit'
 import { runPerItem } from '../../../shared/execution/per-item';
 import { listQuery } from '../../helpers/list-query';
 import { listPoints } from '../../transport/integration-points';
+import { eraCall, eraTimeoutOption } from '../request-options';
 import { maskFieldOptions, outputOptions } from './fields';
 
 const fieldChoice: INodeProperties = {
@@ -83,6 +84,7 @@ const properties: INodeProperties[] = [
 					},
 				],
 			},
+			eraTimeoutOption,
 		],
 	},
 ];
@@ -100,6 +102,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
 			this.getNodeParameter('options', itemIndex, {}) as IDataObject,
 		);
-		return await listPoints(this, query, limit, itemIndex);
+		return await listPoints(this, query, limit, eraCall(this, itemIndex));
 	});
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { requiredText, whenNotFound } from '../../helpers/not-found';
 import { lookupPoints } from '../../transport/integration-points';
+import { eraCall, timeoutOnlyOptions } from '../request-options';
 import { notFoundOption } from './fields';
 
 const properties: INodeProperties[] = [
@@ -17,6 +18,7 @@ const properties: INodeProperties[] = [
 		description: "The point's ID, code or local token",
 	},
 	notFoundOption,
+	timeoutOnlyOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -33,7 +35,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			'The search key is empty',
 			"Enter an integration point's ID, code or local token.",
 		);
-		const ids = await lookupPoints(this, key, itemIndex);
+		const ids = await lookupPoints(this, key, eraCall(this, itemIndex));
 		if (ids) return { ids };
 		return whenNotFound(
 			this,

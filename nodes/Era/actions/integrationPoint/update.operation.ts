@@ -10,6 +10,7 @@ import { runPerItem } from '../../../shared/execution/per-item';
 import { checkPatchable, optsFrom, otherFieldsFrom } from '../../helpers/point-body';
 import { pointIdOf } from '../../helpers/point-id';
 import { getPoint, updatePoint } from '../../transport/integration-points';
+import { eraCall, timeoutOnlyOptions } from '../request-options';
 import { pointLocator, pointOpts, pointTextFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -47,6 +48,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	{ ...pointOpts, description: 'Options to change; others keep their values' },
+	timeoutOnlyOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -71,11 +73,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (Object.keys(opts).length > 0) body.opts = { ...(body.opts as IDataObject), ...opts };
 		checkPatchable(node, body, itemIndex);
 		const id = pointIdOf(this, itemIndex);
+		const call = eraCall(this, itemIndex);
 		if (body.opts !== undefined) {
 			// ERA's docs do not say whether PATCH merges or replaces `opts`: send the whole object.
-			const current = await getPoint(this, id, {}, itemIndex);
+			const current = await getPoint(this, id, {}, call);
 			body.opts = { ...(current.opts as IDataObject), ...(body.opts as IDataObject) };
 		}
-		return await updatePoint(this, id, body, itemIndex);
+		return await updatePoint(this, id, body, call);
 	});
 }

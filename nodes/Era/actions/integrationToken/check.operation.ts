@@ -5,6 +5,7 @@ import { runPerItem } from '../../../shared/execution/per-item';
 import { requiredText, whenNotFound } from '../../helpers/not-found';
 import { checkIntegrationToken } from '../../transport/integration-points';
 import { notFoundOption } from '../integrationPoint/fields';
+import { eraCall, timeoutOnlyOptions } from '../request-options';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,6 +18,7 @@ const properties: INodeProperties[] = [
 		description: 'The integration token to check (the local token of an integration point)',
 	},
 	notFoundOption,
+	timeoutOnlyOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -33,7 +35,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			'The token is empty',
 			'Enter the integration token to check.',
 		);
-		const found = await checkIntegrationToken(this, token, itemIndex);
+		const found = await checkIntegrationToken(this, token, eraCall(this, itemIndex));
 		if (found) return { found: true, ...found };
 		return whenNotFound(
 			this,

@@ -28,6 +28,7 @@ export const resource: ResourceSpec = {
 			description: 'Whether the client has a valid 1C:ITS contract (ClientITSStatus)',
 			soap: 'ClientITSStatus',
 			kind: 'call',
+			idempotent: true,
 			fields: [id('ClientID')],
 		},
 		{
@@ -37,6 +38,7 @@ export const resource: ResourceSpec = {
 			description: 'Assign the specialist who manages the client (ClientSetClientManager)',
 			soap: 'ClientSetClientManager',
 			kind: 'call',
+			idempotent: false,
 			fields: [id('ClientID'), id('SpecialistID', 'The specialist to assign')],
 		},
 		{
@@ -47,6 +49,7 @@ export const resource: ResourceSpec = {
 				'Assign the specialist who manages service for the client (ClientSetServiceManager)',
 			soap: 'ClientSetServiceManager',
 			kind: 'call',
+			idempotent: false,
 			fields: [id('ClientID'), id('SpecialistID', 'The specialist to assign')],
 		},
 	],

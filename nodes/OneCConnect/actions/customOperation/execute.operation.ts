@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
+import { requestOptions, timeoutMsOf } from '../../request-timeout';
 import { oneCApiRequest } from '../../transport';
 import { XdtoError, encodeXdtoElement } from '../../xdto/codec';
 
@@ -35,7 +36,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether the operation only reads: then it is sent again after a dropped connection',
+			'Whether the operation only reads: then it is sent again after a gateway error or a dropped connection. Otherwise it is sent once, since 1C-Connect may have applied it.',
 	},
 	{
 		displayName: 'Split Table Rows Into Items',
@@ -44,6 +45,7 @@ const properties: INodeProperties[] = [
 		default: true,
 		description: 'Whether a ValueTable result gives one item per row, rather than one item',
 	},
+	requestOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -70,6 +72,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			params,
 			idempotent: this.getNodeParameter('readOnly', itemIndex) as boolean,
 			itemIndex,
+			timeoutMs: timeoutMsOf(this, itemIndex),
 		});
 		if (Array.isArray(result) && this.getNodeParameter('splitRows', itemIndex)) {
 			return result.map((row) =>

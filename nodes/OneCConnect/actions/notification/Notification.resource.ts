@@ -13,6 +13,7 @@ export const resource: ResourceSpec = {
 			description: 'Create and send a notification to users (PartnerNotificationAdd)',
 			soap: 'PartnerNotificationAdd',
 			kind: 'call',
+			idempotent: false,
 			fields: [
 				required(text('Text', 'The notification text')),
 				text('Subject', 'The title'),

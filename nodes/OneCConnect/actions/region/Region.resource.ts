@@ -12,6 +12,7 @@ export const resource: ResourceSpec = {
 			description: 'List the regions known to 1C-Connect (RegionRead)',
 			soap: 'RegionRead',
 			kind: 'read',
+			idempotent: true,
 			fields: [],
 		},
 	],

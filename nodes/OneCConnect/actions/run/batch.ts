@@ -2,20 +2,25 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
 import { apiError } from '../../../shared/errors/node-errors';
+import { quoteStart } from '../../../shared/http/reply-body';
+import { isPlainObject } from '../../../shared/http/reply-shape';
+import { timeoutMsOf } from '../../request-timeout';
 import { oneCSoapCall, resultCodeError } from '../../transport';
+import { fromResultData } from '../../transport/soap-envelope';
 import type { XdtoJson } from '../../xdto/codec';
 import type { OperationSpec } from '../operation-spec';
 import { paramsOf, xdtoTypesOf } from './parameters';
 
-interface RowResult {
-	ResultCode: string;
-	ResultData: XdtoJson;
-}
+const VENDOR = '1C-Connect';
+
+/** One result row, or what the reply held in its place (quoted in that item's error). */
+type RowResult = { ResultCode: string; ResultData: XdtoJson } | { unreadable: string };
 
 /**
  * Add/Edit/Delete across input items: each item is one ValueTable row, at most `batchSize` rows
  * per call, calls one after another (the vendor counts calls per hour). Result row i belongs to
- * request row i; a failed row fails only its item.
+ * request row i; a failed row fails only its item. A call that changed something is never sent
+ * twice: when its reply cannot be matched to the rows, each item says to check 1C-Connect.
  */
 export async function runBatch(
 	this: IExecuteFunctions,
@@ -33,29 +38,33 @@ export async function runBatch(
 				operation: spec.soap,
 				params: table,
 				types: xdtoTypesOf(spec),
-				idempotent: false,
+				idempotent: spec.idempotent,
+				timeoutMs: timeoutMsOf(this, Number(keys[0])),
 			});
 			if (reply.kind === 'plain') return new Map();
 			if (reply.resultCode !== 'SUCCESS') {
 				throw resultCodeError(this, spec.soap, reply.resultCode, reply.resultData);
 			}
-			const results = readRowResults(reply.resultData, keys.length);
-			if (!results) {
+			const results = reply.resultData;
+			if (!Array.isArray(results) || results.length !== keys.length) {
 				throw apiError(this.getNode(), {
-					message: `${spec.soap} answered ${Array.isArray(reply.resultData) ? reply.resultData.length : 'no'} result rows for ${keys.length} rows sent`,
-					description:
-						'The rows cannot be matched to items; check the objects in the 1C-Connect personal account before sending again.',
+					message: `${spec.soap} answered ${Array.isArray(results) ? results.length : 'no'} result rows for ${keys.length} rows sent: ${quoteStart(fromResultData(reply.text))}`,
+					description: 'The rows cannot be matched to items.',
+					mayHaveApplied: spec.idempotent ? undefined : VENDOR,
 				});
 			}
-			return new Map(keys.map((key, index) => [key, results[index]]));
+			return new Map(keys.map((key, index) => [key, rowResult(results[index])]));
 		},
 		toOutput: (key, result) => {
 			const itemIndex = Number(key);
-			if (!result) {
+			if (!result || 'unreadable' in result) {
 				throw apiError(this.getNode(), {
-					message: `${spec.soap} gave no result for item ${itemIndex}`,
+					message: result
+						? `${spec.soap} answered the row of item ${itemIndex} with something other than a result: ${quoteStart(result.unreadable)}`
+						: `${spec.soap} gave no result for item ${itemIndex}`,
 					description: 'Check the object in the 1C-Connect personal account.',
 					itemIndex,
+					mayHaveApplied: spec.idempotent ? undefined : VENDOR,
 				});
 			}
 			if (result.ResultCode !== 'SUCCESS') {
@@ -68,12 +77,11 @@ export async function runBatch(
 	});
 }
 
-function readRowResults(data: XdtoJson, count: number): RowResult[] | undefined {
-	if (!Array.isArray(data) || data.length !== count) return undefined;
-	return data.map((row) => {
-		const fields = (row ?? {}) as Record<string, XdtoJson>;
-		return { ResultCode: String(fields.ResultCode ?? ''), ResultData: fields.ResultData ?? null };
-	});
+function rowResult(row: XdtoJson): RowResult {
+	if (!isPlainObject(row) || typeof row.ResultCode !== 'string' || row.ResultCode === '') {
+		return { unreadable: JSON.stringify(row) ?? String(row) };
+	}
+	return { ResultCode: row.ResultCode, ResultData: (row.ResultData as XdtoJson) ?? null };
 }
 
 function outputOf(spec: OperationSpec, sent: IDataObject, data: XdtoJson): IDataObject {

@@ -1,16 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asItemError, errorItem } from '../../../shared/execution/item-errors';
+import { timeoutMsOf } from '../../request-timeout';
 import { oneCApiRequest } from '../../transport';
 import type { XdtoJson } from '../../xdto/codec';
 import type { OperationSpec } from '../operation-spec';
 import { fileOutput, uploadParameters } from './files';
 import { asPlainParameters, paramsOf, xdtoTypesOf } from './parameters';
-
-/** Reads never change anything: safe to send again after a dropped connection. */
-function isRead(spec: OperationSpec): boolean {
-	return spec.kind === 'read' || /(Read|Get|Files|Messages|History|ITSStatus)$/.test(spec.soap);
-}
 
 /** One call per item: reads (rows → items, Return All / Limit) and single calls. */
 export async function runPerItemCall(
@@ -43,11 +39,12 @@ async function callForItem(
 		...(spec.plainParameters
 			? { plain: asPlainParameters(params) }
 			: { params, types: xdtoTypesOf(spec) }),
-		idempotent: isRead(spec),
+		idempotent: spec.idempotent,
+		expectsTable: spec.kind === 'read' && !spec.file,
 		itemIndex,
+		timeoutMs: timeoutMsOf(context, itemIndex),
 	});
 	if (spec.file) return [await fileOutput(context, spec, result, itemIndex)];
-	if (spec.kind === 'read' && result === null) return [];
 	const items = itemsOf(result).map((json) => ({ json }));
 	if (spec.kind !== 'read' || context.getNodeParameter('returnAll', itemIndex, false)) {
 		return items;

@@ -48,6 +48,7 @@ function batch(
 		description: `${action} (${soap}), up to 100 per call across items`,
 		soap,
 		kind: 'batch',
+		idempotent: false,
 		batchOutput,
 		fields,
 	};
@@ -126,7 +127,7 @@ export const resource: ResourceSpec = {
 				id('AuthorID', 'The specialist or user writing'),
 				required(text('Message')),
 			],
-			{ plainParameters: true },
+			{ idempotent: false, plainParameters: true },
 		),
 		call(
 			'updateMessage',
@@ -134,6 +135,7 @@ export const resource: ResourceSpec = {
 			'ServiceRequestEditTextMessage',
 			'Change a message of a service request',
 			[id('MessageID'), required(text('Message'))],
+			{ idempotent: false },
 		),
 		call(
 			'deleteMessage',
@@ -141,6 +143,7 @@ export const resource: ResourceSpec = {
 			'ServiceRequestDeleteTextMessage',
 			'Delete a message of a service request',
 			[id('MessageID')],
+			{ idempotent: false },
 		),
 		call(
 			'attachFile',
@@ -148,7 +151,7 @@ export const resource: ResourceSpec = {
 			'ServiceRequestAttachFile',
 			'Attach a file to a service request',
 			[id('ServiceRequestID'), id('AuthorID', 'The specialist or user attaching it')],
-			{ plainParameters: true, uploadsFile: true },
+			{ idempotent: false, plainParameters: true, uploadsFile: true },
 		),
 		call(
 			'deleteFile',
@@ -156,6 +159,7 @@ export const resource: ResourceSpec = {
 			'ServiceRequestDeleteFile',
 			'Delete a file of a service request',
 			[id('FileID')],
+			{ idempotent: false },
 		),
 		call(
 			'downloadFile',
@@ -164,6 +168,7 @@ export const resource: ResourceSpec = {
 			'Download a file of a service request',
 			[id('FileID')],
 			{
+				idempotent: true,
 				plainParameters: true,
 				file: { resultField: 'fileData', fileName: 'file', mimeType: 'application/octet-stream' },
 			},

@@ -48,6 +48,7 @@ export const resource: ResourceSpec = {
 			'StorefrontProductBuyRequestsAccept',
 			'Accept a storefront buy request',
 			[id('RequestID')],
+			{ idempotent: false },
 		),
 		call(
 			'refuseBuyRequest',
@@ -55,6 +56,7 @@ export const resource: ResourceSpec = {
 			'StorefrontProductBuyRequestsRefuse',
 			'Refuse a storefront buy request',
 			[id('RequestID'), text('Comment', 'Why it is refused')],
+			{ idempotent: false },
 		),
 	],
 };
