@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { readPollLimits, timeoutOption } from '../shared/description/request-limits';
+
 import { flattenCall, getTotalQueueInfo } from './transport/queue';
 import type { QueueEvent, QueueWatch } from './trigger/queue-events';
 import { diffQueues, queueSummary, watchedQueues } from './trigger/queue-events';
@@ -80,6 +82,14 @@ export class OktellTrigger implements INodeType {
 				description:
 					'Watch only queues whose number starts with one of these prefixes, separated by commas; empty watches all',
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [timeoutOption(30)],
+			},
 		],
 	};
 
@@ -89,7 +99,8 @@ export class OktellTrigger implements INodeType {
 			.split(',')
 			.map((prefix) => prefix.trim())
 			.filter((prefix) => prefix !== '');
-		const queues = watchedQueues(await getTotalQueueInfo(this), prefixes);
+		const { timeoutMs } = readPollLimits(this);
+		const queues = watchedQueues(await getTotalQueueInfo(this, undefined, { timeoutMs }), prefixes);
 
 		if (this.getMode() === 'manual') {
 			const sample =

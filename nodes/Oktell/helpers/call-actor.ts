@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { inputError } from '../../shared/errors/node-errors';
 import { runPerItem } from '../../shared/execution/per-item';
-import { decodeReplyText } from '../../shared/http/reply-body';
+import { expectShape } from '../../shared/http/reply-shape';
 import type { QueryValue } from '../transport';
-import { oktellJson, oktellRequest } from '../transport';
+import { VENDOR, oktellJson, oktellRequest, replyText } from '../transport';
+import { requestLimits } from './request-options';
 
 const ACTORS = [
 	{ name: 'line', param: 'line', label: 'Line' },
@@ -53,7 +54,8 @@ export interface CallCommand {
 	command: string;
 	/** The command's own parameters for one item. */
 	query?: (itemIndex: number) => Record<string, QueryValue>;
-	idempotent?: boolean;
+	/** Safe to send again after a failure whose outcome is unknown (502, 504, a timeout). */
+	idempotent: boolean;
 }
 
 /** Runs a call-control command per item: `{success, command, <actor>, ...parameters}`. */
@@ -61,13 +63,14 @@ export async function runCallCommand(context: IExecuteFunctions, call: CallComma
 	return await runPerItem(context, async (itemIndex) => {
 		const actor = callActor(context, itemIndex);
 		const qs = { ...actor, ...call.query?.(itemIndex) };
-		const reply = await oktellRequest(context, {
+		const request = {
 			command: call.command,
 			qs,
-			idempotent: call.idempotent ?? false,
+			idempotent: call.idempotent,
 			itemIndex,
-		});
-		const text = decodeReplyText(reply.body).trim();
+			...requestLimits(context, itemIndex),
+		};
+		const text = replyText(context, await oktellRequest(context, request), request).trim();
 		const result: IDataObject = { success: true, command: call.command };
 		for (const [key, value] of Object.entries(qs)) if (value !== undefined) result[key] = value;
 		if (text !== '') result.reply = text;
@@ -75,7 +78,7 @@ export async function runCallCommand(context: IExecuteFunctions, call: CallComma
 	});
 }
 
-/** Runs a call command that answers JSON, per item. */
+/** Runs a call command that answers a JSON object, per item; any other reply is that item's error. */
 export async function runCallQuery(context: IExecuteFunctions, command: string) {
 	return await runPerItem(context, async (itemIndex) => {
 		const reply = await oktellJson(context, {
@@ -83,9 +86,13 @@ export async function runCallQuery(context: IExecuteFunctions, command: string) 
 			qs: callActor(context, itemIndex),
 			idempotent: true,
 			itemIndex,
+			...requestLimits(context, itemIndex),
 		});
-		return typeof reply === 'object' && reply !== null
-			? (reply as IDataObject)
-			: { reply: reply as IDataObject };
+		return expectShape<IDataObject>(context.getNode(), reply, 'object', {
+			vendor: VENDOR,
+			what: command,
+			text: JSON.stringify(reply) ?? String(reply),
+			itemIndex,
+		});
 	});
 }

@@ -6,20 +6,44 @@ export interface UploadFile {
 	bytes: Buffer;
 }
 
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+/** `type/subtype` with optional `; name=value` parameters (RFC 9110 §8.3.1), nothing else. */
+const MIME_TYPE = new RegExp(
+	`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN}|"[^"\\\\\\r\\n]*"))*$`,
+);
+const FALLBACK_MIME_TYPE = 'application/octet-stream';
+
+/** A binary's MIME type as it may stand in a part header; anything else (a CR/LF) is replaced. */
+export function partMimeType(mimeType: string | undefined): string {
+	const trimmed = (mimeType ?? '').trim();
+	return MIME_TYPE.test(trimmed) ? trimmed : FALLBACK_MIME_TYPE;
+}
+
+/**
+ * A file name for `filename="…"` as browsers send it (WHATWG form encoding, RFC 7578 §4.2):
+ * UTF-8 as it is, with `"`, CR and LF percent-encoded. Path separators, which no Windows file
+ * name holds, become `_` so the name cannot point into another folder.
+ */
+export function partFileName(fileName: string): string {
+	return fileName
+		.replace(/[\\/]/g, '_')
+		.replace(/"/g, '%22')
+		.replace(/\r/g, '%0D')
+		.replace(/\n/g, '%0A');
+}
+
 /**
  * A multipart/form-data body with one part per file. Oktell names the saved files after the
- * `filename` of each part's Content-Disposition (RFC 6266 `filename*` for names outside ASCII).
+ * `filename` of each part's Content-Disposition; `filename*` is not sent (RFC 7578 §4.2 forbids it).
  */
 export function multipartBody(files: UploadFile[]): { body: Buffer; contentType: string } {
 	const boundary = `----n8nOktell${randomBytes(12).toString('hex')}`;
 	const chunks: Buffer[] = [];
 	files.forEach((file, index) => {
-		const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
 		const header = [
 			`--${boundary}`,
-			`Content-Disposition: form-data; name="file${index + 1}"; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-			`Content-Type: ${file.mimeType}`,
-			'Content-Transfer-Encoding: binary',
+			`Content-Disposition: form-data; name="file${index + 1}"; filename="${partFileName(file.fileName)}"`,
+			`Content-Type: ${partMimeType(file.mimeType)}`,
 			'',
 			'',
 		].join('\r\n');

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { decodeReplyText } from '../../shared/http/reply-body';
 import type { OktellReply } from '../transport';
+import { replyText } from '../transport';
 import { binaryItem, isFileReply, mimeTypeOf } from './binary-reply';
 
 /**
- * A script's own reply (`execsvcscriptplain`): a file when it is one, parsed JSON when the text
+ * A script's own reply (the script ran, so a damaged reply says it may have applied) (`execsvcscriptplain`): a file when it is one, parsed JSON when the text
  * is JSON, else the text.
  */
 export async function plainReplyItem(
@@ -14,7 +14,7 @@ export async function plainReplyItem(
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
 	if (isFileReply(reply)) return await binaryItem(context, reply, itemIndex, 'script-result');
-	const text = decodeReplyText(reply.body);
+	const text = replyText(context, reply, { idempotent: false, itemIndex });
 	return {
 		json: { reply: parseIfJson(text) as IDataObject, contentType: mimeTypeOf(reply) ?? null },
 		pairedItem: { item: itemIndex },

@@ -2,7 +2,12 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/node-errors';
 import { basicAuthSecret, redactSecrets } from '../../shared/errors/redact';
-import { decodeReplyText, parseJsonReply, quoteStart } from '../../shared/http/reply-body';
+import {
+	decodeReplyText,
+	parseJsonReply,
+	quoteStart,
+	readReplyText,
+} from '../../shared/http/reply-body';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
@@ -14,6 +19,7 @@ import { XML_LISTS, propertySets } from '../helpers/xml-mapper';
 export const OKTELL_CREDENTIAL = 'oktellApi';
 export const VENDOR = 'Oktell';
 const TIMEOUT_MS = 30_000;
+const LIMITS_HINT = 'Raise "Timeout (Seconds)" in the node\'s options if the server is just slow.';
 
 /**
  * Reads are retried on gateway errors and dropped connections. Commands that act (start a call,
@@ -24,7 +30,7 @@ const oktellRetryPolicy: RetryPolicy = {
 	...defaultRetryPolicy,
 	isRefusal: (statusCode) => statusCode === 429 || statusCode === 503,
 };
-/** XML and JSON replies; downloads set their own limit. */
+/** XML and JSON replies; downloads set their own limit (Max Download Size). */
 const MAX_REPLY_BYTES = 20 * 1024 * 1024;
 
 interface OktellCredentials {
@@ -47,6 +53,8 @@ export interface OktellRequest {
 	idempotent: boolean;
 	timeoutMs?: number;
 	maxReplyBytes?: number;
+	/** Names the options that raise the limits; by default the Timeout option. */
+	limitsHint?: string;
 	itemIndex?: number;
 }
 
@@ -76,47 +84,68 @@ export async function oktellRequest(
 		});
 	}
 	const secrets = [credentials.password, basicAuthSecret(credentials.login, credentials.password)];
-	let response: VendorResponse;
-	try {
-		response = await sendVendorRequest(
-			context,
-			{
-				credentialType: OKTELL_CREDENTIAL,
-				vendor: VENDOR,
-				retryPolicy: oktellRetryPolicy,
-				secrets,
-				unreachableHint: `Check the Server URL in the Oktell credential (${serverUrl}), that the Oktell service is running and that its web server port is open, then try again.`,
-				itemIndex: request.itemIndex,
-			},
-			{
-				method: request.method ?? 'GET',
-				url: `${serverUrl}/${request.command}`,
-				qs: definedOnly(request.qs),
-				headers: request.headers,
-				body: request.body,
-				timeoutMs: request.timeoutMs ?? TIMEOUT_MS,
-				maxReplyBytes: request.maxReplyBytes ?? MAX_REPLY_BYTES,
-				idempotent: request.idempotent,
-				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-			},
-		);
-	} catch (error) {
-		throw certificateHint(context, error, request.itemIndex) ?? error;
-	}
+	const response = await sendVendorRequest(
+		context,
+		{
+			credentialType: OKTELL_CREDENTIAL,
+			vendor: VENDOR,
+			retryPolicy: oktellRetryPolicy,
+			secrets,
+			unreachableHint: `Check the Server URL in the Oktell credential (${serverUrl}), that the Oktell service is running and that its web server port is open, then try again.`,
+			limitsHint: request.limitsHint ?? LIMITS_HINT,
+			itemIndex: request.itemIndex,
+		},
+		{
+			method: request.method ?? 'GET',
+			url: `${serverUrl}/${request.command}`,
+			qs: definedOnly(request.qs),
+			headers: request.headers,
+			body: request.body,
+			timeoutMs: request.timeoutMs ?? TIMEOUT_MS,
+			maxReplyBytes: request.maxReplyBytes ?? MAX_REPLY_BYTES,
+			idempotent: request.idempotent,
+			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+		},
+	);
 	if (response.statusCode >= 200 && response.statusCode < 300) return response;
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
-	const { message, description } = explain(response.statusCode, quoteStart(text), request.command);
+	const { message, description } = explain(
+		response.statusCode,
+		quoteStart(text),
+		request.command,
+		response.mayHaveApplied !== undefined,
+	);
 	throw apiError(context.getNode(), {
 		message,
 		description,
 		httpCode: response.statusCode,
 		itemIndex: request.itemIndex,
+		mayHaveApplied: response.mayHaveApplied,
 	});
 }
 
 /** The reply as text, decoded by its byte-order mark, never by what it declares. */
 export async function oktellText(context: RequestContext, request: OktellRequest): Promise<string> {
-	return decodeReplyText((await oktellRequest(context, request)).body);
+	return replyText(context, await oktellRequest(context, request), request);
+}
+
+/**
+ * A successful reply's text; UTF-16 that is cut short or garbled is a clear error. After a
+ * command, the error says it may have run: the server answered 2xx.
+ */
+export function replyText(
+	context: RequestContext,
+	reply: OktellReply,
+	request: Pick<OktellRequest, 'idempotent' | 'itemIndex'>,
+): string {
+	const text = readReplyText(reply.body, VENDOR);
+	if (text.ok) return text.value;
+	throw apiError(context.getNode(), {
+		message: text.problem,
+		description: 'The reply was damaged on the way or by the server; try again later.',
+		itemIndex: request.itemIndex,
+		mayHaveApplied: request.idempotent ? undefined : VENDOR,
+	});
 }
 
 export interface XmlReply {
@@ -162,19 +191,7 @@ export async function oktellJson(
 	});
 }
 
-/** A TLS failure says which switch fixes it; other failures pass through unchanged. */
-function certificateHint(context: RequestContext, error: unknown, itemIndex?: number) {
-	const message = error instanceof Error ? error.message : '';
-	if (!/certificate|self[- ]signed|SSL|TLS/i.test(message)) return undefined;
-	return apiError(context.getNode(), {
-		message: `Could not verify the Oktell server's certificate: ${message}`,
-		description:
-			'If the server uses a self-signed certificate, switch on "Ignore SSL Issues" in the Oktell credential; otherwise check the Server URL.',
-		itemIndex,
-	});
-}
-
-function explain(status: number, quoted: string, command: string) {
+function explain(status: number, quoted: string, command: string, mayHaveApplied: boolean) {
 	if (status === 401 || status === 403) {
 		return {
 			message: `Oktell refused the login (${status})`,
@@ -192,9 +209,11 @@ function explain(status: number, quoted: string, command: string) {
 	return {
 		message: `Oktell answered "${command}" with an error (${status}): ${quoted}`,
 		description:
-			status >= 500
-				? "The fault is on the Oktell server's side; check its logs or try again later."
-				: 'Check the node parameters against the Oktell Web-API.',
+			status < 500
+				? 'Check the node parameters against the Oktell Web-API.'
+				: mayHaveApplied
+					? "The fault is on the Oktell server's side; check its logs."
+					: "The fault is on the Oktell server's side; check its logs or try again later.",
 	};
 }
 

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiError } from '../../shared/errors/node-errors';
 import type { RequestContext } from '../../shared/http/vendor-request';
-import { oktellJson } from './index';
+import { expectShape } from '../../shared/http/reply-shape';
+import type { OktellRequest } from './index';
+import { VENDOR, oktellJson } from './index';
 
 export interface QueuedCall extends IDataObject {
 	chainid: string;
@@ -18,28 +19,34 @@ export interface QueueInfo extends IDataObject {
 	queue: QueuedCall[];
 }
 
-/** Every queue and its callers now (`gettotalqueueinfo`). */
+/**
+ * Every queue and its callers now (`gettotalqueueinfo`). A queue or a call that is not an object
+ * (a `null` in the list) makes the whole snapshot an error quoting the reply: skipping it would
+ * make its callers look as if they had left, and the trigger would report them again later.
+ */
 export async function getTotalQueueInfo(
 	context: RequestContext,
 	itemIndex?: number,
+	limits: Pick<OktellRequest, 'timeoutMs'> = {},
 ): Promise<QueueInfo[]> {
 	const reply = await oktellJson(context, {
 		command: 'gettotalqueueinfo',
 		idempotent: true,
 		itemIndex,
+		...limits,
 	});
-	if (!Array.isArray(reply)) {
-		throw apiError(context.getNode(), {
-			message: 'Oktell sent queue information that is not a list',
-			description:
-				'gettotalqueueinfo should answer a JSON array of queues; check the server version.',
-			itemIndex,
-		});
-	}
-	return reply.map((queue: IDataObject) => ({
-		...queue,
-		queue: Array.isArray(queue.queue) ? (queue.queue as QueuedCall[]) : [],
-	})) as QueueInfo[];
+	const check = { vendor: VENDOR, what: 'gettotalqueueinfo', itemIndex };
+	const text = () => JSON.stringify(reply) ?? String(reply);
+	const queues = expectShape<IDataObject[]>(context.getNode(), reply, 'list of objects', {
+		...check,
+		text: text(),
+	});
+	return queues.map((queue) => {
+		const calls = queue.queue ?? [];
+		const what = `gettotalqueueinfo (the callers of queue ${String(queue.numprefix)})`;
+		expectShape(context.getNode(), calls, 'list of objects', { ...check, what, text: text() });
+		return { ...queue, queue: calls } as QueueInfo;
+	});
 }
 
 /** A queued call with its queue's number and rule beside it. */

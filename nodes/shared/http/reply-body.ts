@@ -52,15 +52,47 @@ export function parseJsonReply(text: string, vendor: string): JsonReply {
 
 /**
  * Text of a reply by its byte-order mark (UTF-8, UTF-16 LE or BE), else UTF-8. Declared encodings
- * are ignored: some servers declare UTF-16 and send UTF-8.
+ * are ignored: some servers declare UTF-16 and send UTF-8. Bytes that are not valid in the encoding
+ * become U+FFFD, so a quoted error body still shows where it was broken; replies read as data
+ * go through `readReplyText`, which refuses broken UTF-16 instead.
  */
 export function decodeReplyText(body: Buffer): string {
-	if (body[0] === 0xff && body[1] === 0xfe) return body.subarray(2).toString('utf16le');
-	if (body[0] === 0xfe && body[1] === 0xff) {
-		const swapped = Buffer.from(body.subarray(2));
-		return swapped.swap16().toString('utf16le');
+	const { encoding, start } = encodingOf(body);
+	return new TextDecoder(encoding, { ignoreBOM: true }).decode(body.subarray(start));
+}
+
+export type TextReply = { ok: true; value: string } | { ok: false; problem: string };
+
+/**
+ * As `decodeReplyText`, for a reply read as data: a reply marked UTF-16 by its byte-order mark
+ * that is not valid UTF-16 (an odd number of bytes, a lone surrogate) was cut short or garbled on
+ * the way, so it is a problem rather than text with holes. Unmarked replies are UTF-8 only by
+ * assumption and keep the lenient decoding.
+ */
+export function readReplyText(body: Buffer, vendor: string): TextReply {
+	const { encoding, start } = encodingOf(body);
+	if (encoding === 'utf-8') return { ok: true, value: decodeReplyText(body) };
+	try {
+		return {
+			ok: true,
+			value: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(
+				body.subarray(start),
+			),
+		};
+	} catch {
+		const why =
+			(body.length - start) % 2 === 1 ? 'an odd number of bytes' : 'a broken surrogate pair';
+		return {
+			ok: false,
+			problem: `${vendor} sent a reply marked as ${encoding.toUpperCase()} that is not valid ${encoding.toUpperCase()} (${why}): ${quoteStart(decodeReplyText(body))}`,
+		};
 	}
+}
+
+function encodingOf(body: Buffer): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; start: number } {
+	if (body[0] === 0xff && body[1] === 0xfe) return { encoding: 'utf-16le', start: 2 };
+	if (body[0] === 0xfe && body[1] === 0xff) return { encoding: 'utf-16be', start: 2 };
 	if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)
-		return body.subarray(3).toString('utf8');
-	return body.toString('utf8');
+		return { encoding: 'utf-8', start: 3 };
+	return { encoding: 'utf-8', start: 0 };
 }

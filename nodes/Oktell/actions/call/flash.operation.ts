@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callActorProperties, runCallCommand } from '../../helpers/call-actor';
+import { requestOptions } from '../../helpers/request-options';
 
 const properties: INodeProperties[] = [
 	...callActorProperties,
@@ -30,6 +31,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'default',
 	},
+	requestOptions(),
 ];
 
 export const description = updateDisplayOptions(
@@ -40,6 +42,8 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallCommand(this, {
 		command: 'wp_flash',
+		// Each flash moves the call on: a repeat would switch or hang up again.
+		idempotent: false,
 		query: (itemIndex) => {
 			const mode = this.getNodeParameter('flashMode', itemIndex, 'default') as string;
 			return { mode: mode === 'default' ? undefined : mode };

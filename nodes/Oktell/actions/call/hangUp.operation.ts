@@ -2,12 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callActorProperties, runCallCommand } from '../../helpers/call-actor';
+import { requestOptions } from '../../helpers/request-options';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['call'], operation: ['hangUp'] } },
-	callActorProperties,
+	[...callActorProperties, requestOptions()],
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runCallCommand(this, { command: 'wp_abortcall' });
+	return await runCallCommand(this, {
+		command: 'wp_abortcall',
+		// A repeat could end the next call on the line.
+		idempotent: false,
+	});
 }

@@ -2,12 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callActorProperties, runCallCommand } from '../../helpers/call-actor';
+import { requestOptions } from '../../helpers/request-options';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['call'], operation: ['stopAutoCall'] } },
-	callActorProperties,
+	[...callActorProperties, requestOptions()],
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runCallCommand(this, { command: 'wp_autocallstop', idempotent: true });
+	return await runCallCommand(this, {
+		command: 'wp_autocallstop',
+		// Stopping a stopped auto dial changes nothing.
+		idempotent: true,
+	});
 }

@@ -2,13 +2,19 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItemToItems } from '../../../shared/execution/per-item';
+import { pathSegment } from '../../../shared/http/path-segment';
 import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
+import { requestLimits, requestOptions, scriptDeadlineMs } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
 import { scriptCall, serviceScriptProperties } from '../../helpers/service-script';
 import type { OktellRequest } from '../../transport';
 import { oktellRequest } from '../../transport';
 
-const BY_ID: Record<string, string> = { record: 'rec', fax: 'fax', voicemail: 'vm' };
+const BY_ID: Record<string, { path: string; label: string }> = {
+	record: { path: 'rec', label: 'record ID' },
+	fax: { path: 'fax', label: 'fax ID' },
+	voicemail: { path: 'vm', label: 'voicemail ID' },
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -63,6 +69,7 @@ const properties: INodeProperties[] = [
 		},
 	})),
 	binaryPropertyProperty,
+	requestOptions({ download: true, script: true }),
 ];
 
 export const description = updateDisplayOptions(
@@ -80,30 +87,46 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 function downloadRequest(context: IExecuteFunctions, itemIndex: number): OktellRequest {
 	const source = context.getNodeParameter('source', itemIndex) as string;
-	const text = (name: string, label: string) =>
-		requiredText(context, itemIndex, name, label, `Enter the ${label} of the file to download.`);
+	const limits = requestLimits(context, itemIndex, { download: true });
 	if (source === 'byScript') {
 		const call = scriptCall(context, itemIndex);
 		return {
 			command: 'download/byscript',
 			qs: { ...call.qs, attachment: 1 },
-			timeoutMs: call.timeoutMs,
 			idempotent: false,
 			itemIndex,
+			...limits,
+			timeoutMs: scriptDeadlineMs(limits, call.timeoutMs),
 		};
 	}
 	if (source === 'byPath') {
+		const path = requiredText(
+			context,
+			itemIndex,
+			'filePath',
+			'path',
+			'Enter the path of the file to download.',
+		);
 		return {
 			command: 'download/files',
-			qs: { path: text('filePath', 'path'), attachment: 1 },
+			qs: { path, attachment: 1 },
 			idempotent: true,
 			itemIndex,
+			...limits,
 		};
 	}
+	const kind = BY_ID[source];
+	const id = pathSegment(
+		context.getNode(),
+		context.getNodeParameter('fileId', itemIndex, ''),
+		kind.label,
+		itemIndex,
+	);
 	return {
-		command: `download/${BY_ID[source]}/${encodeURIComponent(text('fileId', 'ID'))}`,
+		command: `download/${kind.path}/${id}`,
 		qs: { attachment: 1 },
 		idempotent: true,
 		itemIndex,
+		...limits,
 	};
 }

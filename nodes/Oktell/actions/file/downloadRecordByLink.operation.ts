@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
+import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
 import { oktellRequest } from '../../transport';
 
@@ -17,6 +18,7 @@ const properties: INodeProperties[] = [
 		description: 'The packed record code Oktell gives over its WebSocket connection',
 	},
 	binaryPropertyProperty,
+	requestOptions({ download: true }),
 ];
 
 export const description = updateDisplayOptions(
@@ -38,6 +40,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			qs: { recordlink: recordLink },
 			idempotent: true,
 			itemIndex,
+			...requestLimits(this, itemIndex, { download: true }),
 		});
 		return [await binaryItem(this, reply, itemIndex, `record-${recordLink}`)];
 	});

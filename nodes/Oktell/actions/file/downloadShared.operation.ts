@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
+import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
 import { oktellRequest } from '../../transport';
 
@@ -18,6 +19,7 @@ const properties: INodeProperties[] = [
 			"The file's path in the storage's open folder (LocalStorage\\Shared), absolute or relative",
 	},
 	binaryPropertyProperty,
+	requestOptions({ download: true }),
 ];
 
 export const description = updateDisplayOptions(
@@ -39,6 +41,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			qs: { path, attachment: 1 },
 			idempotent: true,
 			itemIndex,
+			...requestLimits(this, itemIndex, { download: true }),
 		});
 		return [await binaryItem(this, reply, itemIndex, path.replace(/^.*[\\/]/, ''))];
 	});

@@ -8,17 +8,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiError, inputError } from '../../../shared/errors/node-errors';
 import { runPerItemToItems } from '../../../shared/execution/per-item';
-import { quoteStart, decodeReplyText } from '../../../shared/http/reply-body';
+import { quoteStart } from '../../../shared/http/reply-body';
 import type { UploadFile } from '../../helpers/multipart';
 import { multipartBody } from '../../helpers/multipart';
 import { plainReplyItem } from '../../helpers/plain-reply';
 import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
+import { requestLimits, requestOptions, scriptDeadlineMs } from '../../helpers/request-options';
 import { scriptCall, scriptResult, serviceScriptProperties } from '../../helpers/service-script';
 import { flag, typedValue } from '../../helpers/typed-value';
 import type { OktellReply, QueryValue } from '../../transport';
-import { mapperSets, oktellRequest, parseXml } from '../../transport';
+import { mapperSets, oktellRequest, parseXml, replyText } from '../../transport';
 
 const SCRIPT_MODES = ['script', 'scriptplain'];
+/** Files take longer to send than a command. */
+const UPLOAD_TIMEOUT_S = 120;
 
 const properties: INodeProperties[] = [
 	{
@@ -90,6 +93,7 @@ const properties: INodeProperties[] = [
 		...rawOutputProperty,
 		displayOptions: { hide: { storageMode: ['scriptplain'] } },
 	},
+	requestOptions({ script: true, timeoutSeconds: UPLOAD_TIMEOUT_S }),
 ];
 
 export const description = updateDisplayOptions(
@@ -115,13 +119,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			qs,
 			headers: { 'Content-Type': contentType },
 			body,
-			timeoutMs: script?.timeoutMs ?? 120_000,
+			timeoutMs:
+				scriptDeadlineMs(requestLimits(this, itemIndex), script?.timeoutMs) ??
+				UPLOAD_TIMEOUT_S * 1000,
 			idempotent: false,
 			itemIndex,
 		});
 		if (storageMode === 'scriptplain') return [await plainReplyItem(this, reply, itemIndex)];
 		if (wantsRawOutput(this, itemIndex)) {
-			return [{ json: { xml: decodeReplyText(reply.body) }, pairedItem: { item: itemIndex } }];
+			const xml = replyText(this, reply, { idempotent: false, itemIndex });
+			return [{ json: { xml }, pairedItem: { item: itemIndex } }];
 		}
 		const json =
 			storageMode === 'script'
@@ -174,7 +181,7 @@ function savedFiles(
 	reply: OktellReply,
 	itemIndex: number,
 ): IDataObject[] {
-	const text = decodeReplyText(reply.body);
+	const text = replyText(context, reply, { idempotent: false, itemIndex });
 	const result = parseXml(context, text, itemIndex).uploadfilesresult as IDataObject | undefined;
 	if (!result || typeof result !== 'object') {
 		throw apiError(context.getNode(), {
@@ -196,7 +203,7 @@ function scriptOutcome(
 	reply: OktellReply,
 	itemIndex: number,
 ): IDataObject {
-	const text = decodeReplyText(reply.body);
+	const text = replyText(context, reply, { idempotent: false, itemIndex });
 	const sets = mapperSets(context, text, parseXml(context, text, itemIndex), itemIndex);
 	return scriptResult(sets.find((set) => set.setName === 'execsvcscript') ?? sets[0]);
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
+import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { oktellText } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -28,6 +29,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'regserial',
 	},
+	requestOptions(),
 ];
 
 export const description = updateDisplayOptions(
@@ -43,6 +45,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			qs: { detail },
 			idempotent: true,
 			itemIndex,
+			...requestLimits(this, itemIndex),
 		});
 		return { detail, value: value.trim() };
 	});

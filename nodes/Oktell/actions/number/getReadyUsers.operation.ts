@@ -5,6 +5,7 @@ import { apiError } from '../../../shared/errors/node-errors';
 import { quoteStart } from '../../../shared/http/reply-body';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
+import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
 import { typedValue } from '../../helpers/typed-value';
 import { oktellXml } from '../../transport';
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 		description: 'An internal standard number (a group of users)',
 	},
 	rawOutputProperty,
+	requestOptions(),
 ];
 
 export const description = updateDisplayOptions(
@@ -43,6 +45,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			qs: { number },
 			idempotent: true,
 			itemIndex,
+			...requestLimits(this, itemIndex),
 		});
 		if (wantsRawOutput(this, itemIndex)) return { xml: text };
 		const group = xml.group as Node | undefined;

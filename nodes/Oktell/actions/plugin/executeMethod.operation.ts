@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
+import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
 import { oktellJson } from '../../transport';
 
@@ -49,6 +50,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'json',
 	},
+	requestOptions(),
 ];
 
 export const description = updateDisplayOptions(
@@ -85,6 +87,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			},
 			idempotent: false,
 			itemIndex,
+			...requestLimits(this, itemIndex),
 		});
 		return isObject(result) ? result : { result: result as IDataObject };
 	});

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/description/return-all-limit';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { readOnce } from '../../helpers/read-once';
+import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { flattenCall, getTotalQueueInfo } from '../../transport/queue';
 
 const properties: INodeProperties[] = [
@@ -26,6 +27,7 @@ const properties: INodeProperties[] = [
 		default: 'queues',
 	},
 	...returnAllAndLimit(true),
+	requestOptions(),
 ];
 
 export const description = updateDisplayOptions(
@@ -34,7 +36,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const snapshot = readOnce(async () => await getTotalQueueInfo(this));
+	const snapshot = readOnce(
+		async () => await getTotalQueueInfo(this, undefined, requestLimits(this, 0)),
+	);
 	return await runPerItem(this, async (itemIndex) => {
 		const queues = await snapshot();
 		const results =

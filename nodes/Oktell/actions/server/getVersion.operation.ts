@@ -4,17 +4,23 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { readOnce } from '../../helpers/read-once';
 import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
+import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { valueOf } from '../../helpers/xml-mapper';
 import { oktellMapper } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['server'], operation: ['getVersion'] } },
-	[rawOutputProperty] as INodeProperties[],
+	[rawOutputProperty, requestOptions()] as INodeProperties[],
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const reply = readOnce(
-		async () => await oktellMapper(this, { command: 'getversion', idempotent: true }),
+		async () =>
+			await oktellMapper(this, {
+				command: 'getversion',
+				idempotent: true,
+				...requestLimits(this, 0),
+			}),
 	);
 	return await runPerItem(this, async (itemIndex) => {
 		const { text, sets } = await reply();

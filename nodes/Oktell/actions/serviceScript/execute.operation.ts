@@ -3,12 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
 import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
+import { requestLimits, requestOptions, scriptDeadlineMs } from '../../helpers/request-options';
 import { scriptCall, scriptResult, serviceScriptProperties } from '../../helpers/service-script';
 import { oktellMapper } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['serviceScript'], operation: ['execute'] } },
-	[...serviceScriptProperties, rawOutputProperty],
+	[...serviceScriptProperties, rawOutputProperty, requestOptions({ script: true })],
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -17,7 +18,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const { text, sets } = await oktellMapper(this, {
 			command: 'execsvcscript',
 			qs: call.qs,
-			timeoutMs: call.timeoutMs,
+			timeoutMs: scriptDeadlineMs(requestLimits(this, itemIndex), call.timeoutMs),
 			idempotent: false,
 			itemIndex,
 		});

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
+import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { oktellRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -24,6 +25,7 @@ const properties: INodeProperties[] = [
 			'Path or file name of the image, for a reduced copy or a known link; used before the user ID',
 	},
 	binaryPropertyProperty,
+	requestOptions({ download: true }),
 ];
 
 export const description = updateDisplayOptions(
@@ -48,6 +50,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			qs: { userid: userId, path, attachment: 1 },
 			idempotent: true,
 			itemIndex,
+			...requestLimits(this, itemIndex, { download: true }),
 		});
 		return [await binaryItem(this, reply, itemIndex, `avatar-${userId || 'image'}`, { userId })];
 	});

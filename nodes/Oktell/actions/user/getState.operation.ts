@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
 import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
+import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
 import { typedValue } from '../../helpers/typed-value';
 import { oktellMapper } from '../../transport';
@@ -18,6 +19,7 @@ const properties: INodeProperties[] = [
 		description: "The user's GUID in Oktell",
 	},
 	rawOutputProperty,
+	requestOptions(),
 ];
 
 export const description = updateDisplayOptions(
@@ -33,6 +35,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			qs: { iduser: userId },
 			idempotent: true,
 			itemIndex,
+			...requestLimits(this, itemIndex),
 		});
 		if (wantsRawOutput(this, itemIndex)) return { xml: text };
 		const user = sets.find((set) => set.setName === 'user') ?? sets[0];

@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
+import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
 import { stateIdOf } from '../../helpers/user-state';
 import type { QueryValue } from '../../transport';
@@ -91,6 +92,7 @@ const properties: INodeProperties[] = [
 		description:
 			'A number is the code of a reason from the general settings (lunchreasonid); any other text is an individual reason (lunchreasonmsg)',
 	},
+	requestOptions(),
 ];
 
 export const description = updateDisplayOptions(
@@ -134,7 +136,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				itemIndex,
 			);
 		}
-		await oktellRequest(this, { command: 'wp_setuserstate', qs, idempotent: true, itemIndex });
+		await oktellRequest(this, {
+			command: 'wp_setuserstate',
+			qs,
+			// Setting the same state and modes again leaves them as they are.
+			idempotent: true,
+			itemIndex,
+			...requestLimits(this, itemIndex),
+		});
 		return { user, success: true, ...changed };
 	});
 }
