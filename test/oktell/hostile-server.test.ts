@@ -181,6 +181,16 @@ describe('Oktell against a hostile server: redirects and secrets', () => {
 		}
 		assert.equal(leakedForms(server.requests[0].raw).length, 1, 'the server did get the login');
 	});
+
+	test('a 200 that is not the XML expected, echoing the request, leaks no form of the login either', async () => {
+		const { getState } = await oktell.serve((socket, request, index) =>
+			respond(200, `<html>${request.raw}`)(socket, request, index),
+		);
+		const result = await getState();
+		assert.match(String(result.error?.message), /not valid XML/);
+		const shown = [result.error?.message, result.error?.description, JSON.stringify(result.error)];
+		assert.deepEqual(leakedForms(shown.join('\n')), []);
+	});
 });
 
 describe('Oktell against a hostile server: replies of the wrong shape and unsafe ids', () => {

@@ -62,6 +62,8 @@ export interface OktellReply {
 	statusCode: number;
 	headers: VendorResponse['headers'];
 	body: Buffer;
+	/** Credential values to remove from any text of the reply. */
+	secrets: unknown[];
 }
 
 export async function oktellRequest(
@@ -107,7 +109,7 @@ export async function oktellRequest(
 			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 		},
 	);
-	if (response.statusCode >= 200 && response.statusCode < 300) return response;
+	if (response.statusCode >= 200 && response.statusCode < 300) return { ...response, secrets };
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	const { message, description } = explain(
 		response.statusCode,
@@ -130,8 +132,9 @@ export async function oktellText(context: RequestContext, request: OktellRequest
 }
 
 /**
- * A successful reply's text; UTF-16 that is cut short or garbled is a clear error. After a
- * command, the error says it may have run: the server answered 2xx.
+ * A successful reply's text, without the credential's secrets should the server echo them; UTF-16
+ * that is cut short or garbled is a clear error. After a command, the error says it may have run:
+ * the server answered 2xx.
  */
 export function replyText(
 	context: RequestContext,
@@ -139,7 +142,7 @@ export function replyText(
 	request: Pick<OktellRequest, 'idempotent' | 'itemIndex'>,
 ): string {
 	const text = readReplyText(reply.body, VENDOR);
-	if (text.ok) return text.value;
+	if (text.ok) return redactSecrets(text.value, reply.secrets);
 	throw apiError(context.getNode(), {
 		message: text.problem,
 		description: 'The reply was damaged on the way or by the server; try again later.',
