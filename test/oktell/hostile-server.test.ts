@@ -184,7 +184,7 @@ describe('Oktell against a hostile server: redirects and secrets', () => {
 
 	test('a 200 that is not the XML expected, echoing the request, leaks no form of the login either', async () => {
 		const { getState } = await oktell.serve((socket, request, index) =>
-			respond(200, `<html>${request.raw}`)(socket, request, index),
+			respond(200, `<html>${request.headers.authorization} ${request.raw}`)(socket, request, index),
 		);
 		const result = await getState();
 		assert.match(String(result.error?.message), /not valid XML/);
