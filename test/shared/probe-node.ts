@@ -11,7 +11,7 @@ import { defaultRetryPolicy } from '../../nodes/shared/http/retry-policy';
 import { sendVendorRequest } from '../../nodes/shared/http/vendor-request';
 import { testNodeDescription } from '../harness/test-node-description';
 
-export const PROBE_TOKEN = 'probe-secret-token-4711';
+export const PROBE_BEARER = 'probe-bearer-value-4711';
 
 /** A credential that sends a bearer token, as ATI's does. */
 export class ProbeApi implements ICredentialType {
@@ -19,7 +19,13 @@ export class ProbeApi implements ICredentialType {
 	displayName = 'Probe API';
 	properties: ICredentialType['properties'] = [
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-		{ displayName: 'Token', name: 'token', type: 'string', default: '' },
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 	authenticate = {
 		type: 'generic' as const,
@@ -57,7 +63,7 @@ export class ProbeNode implements INodeType {
 							baseDelayMs: 20,
 							isRefusal: (status) => status === 429,
 						},
-						secrets: [PROBE_TOKEN],
+						secrets: [PROBE_BEARER],
 						unreachableHint: 'Check the probe.',
 						limitsHint: 'Raise the probe limits.',
 						itemIndex,

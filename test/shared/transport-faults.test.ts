@@ -19,7 +19,7 @@ import {
 	startHostileServer,
 } from '../support/hostile-server';
 import type { ProbeItem } from './probe-node';
-import { PROBE_TOKEN, ProbeApi, ProbeNode } from './probe-node';
+import { PROBE_BEARER, ProbeApi, ProbeNode } from './probe-node';
 
 const READ: ProbeItem = { method: 'GET', idempotent: true };
 const WRITE: ProbeItem = { method: 'POST', idempotent: false };
@@ -38,7 +38,7 @@ describe('shared transport against hostile servers', () => {
 	const probe = async (server: HostileServer, item: ProbeItem) => {
 		const credentialId = harness.addCredential('probeApi', {
 			baseUrl: server.url,
-			token: PROBE_TOKEN,
+			token: PROBE_BEARER,
 		});
 		const started = Date.now();
 		const result = await harness.runNode(
@@ -208,8 +208,8 @@ describe('shared transport against hostile servers', () => {
 				request.headers.authorization,
 			]),
 			[
-				['POST', '/thing', `Bearer ${PROBE_TOKEN}`],
-				['POST', '/moved', `Bearer ${PROBE_TOKEN}`],
+				['POST', '/thing', `Bearer ${PROBE_BEARER}`],
+				['POST', '/moved', `Bearer ${PROBE_BEARER}`],
 			],
 		);
 	});
