@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import {
+	optionsCollection,
 	readPollLimits,
 	readRequestLimits,
 	timeoutOption,
@@ -11,14 +12,7 @@ import { DEFAULT_TIMEOUT_SECONDS } from './transport';
 export const oneCTimeoutOption: INodeProperties = timeoutOption(DEFAULT_TIMEOUT_SECONDS);
 
 /** The Options collection of every operation. */
-export const requestOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [oneCTimeoutOption],
-};
+export const requestOptions: INodeProperties = optionsCollection([oneCTimeoutOption]);
 
 /** The item's Timeout in milliseconds; undefined when it sets none (the transport's default). */
 export function timeoutMsOf(context: IExecuteFunctions, itemIndex: number): number | undefined {

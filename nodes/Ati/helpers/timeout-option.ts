@@ -4,6 +4,7 @@ import {
 	readPollLimits,
 	readRequestLimits,
 	timeoutOption,
+	optionsCollection,
 } from '../../shared/description/request-limits';
 import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
 
@@ -13,14 +14,7 @@ const DEFAULT_TIMEOUT_MS = DEFAULT_TIMEOUT_SECONDS * 1000;
 export const atiTimeoutOption: INodeProperties = timeoutOption(DEFAULT_TIMEOUT_SECONDS);
 
 /** The Options collection of each ATI.SU operation. */
-export const requestOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [atiTimeoutOption],
-};
+export const requestOptions: INodeProperties = optionsCollection([atiTimeoutOption]);
 
 /** The item's Timeout in milliseconds, the ATI.SU default when it sets none. */
 export function readTimeoutMs(context: IExecuteFunctions, itemIndex: number): number {

@@ -1,6 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readRequestLimits, timeoutOption } from '../../shared/description/request-limits';
+import {
+	optionsCollection,
+	readRequestLimits,
+	timeoutOption,
+} from '../../shared/description/request-limits';
 import type { EraCall } from '../transport';
 import { TIMEOUT_SECONDS } from '../transport';
 
@@ -8,14 +12,7 @@ import { TIMEOUT_SECONDS } from '../transport';
 export const eraTimeoutOption = timeoutOption(TIMEOUT_SECONDS);
 
 /** The Options of an operation that has no other options. */
-export const timeoutOnlyOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [eraTimeoutOption],
-};
+export const timeoutOnlyOptions: INodeProperties = optionsCollection([eraTimeoutOption]);
 
 /** The item a call is made for, with the limits its Options set. */
 export function eraCall(context: IExecuteFunctions, itemIndex: number): EraCall {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	maxReplySizeOption,
+	optionsCollection,
 	readRequestLimits,
 	timeoutOption,
 } from '../../shared/description/request-limits';
@@ -32,14 +33,7 @@ export function requestOptions(shape: OptionsShape = {}): INodeProperties {
 				'The largest file n8n downloads; a bigger one is stopped as it arrives, so it cannot exhaust memory',
 		});
 	}
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options,
-	};
+	return optionsCollection(options);
 }
 
 export interface OktellLimits {

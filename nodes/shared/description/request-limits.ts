@@ -28,6 +28,18 @@ export function maxReplySizeOption(defaultMegabytes: number): INodeProperties {
 	};
 }
 
+/** An operation's "Options" collection holding these options. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options,
+	};
+}
+
 export interface RequestLimits {
 	timeoutMs?: number;
 	maxReplyBytes?: number;
