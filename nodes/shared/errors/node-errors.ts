@@ -50,3 +50,8 @@ export function inputError(
 ): NodeOperationError {
 	return new NodeOperationError(node, message, { description, itemIndex });
 }
+
+/** How messages name an item: from 0, as n8n's own messages (`[item 0]`) and `$itemIndex` do. */
+export function itemName(itemIndex: number): string {
+	return `item ${itemIndex}`;
+}
