@@ -6,16 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as call from './actions/call/Call.resource';
-import * as file from './actions/file/File.resource';
-import * as license from './actions/license/License.resource';
-import * as number from './actions/number/Number.resource';
-import * as plugin from './actions/plugin/Plugin.resource';
-import * as queue from './actions/queue/Queue.resource';
-import { router } from './actions/router';
-import * as server from './actions/server/Server.resource';
-import * as serviceScript from './actions/serviceScript/ServiceScript.resource';
-import * as user from './actions/user/User.resource';
+import { resourceProperties } from '../shared/execution/resources';
+import { routeOperation } from '../shared/execution/route-operation';
+
+import { operations, resources } from './actions/resources';
 
 export class Oktell implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,38 +26,10 @@ export class Oktell implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'oktellApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Call', value: 'call' },
-					{ name: 'File', value: 'file' },
-					{ name: 'License', value: 'license' },
-					{ name: 'Number', value: 'number' },
-					{ name: 'Plugin', value: 'plugin' },
-					{ name: 'Queue', value: 'queue' },
-					{ name: 'Server', value: 'server' },
-					{ name: 'Service Script', value: 'serviceScript' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'user',
-			},
-			...call.description,
-			...file.description,
-			...license.description,
-			...number.description,
-			...plugin.description,
-			...queue.description,
-			...server.description,
-			...serviceScript.description,
-			...user.description,
-		],
+		properties: [...resourceProperties(resources, 'user')],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation(this, operations);
 	}
 }

@@ -188,7 +188,7 @@ describe('Oktell: File', () => {
 			{ resource: 'file', operation: 'upload', binaryPropertyNames: 'file' },
 			[binaryInput({ data: { name: 'a.txt', mime: 'text/plain', bytes: Buffer.from('a') } })],
 		);
-		assert.equal(result.error?.message, 'Item 0 has no binary field "file"');
+		assert.equal(result.error?.message, 'No binary field "file" in item 0');
 		assert.equal(result.error?.description, 'Its binary fields are: data.');
 		assert.deepEqual(oktell.sent(), []);
 	});

@@ -5,7 +5,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { Oktell } from '../../nodes/Oktell/Oktell.node';
 import { OktellTrigger } from '../../nodes/Oktell/OktellTrigger.node';
-import { scriptDeadlineMs } from '../../nodes/Oktell/helpers/request-options';
+import { scriptDeadlineMs } from '../../nodes/Oktell/actions/parameters/request-options';
 
 const DOWNLOADS = [
 	'file.download',

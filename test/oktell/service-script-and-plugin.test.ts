@@ -106,7 +106,10 @@ describe('Oktell: Service Script and Plugin', () => {
 			true,
 		);
 		assert.deepEqual(result.items[0].json, { a: 1 });
-		assert.match(String(result.items[1].json.error), /^Input Parameters is not valid JSON/);
+		assert.match(
+			String(result.items[1].json.error),
+			/^"Input Parameters" in item 1 is not valid JSON/,
+		);
 		assert.deepEqual(
 			result.items.map((item) => item.pairedItem),
 			[{ item: 0 }, { item: 1 }],

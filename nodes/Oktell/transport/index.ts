@@ -10,11 +10,12 @@ import {
 } from '../../shared/http/reply-body';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
+import { serverUrlFrom } from '../../shared/http/server-url';
 import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
 import { readUntrustedXml } from '../../shared/xml/untrusted-xml';
-import type { PropertySet } from '../helpers/xml-mapper';
-import { XML_LISTS, propertySets } from '../helpers/xml-mapper';
+import type { PropertySet } from './xml-mapper';
+import { XML_LISTS, propertySets } from './xml-mapper';
 
 export const OKTELL_CREDENTIAL = 'oktellApi';
 export const VENDOR = 'Oktell';
@@ -74,17 +75,12 @@ export async function oktellRequest(
 		OKTELL_CREDENTIAL,
 		request.itemIndex,
 	)) as unknown as OktellCredentials;
-	const serverUrl = String(credentials.serverUrl ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]/i.test(serverUrl)) {
-		throw apiError(context.getNode(), {
-			message: `The Server URL in the Oktell credential is not a web address: "${serverUrl}"`,
-			description:
-				'Write it with http:// or https:// and the Web-API port, such as http://192.168.0.1:4055.',
-			itemIndex: request.itemIndex,
-		});
-	}
+	const serverUrl = serverUrlFrom(
+		context.getNode(),
+		credentials.serverUrl,
+		{ vendor: VENDOR, field: 'Server URL', example: 'http://192.168.0.1:4055' },
+		request.itemIndex,
+	);
 	const secrets = [credentials.password, basicAuthSecret(credentials.login, credentials.password)];
 	const response = await sendVendorRequest(
 		context,

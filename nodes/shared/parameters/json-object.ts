@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { inputError } from '../errors/node-errors';
+import { inputError, itemName } from '../errors/node-errors';
 import { isPlainObject } from '../http/reply-shape';
 
 export interface JsonObjectField {
@@ -29,7 +29,7 @@ export function readJsonObject(
 		} catch (error) {
 			throw inputError(
 				node,
-				`"${field.label}" in item ${itemIndex} is not valid JSON: ${(error as Error).message}`,
+				`"${field.label}" in ${itemName(itemIndex)} is not valid JSON: ${(error as Error).message}`,
 				`Write "${field.label}" as a JSON object, such as ${field.example}.`,
 				itemIndex,
 			);
@@ -39,7 +39,7 @@ export function readJsonObject(
 	if (isPlainObject(parsed)) return parsed;
 	throw inputError(
 		node,
-		`"${field.label}" in item ${itemIndex} must be a JSON object, not ${kindOf(parsed)}`,
+		`"${field.label}" in ${itemName(itemIndex)} must be a JSON object, not ${kindOf(parsed)}`,
 		`Write "${field.label}" as a JSON object, such as ${field.example}.`,
 		itemIndex,
 	);

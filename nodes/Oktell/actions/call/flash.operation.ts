@@ -1,10 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callActorProperties, runCallCommand } from '../../helpers/call-actor';
-import { requestOptions } from '../../helpers/request-options';
+import { callActorProperties, runCallCommand } from '../parameters/call-actor';
+import { requestOptions } from '../parameters/request-options';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Flash',
+	value: 'flash',
+	description: 'Send a flash for the line (wp_flash)',
+	action: 'Flash a call',
+};
+
+export const properties: INodeProperties[] = [
 	...callActorProperties,
 	{
 		displayName: 'Mode',
@@ -33,11 +39,6 @@ const properties: INodeProperties[] = [
 	},
 	requestOptions(),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['call'], operation: ['flash'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallCommand(this, {

@@ -1,13 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { callActorProperties, runCallQuery } from '../../helpers/call-actor';
-import { requestOptions } from '../../helpers/request-options';
+import { callActorProperties, runCallQuery } from '../parameters/call-actor';
+import { requestOptions } from '../parameters/request-options';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['call'], operation: ['getChainContent'] } },
-	[...callActorProperties, requestOptions()],
-);
+export const option = {
+	name: 'Get Chain Content',
+	value: 'getChainContent',
+	description: 'Get the chain of the call the line takes part in (wp_getchaincontent)',
+	action: 'Get the chain of a call',
+};
+
+export const properties: INodeProperties[] = [...callActorProperties, requestOptions()];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallQuery(this, 'wp_getchaincontent');

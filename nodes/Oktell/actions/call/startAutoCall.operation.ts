@@ -1,14 +1,21 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { callActorProperties, runCallCommand } from '../../helpers/call-actor';
-import { requestOptions } from '../../helpers/request-options';
-import { dialTarget, dialTargetProperties } from '../../helpers/dial-target';
+import { callActorProperties, runCallCommand } from '../parameters/call-actor';
+import { dialTarget, dialTargetProperties } from '../parameters/dial-target';
+import { requestOptions } from '../parameters/request-options';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['call'], operation: ['startAutoCall'] } },
-	[...callActorProperties, ...dialTargetProperties, requestOptions()],
-);
+export const option = {
+	name: 'Start Auto Call',
+	value: 'startAutoCall',
+	description: 'Start a call or an auto dial to a number (wp_autocallstart)',
+	action: 'Start an auto call',
+};
+
+export const properties: INodeProperties[] = [
+	...callActorProperties,
+	...dialTargetProperties,
+	requestOptions(),
+];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallCommand(this, {

@@ -1,13 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { callActorProperties, runCallCommand } from '../../helpers/call-actor';
-import { requestOptions } from '../../helpers/request-options';
+import { callActorProperties, runCallCommand } from '../parameters/call-actor';
+import { requestOptions } from '../parameters/request-options';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['call'], operation: ['stopAutoCall'] } },
-	[...callActorProperties, requestOptions()],
-);
+export const option = {
+	name: 'Stop Auto Call',
+	value: 'stopAutoCall',
+	description: 'Stop the active auto dial session (wp_autocallstop)',
+	action: 'Stop an auto call',
+};
+
+export const properties: INodeProperties[] = [...callActorProperties, requestOptions()];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallCommand(this, {

@@ -1,14 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { pathSegment } from '../../../shared/http/path-segment';
-import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
-import { requestLimits, requestOptions, scriptDeadlineMs } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
-import { scriptCall, serviceScriptProperties } from '../../helpers/service-script';
+import { binaryItem, binaryPropertyProperty } from '../parameters/binary-output';
+import { requestLimits, requestOptions, scriptDeadlineMs } from '../parameters/request-options';
+import { scriptCall, serviceScriptProperties } from '../parameters/service-script';
 import type { OktellRequest } from '../../transport';
 import { oktellRequest } from '../../transport';
+
+export const option = {
+	name: 'Download',
+	value: 'download',
+	description: 'Download a record, fax, voicemail, or a file by path or by script',
+	action: 'Download a file',
+};
 
 const BY_ID: Record<string, { path: string; label: string }> = {
 	record: { path: 'rec', label: 'record ID' },
@@ -16,7 +22,7 @@ const BY_ID: Record<string, { path: string; label: string }> = {
 	voicemail: { path: 'vm', label: 'voicemail ID' },
 };
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Source',
 		name: 'source',
@@ -71,11 +77,6 @@ const properties: INodeProperties[] = [
 	binaryPropertyProperty,
 	requestOptions({ download: true, script: true }),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['file'], operation: ['download'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItemToItems(this, async (itemIndex) => {

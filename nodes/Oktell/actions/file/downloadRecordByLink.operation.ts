@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItemToItems } from '../../../shared/execution/per-item';
-import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
+import { binaryItem, binaryPropertyProperty } from '../parameters/binary-output';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import { oktellRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Download Record By Link',
+	value: 'downloadRecordByLink',
+	description: 'Download a call record by its packed link code (downloadrecordbylink)',
+	action: 'Download a record by link',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Record Link',
 		name: 'recordLink',
@@ -20,11 +26,6 @@ const properties: INodeProperties[] = [
 	binaryPropertyProperty,
 	requestOptions({ download: true }),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['file'], operation: ['downloadRecordByLink'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItemToItems(this, async (itemIndex) => {

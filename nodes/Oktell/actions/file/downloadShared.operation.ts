@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItemToItems } from '../../../shared/execution/per-item';
-import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
+import { binaryItem, binaryPropertyProperty } from '../parameters/binary-output';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import { oktellRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Download Shared File',
+	value: 'downloadShared',
+	description: "Download a file from the storage's open folder (getsharedfile)",
+	action: 'Download a shared file',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Path',
 		name: 'sharedPath',
@@ -21,11 +27,6 @@ const properties: INodeProperties[] = [
 	binaryPropertyProperty,
 	requestOptions({ download: true }),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['file'], operation: ['downloadShared'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItemToItems(this, async (itemIndex) => {

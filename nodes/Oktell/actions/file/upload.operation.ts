@@ -4,26 +4,32 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiError, inputError } from '../../../shared/errors/node-errors';
+import { apiError, inputError, itemName } from '../../../shared/errors/node-errors';
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { quoteStart } from '../../../shared/http/reply-body';
-import type { UploadFile } from '../../helpers/multipart';
-import { multipartBody } from '../../helpers/multipart';
-import { plainReplyItem } from '../../helpers/plain-reply';
-import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
-import { requestLimits, requestOptions, scriptDeadlineMs } from '../../helpers/request-options';
-import { scriptCall, scriptResult, serviceScriptProperties } from '../../helpers/service-script';
-import { flag, typedValue } from '../../helpers/typed-value';
+import { plainReplyItem } from '../parameters/binary-output';
+import { rawOutputProperty, wantsRawOutput } from '../parameters/raw-output';
+import { requestLimits, requestOptions, scriptDeadlineMs } from '../parameters/request-options';
+import { scriptCall, scriptResult, serviceScriptProperties } from '../parameters/service-script';
 import type { OktellReply, QueryValue } from '../../transport';
 import { mapperSets, oktellRequest, parseXml, replyText } from '../../transport';
+import type { UploadFile } from '../../transport/multipart';
+import { multipartBody } from '../../transport/multipart';
+import { flag, typedValue } from '../../transport/typed-value';
+
+export const option = {
+	name: 'Upload',
+	value: 'upload',
+	description: 'Upload binary data to the server, one or more files per item (upload)',
+	action: 'Upload files',
+};
 
 const SCRIPT_MODES = ['script', 'scriptplain'];
 /** Files take longer to send than a command. */
 const UPLOAD_TIMEOUT_S = 120;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Input Binary Fields',
 		name: 'binaryPropertyNames',
@@ -96,11 +102,6 @@ const properties: INodeProperties[] = [
 	requestOptions({ script: true, timeoutSeconds: UPLOAD_TIMEOUT_S }),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['file'], operation: ['upload'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItemToItems(this, async (itemIndex) => {
 		const files = await filesOf(this, itemIndex);
@@ -159,7 +160,7 @@ async function filesOf(context: IExecuteFunctions, itemIndex: number): Promise<U
 				const present = Object.keys(binary);
 				throw inputError(
 					context.getNode(),
-					`Item ${itemIndex} has no binary field "${name}"`,
+					`No binary field "${name}" in ${itemName(itemIndex)}`,
 					present.length > 0
 						? `Its binary fields are: ${present.join(', ')}.`
 						: 'The item has no binary data; read or download a file before this node.',

@@ -1,17 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
 import { readOnce } from '../../helpers/read-once';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
-import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
-import { cleanXml } from '../../helpers/typed-value';
+import { rawOutputProperty, wantsRawOutput } from '../parameters/raw-output';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import { oktellXml } from '../../transport';
+import { cleanXml } from '../../transport/typed-value';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['license'], operation: ['getFullXml'] } },
-	[rawOutputProperty, requestOptions()],
-);
+export const option = {
+	name: 'Get Full XML',
+	value: 'getFullXml',
+	description: 'Get the licence certificate (getlicensefullxml)',
+	action: 'Get the licence certificate',
+};
+
+export const properties: INodeProperties[] = [rawOutputProperty, requestOptions()];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const reply = readOnce(

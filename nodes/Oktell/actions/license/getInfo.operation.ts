@@ -1,11 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import { oktellText } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Info',
+	value: 'getInfo',
+	description: 'Get one detail of the licence certificate (getlicenseinfo)',
+	action: 'Get a licence detail',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Detail',
 		name: 'detail',
@@ -31,11 +37,6 @@ const properties: INodeProperties[] = [
 	},
 	requestOptions(),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['license'], operation: ['getInfo'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

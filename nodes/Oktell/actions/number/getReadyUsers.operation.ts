@@ -1,16 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiError } from '../../../shared/errors/node-errors';
-import { quoteStart } from '../../../shared/http/reply-body';
 import { runPerItem } from '../../../shared/execution/per-item';
-import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
+import { quoteStart } from '../../../shared/http/reply-body';
 import { requiredText } from '../../helpers/required-text';
-import { typedValue } from '../../helpers/typed-value';
+import { rawOutputProperty, wantsRawOutput } from '../parameters/raw-output';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import { oktellXml } from '../../transport';
+import { typedValue } from '../../transport/typed-value';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Ready Users',
+	value: 'getReadyUsers',
+	description:
+		'Count the free and busy users of an internal number and list the free ones (tst_getintnumberreadyusers)',
+	action: 'Get the ready users of a number',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Number',
 		name: 'number',
@@ -23,11 +30,6 @@ const properties: INodeProperties[] = [
 	rawOutputProperty,
 	requestOptions(),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['number'], operation: ['getReadyUsers'] } },
-	properties,
-);
 
 type Node = Record<string, unknown>;
 

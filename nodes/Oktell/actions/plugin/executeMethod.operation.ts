@@ -4,15 +4,24 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
+import { isPlainObject } from '../../../shared/http/reply-shape';
+import { readJsonObject } from '../../../shared/parameters/json-object';
 import { requiredText } from '../../helpers/required-text';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import { oktellJson } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Execute Method',
+	value: 'executeMethod',
+	description: 'Run a method of a server plugin and get its JSON result (execpluginmethod)',
+	action: 'Execute a plugin method',
+};
+
+const INPUT_PARAMETERS = { label: 'Input Parameters', example: '{"param1": "value"}' };
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Module ID',
 		name: 'moduleId',
@@ -53,11 +62,6 @@ const properties: INodeProperties[] = [
 	requestOptions(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['plugin'], operation: ['executeMethod'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
 		const moduleId = requiredText(
@@ -74,7 +78,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			'Form ID',
 			"Enter the plugin method's Form ID.",
 		);
-		const parameters = JSON.stringify(inputParameters(this, itemIndex));
+		const parameters = JSON.stringify(
+			readJsonObject(
+				this.getNode(),
+				this.getNodeParameter('inputParameters', itemIndex, '{}'),
+				INPUT_PARAMETERS,
+				itemIndex,
+			),
+		);
 		const base64 = this.getNodeParameter('parameterEncoding', itemIndex, 'json') === 'base64';
 		const result = await oktellJson(this, {
 			command: 'execpluginmethod',
@@ -89,35 +100,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			itemIndex,
 			...requestLimits(this, itemIndex),
 		});
-		return isObject(result) ? result : { result: result as IDataObject };
+		return isPlainObject(result) ? result : { result: result as IDataObject };
 	});
-}
-
-function inputParameters(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = context.getNodeParameter('inputParameters', itemIndex, '{}') as unknown;
-	let value = raw;
-	if (typeof raw === 'string') {
-		const text = raw.trim() === '' ? '{}' : raw;
-		try {
-			value = JSON.parse(text);
-		} catch (error) {
-			throw inputError(
-				context.getNode(),
-				`Input Parameters is not valid JSON: ${(error as Error).message}`,
-				'Write the parameters as a JSON object, such as {"param1": "value"}.',
-				itemIndex,
-			);
-		}
-	}
-	if (isObject(value)) return value;
-	throw inputError(
-		context.getNode(),
-		'Input Parameters must be a JSON object',
-		'Write the parameters as a JSON object with one key per input parameter, such as {"param1": "value"}.',
-		itemIndex,
-	);
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

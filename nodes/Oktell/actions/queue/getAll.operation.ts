@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/description/return-all-limit';
 import { runPerItem } from '../../../shared/execution/per-item';
 import { readOnce } from '../../helpers/read-once';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import { flattenCall, getTotalQueueInfo } from '../../transport/queue';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: 'Get every queue with its waiting callers (gettotalqueueinfo)',
+	action: 'Get many queues',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Output',
 		name: 'outputMode',
@@ -29,11 +35,6 @@ const properties: INodeProperties[] = [
 	...returnAllAndLimit(true),
 	requestOptions(),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['queue'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const snapshot = readOnce(

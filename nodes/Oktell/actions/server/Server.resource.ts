@@ -1,25 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../../../shared/execution/resources';
 
 import * as getVersion from './getVersion.operation';
 
-export { getVersion };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['server'] } },
-		options: [
-			{
-				name: 'Get Version',
-				value: 'getVersion',
-				description: "Get the Oktell server's version (getversion)",
-				action: 'Get the server version',
-			},
-		],
-		default: 'getVersion',
-	},
-	...getVersion.description,
-];
+export const server = defineResource(
+	{ name: 'Server', value: 'server' },
+	[getVersion],
+	'getVersion',
+);

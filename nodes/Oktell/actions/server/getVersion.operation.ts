@@ -1,17 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
 import { readOnce } from '../../helpers/read-once';
-import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
-import { valueOf } from '../../helpers/xml-mapper';
+import { rawOutputProperty, wantsRawOutput } from '../parameters/raw-output';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import { oktellMapper } from '../../transport';
+import { valueOf } from '../../transport/xml-mapper';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['server'], operation: ['getVersion'] } },
-	[rawOutputProperty, requestOptions()] as INodeProperties[],
-);
+export const option = {
+	name: 'Get Version',
+	value: 'getVersion',
+	description: "Get the Oktell server's version (getversion)",
+	action: 'Get the server version',
+};
+
+export const properties: INodeProperties[] = [rawOutputProperty, requestOptions()];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const reply = readOnce(

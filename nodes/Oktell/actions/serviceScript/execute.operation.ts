@@ -1,16 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
-import { requestLimits, requestOptions, scriptDeadlineMs } from '../../helpers/request-options';
-import { scriptCall, scriptResult, serviceScriptProperties } from '../../helpers/service-script';
+import { rawOutputProperty, wantsRawOutput } from '../parameters/raw-output';
+import { requestLimits, requestOptions, scriptDeadlineMs } from '../parameters/request-options';
+import { scriptCall, scriptResult, serviceScriptProperties } from '../parameters/service-script';
 import { oktellMapper } from '../../transport';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['serviceScript'], operation: ['execute'] } },
-	[...serviceScriptProperties, rawOutputProperty, requestOptions({ script: true })],
-);
+export const option = {
+	name: 'Execute',
+	value: 'execute',
+	description: 'Run a service script and get its return value (execsvcscript)',
+	action: 'Execute a service script',
+};
+
+export const properties: INodeProperties[] = [
+	...serviceScriptProperties,
+	rawOutputProperty,
+	requestOptions({ script: true }),
+];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

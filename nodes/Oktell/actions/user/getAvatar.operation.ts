@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItemToItems } from '../../../shared/execution/per-item';
-import { binaryItem, binaryPropertyProperty } from '../../helpers/binary-reply';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
+import { binaryItem, binaryPropertyProperty } from '../parameters/binary-output';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import { oktellRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Avatar',
+	value: 'getAvatar',
+	description: "Download a user's picture (getavatar)",
+	action: 'Get the avatar of a user',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'User ID',
 		name: 'userId',
@@ -27,11 +33,6 @@ const properties: INodeProperties[] = [
 	binaryPropertyProperty,
 	requestOptions({ download: true }),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['getAvatar'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItemToItems(this, async (itemIndex) => {

@@ -1,14 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { rawOutputProperty, wantsRawOutput } from '../../helpers/raw-output';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
-import { typedValue } from '../../helpers/typed-value';
+import { rawOutputProperty, wantsRawOutput } from '../parameters/raw-output';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import { oktellMapper } from '../../transport';
+import { typedValue } from '../../transport/typed-value';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get State',
+	value: 'getState',
+	description: "Get a user's current state (tst_getuserstate)",
+	action: 'Get the state of a user',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'User ID',
 		name: 'userId',
@@ -21,11 +27,6 @@ const properties: INodeProperties[] = [
 	rawOutputProperty,
 	requestOptions(),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['getState'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

@@ -4,15 +4,21 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
-import { requestLimits, requestOptions } from '../../helpers/request-options';
 import { requiredText } from '../../helpers/required-text';
 import { stateIdOf } from '../../helpers/user-state';
+import { requestLimits, requestOptions } from '../parameters/request-options';
 import type { QueryValue } from '../../transport';
 import { oktellRequest } from '../../transport';
+
+export const option = {
+	name: 'Set State',
+	value: 'setState',
+	description: "Change a user's state and modes (wp_setuserstate)",
+	action: 'Set the state of a user',
+};
 
 const SWITCH = [
 	{ name: 'Leave As Is', value: 'keep' },
@@ -48,7 +54,7 @@ const MODES: Array<{ name: string; param: string; label: string; description: st
 	},
 ];
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'User',
 		name: 'user',
@@ -94,11 +100,6 @@ const properties: INodeProperties[] = [
 	},
 	requestOptions(),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['setState'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { QueryValue } from '../transport';
-import { requiredText } from './required-text';
-import type { PropertySet } from './xml-mapper';
-import { valueOf } from './xml-mapper';
-import { flag, typedValue } from './typed-value';
+import { requiredText } from '../../helpers/required-text';
+import type { QueryValue } from '../../transport';
+import { flag, typedValue } from '../../transport/typed-value';
+import type { PropertySet } from '../../transport/xml-mapper';
+import { valueOf } from '../../transport/xml-mapper';
 
 const START_PARAMETERS = [1, 2, 3, 4, 5];
 /** How long the node waits beyond the script's own timeout before giving up on the reply. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { QueryValue } from '../transport';
-import { requiredText } from './required-text';
+import { requiredText } from '../../helpers/required-text';
+import type { QueryValue } from '../../transport';
 
 /** The parameters of `wp_autocallstart`, which `wp_switchcall` shares. */
 export const dialTargetProperties: INodeProperties[] = [

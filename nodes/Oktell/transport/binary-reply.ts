@@ -1,21 +1,5 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-
 import { headerValue } from '../../shared/http/vendor-request';
-import type { OktellReply } from '../transport';
-
-export const binaryPropertyProperty: INodeProperties = {
-	displayName: 'Put Output File in Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	default: 'data',
-	required: true,
-	hint: 'The name of the output binary field to put the file in',
-};
+import type { OktellReply } from './index';
 
 /** The file name a reply gives in Content-Disposition (RFC 6266 `filename*` first). */
 export function fileNameOf(reply: OktellReply): string | undefined {
@@ -44,22 +28,4 @@ export function isFileReply(reply: OktellReply): boolean {
 	if (/attachment|filename/i.test(disposition)) return true;
 	const type = mimeTypeOf(reply);
 	return type !== undefined && !/^text\/|json|xml/i.test(type);
-}
-
-/** One output item holding the reply's bytes as n8n binary data, with name and MIME type. */
-export async function binaryItem(
-	context: IExecuteFunctions,
-	reply: OktellReply,
-	itemIndex: number,
-	fallbackName: string,
-	json: IDataObject = {},
-): Promise<INodeExecutionData> {
-	const property = context.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-	const fileName = fileNameOf(reply) ?? fallbackName;
-	const binary = await context.helpers.prepareBinaryData(reply.body, fileName, mimeTypeOf(reply));
-	return {
-		json: { ...json, fileName, mimeType: binary.mimeType, fileSize: reply.body.length },
-		binary: { [property]: binary },
-		pairedItem: { item: itemIndex },
-	};
 }

@@ -5,7 +5,7 @@ import {
 	optionsCollection,
 	readRequestLimits,
 	timeoutOption,
-} from '../../shared/description/request-limits';
+} from '../../../shared/description/request-limits';
 
 const DEFAULT_TIMEOUT_S = 30;
 const DEFAULT_DOWNLOAD_MB = 100;

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../shared/errors/node-errors';
-import { runPerItem } from '../../shared/execution/per-item';
-import { expectShape } from '../../shared/http/reply-shape';
-import type { QueryValue } from '../transport';
-import { VENDOR, oktellJson, oktellRequest, replyText } from '../transport';
+import { inputError } from '../../../shared/errors/node-errors';
+import { runPerItem } from '../../../shared/execution/per-item';
+import { expectShape } from '../../../shared/http/reply-shape';
 import { requestLimits } from './request-options';
+import type { QueryValue } from '../../transport';
+import { VENDOR, oktellJson, oktellRequest, replyText } from '../../transport';
 
 const ACTORS = [
 	{ name: 'line', param: 'line', label: 'Line' },
