@@ -6,11 +6,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { REGION_URLS } from '../nodes/OneCConnect/transport/endpoint';
+import { buildEnvelope, soapActionOf } from '../nodes/OneCConnect/transport/soap-envelope';
+
 const REDIRECTED =
 	'The server redirected the test elsewhere, and n8n does not send the login and password there. Put the final PartnerWebAPI2 address in Custom URL.';
 
-const TEST_ENVELOPE =
-	'<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><m:RegionRead xmlns:m="http://buhphone.com/PartnerWebAPI2"><m:Params xmlns:v8="http://v8.1c.ru/8.1/data/core" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="v8:Structure"/></m:RegionRead></soap:Body></soap:Envelope>';
+/** The region's address as `endpointOf` picks it (Russia for an unknown region), as an expression. */
+const REGION_URL = Object.entries(REGION_URLS).reduce(
+	(otherwise, [region, url]) => `$credentials.region === "${region}" ? "${url}" : (${otherwise})`,
+	`"${REGION_URLS.russia}"`,
+);
 
 export class OneCConnectApi implements ICredentialType {
 	name = 'oneCConnectApi';
@@ -33,12 +39,12 @@ export class OneCConnectApi implements ICredentialType {
 				{
 					name: 'Russia, Kazakhstan, Belarus and Others',
 					value: 'russia',
-					description: 'https://cus.1c-connect.com/cus/ws/PartnerWebAPI2',
+					description: REGION_URLS.russia,
 				},
 				{
 					name: 'EU, Ukraine, Caucasus, Baltics, Moldova',
 					value: 'eu',
-					description: 'https://eu-cus.1c-connect.com/cus/ws/PartnerWebAPI2',
+					description: REGION_URLS.eu,
 				},
 				{ name: 'Custom URL', value: 'custom', description: 'For example the sandbox simulator' },
 			],
@@ -84,12 +90,12 @@ export class OneCConnectApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			url: '={{$credentials.region === "custom" ? $credentials.customUrl.trim() : ($credentials.region === "eu" ? "https://eu-cus.1c-connect.com/cus/ws/PartnerWebAPI2" : "https://cus.1c-connect.com/cus/ws/PartnerWebAPI2")}}',
+			url: `={{$credentials.region === "custom" ? $credentials.customUrl.trim() : (${REGION_URL})}}`,
 			headers: {
 				'Content-Type': 'text/xml; charset=utf-8',
-				SOAPAction: '"http://buhphone.com/PartnerWebAPI2#PartnerWebAPI2:RegionRead"',
+				SOAPAction: soapActionOf('RegionRead'),
 			},
-			body: TEST_ENVELOPE,
+			body: buildEnvelope({ operation: 'RegionRead', params: {} }),
 			// A redirect fails the test rather than carry the login and password elsewhere.
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,

@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as presence from './actions/presence/Presence.resource';
-import { router } from './actions/router';
+import { resourceProperties } from '../shared/execution/resources';
+import { routeOperation } from '../shared/execution/route-operation';
+import { operations, resources } from './actions/resources';
 
 export class Ati implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,20 +24,10 @@ export class Ati implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'atiApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Presence', value: 'presence' }],
-				default: 'presence',
-			},
-			...presence.description,
-		],
+		properties: [...resourceProperties(resources, 'presence')],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation(this, operations);
 	}
 }

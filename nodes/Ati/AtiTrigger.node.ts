@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { atiTimeoutOption, readPollTimeoutMs } from './actions/parameters/request-options';
 import { parseContactIds } from './helpers/contact-ids';
-import { atiTimeoutOption, readPollTimeoutMs } from './helpers/timeout-option';
 import { fetchPresenceStates } from './transport/presence';
 import type { PresenceChange, PresenceEvent, RecordedStates } from './trigger/presence-changes';
 import { baseline, currentStates, diffPresence } from './trigger/presence-changes';

@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as method from './actions/method/Method.resource';
-import * as realtime from './actions/realtime/Realtime.resource';
-import { router } from './actions/router';
+import { resourceProperties } from '../shared/execution/resources';
+import { routeOperation } from '../shared/execution/route-operation';
+import { operations, resources } from './actions/resources';
 
 export class Bitrix24 implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,23 +46,11 @@ export class Bitrix24 implements INodeType {
 				],
 				default: 'webhook',
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Method', value: 'method' },
-					{ name: 'Realtime', value: 'realtime' },
-				],
-				default: 'method',
-			},
-			...method.description,
-			...realtime.description,
+			...resourceProperties(resources, 'method'),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation(this, operations);
 	}
 }

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { timeoutOption } from '../shared/description/request-limits';
-import { planOption } from './actions/common';
+import { planOption } from './actions/parameters/portal-options';
 import type { BitrixTarget } from './transport';
 import type { Plan } from './transport/leaky-bucket';
 import { LONG_POLL_TIMEOUT_SECONDS } from './transport/pull-server';

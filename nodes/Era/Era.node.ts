@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as integrationPoint from './actions/integrationPoint/IntegrationPoint.resource';
-import * as integrationToken from './actions/integrationToken/IntegrationToken.resource';
-import { router } from './actions/router';
+import { resourceProperties } from '../shared/execution/resources';
+import { routeOperation } from '../shared/execution/route-operation';
+import { operations, resources } from './actions/resources';
 import { searchIntegrationPoints } from './methods/listSearch';
 
 export class Era implements INodeType {
@@ -25,26 +25,12 @@ export class Era implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'eraApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Integration Point', value: 'integrationPoint' },
-					{ name: 'Integration Token', value: 'integrationToken' },
-				],
-				default: 'integrationPoint',
-			},
-			...integrationPoint.description,
-			...integrationToken.description,
-		],
+		properties: [...resourceProperties(resources, 'integrationPoint')],
 	};
 
 	methods = { listSearch: { searchIntegrationPoints } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation(this, operations);
 	}
 }

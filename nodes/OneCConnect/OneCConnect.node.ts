@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as customOperation from './actions/customOperation/CustomOperation.resource';
-import { typedResources } from './actions/resources';
-import { router } from './actions/router';
+import { resourceProperties } from '../shared/execution/resources';
+import { routeOperation } from '../shared/execution/route-operation';
+import { operations, resources } from './actions/resources';
 
 export class OneCConnect implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,38 +25,10 @@ export class OneCConnect implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'oneCConnectApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Client', value: 'client' },
-					{ name: 'Client Additional Parameter', value: 'clientAdditionalParameter' },
-					{ name: 'Client Department', value: 'clientDepartment' },
-					{ name: 'Client User', value: 'clientUser' },
-					{ name: 'Competence', value: 'competence' },
-					{ name: 'Custom Operation', value: 'customOperation' },
-					{ name: 'Department', value: 'department' },
-					{ name: 'History', value: 'history' },
-					{ name: 'Notification', value: 'notification' },
-					{ name: 'Region', value: 'region' },
-					{ name: 'Service Kind', value: 'serviceKind' },
-					{ name: 'Service Line', value: 'serviceLine' },
-					{ name: 'Service Request', value: 'serviceRequest' },
-					{ name: 'Specialist', value: 'specialist' },
-					{ name: 'Statistic', value: 'statistics' },
-					{ name: 'User Service Line', value: 'userServiceLine' },
-				],
-				default: 'client',
-			},
-			...typedResources.flatMap((entry) => entry.description),
-			...customOperation.description,
-		],
+		properties: [...resourceProperties(resources, 'client')],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation(this, operations);
 	}
 }

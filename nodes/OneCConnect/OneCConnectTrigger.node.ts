@@ -8,12 +8,18 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { inputError } from '../shared/errors/node-errors';
-import { oneCTimeoutOption, pollTimeoutMsOf } from './request-timeout';
+import { oneCTimeoutOption, pollTimeoutMsOf } from './actions/parameters/request-timeout';
 import { LIMIT_SPENT, oneCApiRequestWithinLimit } from './transport';
 import type { WatchState } from './trigger/changes';
 import { newRows, wallClock } from './trigger/changes';
 import type { Watch } from './trigger/watches';
-import { WATCH_BY_VALUE } from './trigger/watches';
+import {
+	WATCHES,
+	WATCH_BY_VALUE,
+	hourlyLimitsNotice,
+	minPollIntervalMs,
+	watchOption,
+} from './trigger/watches';
 
 const MINUTE = 60_000;
 const SAMPLE_SIZE = 5;
@@ -35,8 +41,7 @@ export class OneCConnectTrigger implements INodeType {
 		credentials: [{ name: 'oneCConnectApi', required: true }],
 		properties: [
 			{
-				displayName:
-					"Each poll spends one call of the operation's hourly limit, shared by everything using the API login: ClientRead and ClientUserRead allow 250 an hour by day, ServiceRequestRead 120, GetHistoryOfServiceCalls only 10 (polls closer than 6 minutes are skipped).",
+				displayName: hourlyLimitsNotice(WATCHES),
 				name: 'limitNotice',
 				type: 'notice',
 				default: '',
@@ -45,28 +50,7 @@ export class OneCConnectTrigger implements INodeType {
 				displayName: 'Trigger On',
 				name: 'event',
 				type: 'options',
-				options: [
-					{
-						name: 'Client Created, Changed or Deleted',
-						value: 'client',
-						description: 'ClientRead with ChangedFrom',
-					},
-					{
-						name: 'Client User Created, Changed or Deleted',
-						value: 'clientUser',
-						description: 'ClientUserRead with ChangedFrom',
-					},
-					{
-						name: 'Service Call Finished',
-						value: 'serviceCall',
-						description: 'GetHistoryOfServiceCalls with PeriodFrom and PeriodTo (10 calls an hour)',
-					},
-					{
-						name: 'Service Request Created or Changed',
-						value: 'serviceRequest',
-						description: 'ServiceRequestRead with PeriodFrom',
-					},
-				],
+				options: WATCHES.map(watchOption).sort((a, b) => a.name.localeCompare(b.name)),
 				default: 'client',
 			},
 			{
@@ -118,7 +102,7 @@ export class OneCConnectTrigger implements INodeType {
 			const rows = await fetchRows(this, watch, now - 24 * 60 * MINUTE, now, timeZone);
 			return rows === LIMIT_SPENT ? null : toOutput(rows.slice(-SAMPLE_SIZE));
 		}
-		if (state.lastCallAt !== undefined && now - state.lastCallAt < watch.minIntervalMs) {
+		if (state.lastCallAt !== undefined && now - state.lastCallAt < minPollIntervalMs(watch)) {
 			this.logger.debug(
 				`1C-Connect Trigger: skipping a poll of ${watch.operation} to respect its hourly limit`,
 			);

@@ -31,6 +31,28 @@ describe('ATI.SU API credential test', () => {
 		assert.equal(ati.simulator.requests[0].path, '/v1.0/balance');
 	});
 
+	test('a Base URL that is not a web address is refused before anything is sent', async () => {
+		const credentialId = ati.harness.addCredential('atiApi', {
+			accessToken: 'ati-demo-token',
+			baseUrl: 'api.ati.su',
+		});
+
+		const result = await ati.harness.runNode(
+			{
+				type: 'ati',
+				parameters: { resource: 'presence', operation: 'get', contactId: '123456.0' },
+				credentials: { atiApi: credentialId },
+			},
+			[{}],
+		);
+
+		assert.equal(
+			result.error?.message,
+			'The Base URL in the ATI.SU credential is not a web address: "api.ati.su"',
+		);
+		assert.deepEqual(ati.simulator.requests, []);
+	});
+
 	test('a bad token fails, and the failure does not show the token', async () => {
 		const badToken = ['bad', 'token', '3d9a'].join('-');
 		const credentialId = ati.harness.addCredential('atiApi', {

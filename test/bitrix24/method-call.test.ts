@@ -103,10 +103,10 @@ describe('Bitrix24 Method → Call', () => {
 			true,
 		);
 
-		assert.match(String(result.items[1].json.error), /^Parameters is not valid JSON \(item 2\)$/);
+		assert.match(String(result.items[1].json.error), /^"Parameters" in item 1 is not valid JSON: /);
 		assert.match(
 			String(result.items[2].json.error),
-			/^Parameters must be a JSON object \(item 3\)$/,
+			/^"Parameters" in item 2 must be a JSON object, not a list$/,
 		);
 		assert.equal((result.items[0].json.result as { ID: string }).ID, '1');
 		assert.equal(b24.restCalls().length, 1);

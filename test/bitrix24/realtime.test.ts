@@ -72,9 +72,9 @@ describe('Bitrix24 Realtime', () => {
 		assert.deepEqual(
 			result.items.map((item) => item.json.error),
 			[
-				'"deal changed" is not a valid event command (item 1)',
-				'"My-App" is not a valid module ID (item 2)',
-				'"x" is not a Bitrix24 user ID (item 3)',
+				'"deal changed" is not a valid event command (item 0)',
+				'"My-App" is not a valid module ID (item 1)',
+				'"x" is not a Bitrix24 user ID (item 2)',
 			],
 		);
 		assert.equal(b24.restCalls().length, 0);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { unboundToken } from '../../nodes/Era/helpers/login';
 import { ERA_DEMO_POINTS } from '../../sandbox/era';
 import { POINTS_PATH, byId, useEra } from './era-fixture';
@@ -176,6 +178,43 @@ describe('ERA integration point: Create, Get, Update, Delete', () => {
 
 		assert.equal(result.error?.message, 'Nothing to update');
 		assert.deepEqual(era.calls(), []);
+	});
+
+	test('Update fails an item whose Other Fields (JSON) is not an object, before any request', async () => {
+		const result = await era.point('update', {
+			pointId: byId(FIRST.id),
+			updateFields: { otherFields: '["url"]' },
+		});
+
+		assert.equal(
+			result.error?.message,
+			'"Other Fields (JSON)" in item 0 must be a JSON object, not a list',
+		);
+		assert.deepEqual(era.calls(), []);
+	});
+
+	test('Roles (JSON) may be a list or an object; anything else fails only its item', async () => {
+		const result = await era.point(
+			'create',
+			{ code: '={{ $json.code }}', type: 'public', opts: { roles: '={{ $json.roles }}' } },
+			[
+				{ code: 'R-LIST', roles: '["operator"]' },
+				{ code: 'R-BAD', roles: '{operator' },
+				{ code: 'R-TEXT', roles: '"operator"' },
+				{ code: 'R-OBJECT', roles: '{"operator": true}' },
+			],
+			{ continueOnFail: true },
+		);
+
+		const outcomes = result.items.map((item) => String(item.json.error ?? item.json.code));
+		assert.equal(outcomes[0], 'R-LIST');
+		assert.match(outcomes[1], /^"Roles \(JSON\)" in item 1 is not valid JSON: /);
+		assert.equal(outcomes[2], '"Roles (JSON)" in item 2 must be a JSON list or object, not string');
+		assert.equal(outcomes[3], 'R-OBJECT');
+		assert.deepEqual(
+			era.simulator.requests.map((request) => (JSON.parse(request.body) as IDataObject).opts),
+			[{ roles: ['operator'] }, { roles: { operator: true } }],
+		);
 	});
 
 	test('Delete answers {deleted: true} per item, and the point is gone', async () => {

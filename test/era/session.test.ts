@@ -195,6 +195,18 @@ describe('ERA session credential', () => {
 		assert.deepEqual(era.calls(), Array(2).fill(`POST /not-era${LOGIN_PATH} 404`));
 	});
 
+	test('a Server URL without http:// or https:// is refused before anything is sent', async () => {
+		const noScheme = era.addCredential({ serverUrl: ' era.example.com/ ' });
+
+		const result = await getFirst(1, noScheme);
+
+		assert.equal(
+			result.error?.message,
+			'The Server URL in the ERA credential is not a web address: "era.example.com"',
+		);
+		assert.deepEqual(era.calls(), []);
+	});
+
 	test('a banned address gets the ban answer: the node shows the wait and sends nothing more', async () => {
 		for (let i = 0; i < 5; i++) {
 			await fetch(`${era.baseUrl}${LOGIN_PATH}`, {

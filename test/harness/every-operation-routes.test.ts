@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import type { INodeProperties, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { N8nHarness } from './n8n-harness';
 import { loadPackageNodes } from './package-loader';
@@ -45,7 +45,7 @@ function sampleOf(property: INodeProperties): unknown {
 const UNREACHABLE = 'http://127.0.0.1:9';
 
 /** A credential that points nowhere: the run fails after routing, never before. */
-const credentialData: Record<string, Record<string, unknown>> = {
+const credentialData: Record<string, ICredentialDataDecryptedObject> = {
 	atiApi: { accessToken: 'token', baseUrl: UNREACHABLE },
 	eraApi: { serverUrl: UNREACHABLE, domain: 'd', login: 'l', password: 'p', sessionToken: '' },
 	oneCConnectApi: { region: 'custom', customUrl: UNREACHABLE, login: 'l', password: 'p' },

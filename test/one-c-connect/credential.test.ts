@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { endpointOf } from '../../nodes/OneCConnect/transport';
+import { endpointOf } from '../../nodes/OneCConnect/transport/endpoint';
 import { useOneC } from './one-c-fixture';
 
 describe('1C-Connect API credential', () => {

@@ -53,7 +53,10 @@ describe('1C-Connect: Custom Operation', () => {
 			operationName: 'ClientRead',
 			parameters: '{"ClientID": ',
 		});
-		assert.equal(json.error?.message, 'Parameters (JSON) of item 0 is not valid JSON');
+		assert.equal(
+			json.error?.message,
+			'"Parameters (JSON)" in item 0 is not valid JSON: Unexpected end of JSON input',
+		);
 
 		const name = await oneC.run('customOperation', 'execute', { operationName: 'Client Read<' });
 		assert.equal(name.error?.message, '"Client Read<" is not an operation name (item 0)');

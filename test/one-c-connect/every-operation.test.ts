@@ -3,7 +3,7 @@ import { beforeEach, describe, test } from 'node:test';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { parameterName } from '../../nodes/OneCConnect/actions/describe';
+import { parameterName } from '../../nodes/OneCConnect/actions/parameters/operation-properties';
 import { resourceSpecs } from '../../nodes/OneCConnect/actions/resources';
 import { PARTNER_OPERATIONS } from '../../sandbox/one-c-connect';
 import type { OneCFixture } from './one-c-fixture';

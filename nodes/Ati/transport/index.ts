@@ -6,6 +6,7 @@ import { SlidingWindowLimiter, limiterKey } from '../../shared/http/rate-limiter
 import { decodeReplyText, parseJsonReply, quoteStart } from '../../shared/http/reply-body';
 import type { ReplyShape } from '../../shared/http/reply-shape';
 import { expectShape } from '../../shared/http/reply-shape';
+import { serverUrlFrom } from '../../shared/http/server-url';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
@@ -13,6 +14,7 @@ import { sendVendorRequest } from '../../shared/http/vendor-request';
 
 export const ATI_CREDENTIAL = 'atiApi';
 const VENDOR = 'ATI.SU';
+const DEFAULT_BASE_URL = 'https://api.ati.su';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 /** Presence replies are small: 100 contacts per request. */
 const MAX_REPLY_BYTES = 10 * 1024 * 1024;
@@ -50,7 +52,12 @@ export interface AtiRequest {
 /** The reply of a successful request, already checked against `request.expect`. */
 export async function atiApiRequest<T>(context: RequestContext, request: AtiRequest): Promise<T> {
 	const credentials = (await context.getCredentials(ATI_CREDENTIAL)) as unknown as AtiCredentials;
-	const baseUrl = String(credentials.baseUrl || 'https://api.ati.su').replace(/\/+$/, '');
+	const baseUrl = serverUrlFrom(
+		context.getNode(),
+		credentials.baseUrl || DEFAULT_BASE_URL,
+		{ vendor: VENDOR, field: 'Base URL', example: DEFAULT_BASE_URL },
+		request.itemIndex,
+	);
 	const secrets = [credentials.accessToken];
 
 	const response = await sendVendorRequest(

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { inputError } from '../../shared/errors/node-errors';
+import { inputError, itemName } from '../../shared/errors/node-errors';
 
 interface Rule {
 	pattern: RegExp;
@@ -26,7 +26,7 @@ function check(node: INode, rule: Rule, value: unknown, itemIndex: number): stri
 	if (rule.pattern.test(text)) return text;
 	throw inputError(
 		node,
-		`"${text}" is not ${rule.what} (item ${itemIndex + 1})`,
+		`"${text}" is not ${rule.what} (${itemName(itemIndex)})`,
 		rule.hint,
 		itemIndex,
 	);
@@ -48,7 +48,7 @@ export function userIds(node: INode, value: unknown, itemIndex: number): number[
 		if (!Number.isInteger(id) || id <= 0) {
 			throw inputError(
 				node,
-				`"${String(part)}" is not a Bitrix24 user ID (item ${itemIndex + 1})`,
+				`"${String(part)}" is not a Bitrix24 user ID (${itemName(itemIndex)})`,
 				'User IDs are positive whole numbers such as 1 or 15, separated by commas.',
 				itemIndex,
 			);

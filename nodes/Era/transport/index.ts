@@ -7,6 +7,7 @@ import { basicAuthSecret, redactSecrets } from '../../shared/errors/redact';
 import { MAX_PAGES, PageGuard } from '../../shared/http/page-guard';
 import { decodeReplyText, parseJsonReply } from '../../shared/http/reply-body';
 import { expectShape } from '../../shared/http/reply-shape';
+import { serverUrlFrom } from '../../shared/http/server-url';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext } from '../../shared/http/vendor-request';
@@ -76,7 +77,12 @@ export async function eraApiRequest(
 	notFoundIsReply = false,
 ): Promise<EraReply> {
 	const credentials = (await context.getCredentials(ERA_CREDENTIAL)) as unknown as EraCredentials;
-	const serverUrl = String(credentials.serverUrl ?? '').replace(/\/+$/, '');
+	const serverUrl = serverUrlFrom(
+		context.getNode(),
+		credentials.serverUrl,
+		{ vendor: VENDOR, field: 'Server URL', example: 'https://era.example.com' },
+		request.itemIndex,
+	);
 	const secrets = [
 		credentials.password,
 		// ERA sends no Basic auth, but a proxy or a server echoing it must not show it either.

@@ -1,27 +1,31 @@
-import * as client from './client/Client.resource';
-import * as clientAdditionalParameter from './clientAdditionalParameter/ClientAdditionalParameter.resource';
-import * as clientDepartment from './clientDepartment/ClientDepartment.resource';
-import * as clientUser from './clientUser/ClientUser.resource';
-import * as competence from './competence/Competence.resource';
-import * as department from './department/Department.resource';
-import * as history from './history/History.resource';
-import * as notification from './notification/Notification.resource';
+import { operationTable } from '../../shared/execution/resources';
+import { client } from './client/Client.resource';
+import { clientAdditionalParameter } from './clientAdditionalParameter/ClientAdditionalParameter.resource';
+import { clientDepartment } from './clientDepartment/ClientDepartment.resource';
+import { clientUser } from './clientUser/ClientUser.resource';
+import { competence } from './competence/Competence.resource';
+import { customOperation } from './customOperation/CustomOperation.resource';
+import { department } from './department/Department.resource';
+import { history } from './history/History.resource';
+import { notification } from './notification/Notification.resource';
 import type { ResourceSpec } from './operation-spec';
-import * as region from './region/Region.resource';
-import * as serviceKind from './serviceKind/ServiceKind.resource';
-import * as serviceLine from './serviceLine/ServiceLine.resource';
-import * as serviceRequest from './serviceRequest/ServiceRequest.resource';
-import * as specialist from './specialist/Specialist.resource';
-import * as statistics from './statistics/Statistics.resource';
-import * as userServiceLine from './userServiceLine/UserServiceLine.resource';
+import { region } from './region/Region.resource';
+import { serviceKind } from './serviceKind/ServiceKind.resource';
+import { serviceLine } from './serviceLine/ServiceLine.resource';
+import { serviceRequest } from './serviceRequest/ServiceRequest.resource';
+import { specialist } from './specialist/Specialist.resource';
+import { statistics } from './statistics/Statistics.resource';
+import { isTypedResource } from './typed-operations/typed-resource';
+import { userServiceLine } from './userServiceLine/UserServiceLine.resource';
 
-/** Every typed resource, in the order the Resource picker shows them. */
-export const typedResources = [
+/** The node's one list of resources. */
+export const resources = [
 	client,
 	clientAdditionalParameter,
 	clientDepartment,
 	clientUser,
 	competence,
+	customOperation,
 	department,
 	history,
 	notification,
@@ -34,4 +38,9 @@ export const typedResources = [
 	userServiceLine,
 ];
 
-export const resourceSpecs: ResourceSpec[] = typedResources.map((entry) => entry.resource);
+export const operations = operationTable(resources);
+
+/** The spec tables of the typed resources (all but Custom Operation). */
+export const resourceSpecs: ResourceSpec[] = resources
+	.filter(isTypedResource)
+	.map((resource) => resource.spec);

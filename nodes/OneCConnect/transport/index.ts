@@ -4,10 +4,12 @@ import { decodeReplyText, quoteStart } from '../../shared/http/reply-body';
 import { expectShape } from '../../shared/http/reply-shape';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
+import { serverUrlFrom } from '../../shared/http/server-url';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
 import type { XdtoJson } from '../xdto/codec';
 import { XdtoError } from '../xdto/codec';
+import { REGION_URLS, endpointOf } from './endpoint';
 import type { SoapCall, SoapReply } from './soap-envelope';
 import { buildEnvelope, fromResultData, readSoapReply, soapActionOf } from './soap-envelope';
 
@@ -18,11 +20,6 @@ const MAX_REPLY_BYTES = 20 * 1024 * 1024;
 const LIMITS_HINT =
 	'If 1C-Connect is only slow, raise "Timeout (Seconds)" in the node\'s options. Replies larger than 20 MB are not read.';
 export const OUT_OF_LIMIT = 'OUT_OF_LIMIT';
-
-export const REGION_URLS: Record<string, string> = {
-	russia: 'https://cus.1c-connect.com/cus/ws/PartnerWebAPI2',
-	eu: 'https://eu-cus.1c-connect.com/cus/ws/PartnerWebAPI2',
-};
 
 /** Only gateway errors are retried: an OUT_OF_LIMIT reply is HTTP 200 and retrying does not help. */
 const oneCRetryPolicy: RetryPolicy = { ...defaultRetryPolicy, maxTotalWaitMs: 20_000 };
@@ -49,11 +46,6 @@ export interface OneCRequest extends SoapCall {
 /** A reply that is no SOAP Fault, with its (redacted) text for messages. */
 export type OneCReply = Exclude<SoapReply, { kind: 'fault' }> & { text: string };
 
-export function endpointOf(credentials: { region?: unknown; customUrl?: unknown }): string {
-	if (credentials.region === 'custom') return String(credentials.customUrl ?? '').trim();
-	return REGION_URLS[String(credentials.region)] ?? REGION_URLS.russia;
-}
-
 /**
  * SOAP 1.1 §4.4.1: a `Client` (1.2: `Sender`) fault means the message itself was refused, so
  * nothing was done; a `Server` fault arises while the operation ran, and 1C writes each row as it
@@ -77,7 +69,12 @@ export async function oneCSoapCall(
 	const credentials = (await context.getCredentials(
 		ONE_C_CREDENTIAL,
 	)) as unknown as OneCCredentials;
-	const url = endpointOf(credentials);
+	const url = serverUrlFrom(
+		context.getNode(),
+		endpointOf(credentials),
+		{ vendor: VENDOR, field: 'Custom URL', example: REGION_URLS.russia },
+		request.itemIndex,
+	);
 	const secrets = secretsOf(credentials);
 	const response = await sendVendorRequest(
 		context,

@@ -2,7 +2,6 @@
 export interface Watch {
 	value: string;
 	name: string;
-	description: string;
 	operation: string;
 	/** The parameter that takes the start of the window. */
 	sinceParameter: string;
@@ -10,53 +9,72 @@ export interface Watch {
 	untilParameter?: string;
 	/** The vendor's longest window, when it has one. */
 	maxWindowMs?: number;
-	/** Polls closer together than this are skipped, so the hourly limit is never spent. */
-	minIntervalMs: number;
-	/** For the notice: calls per hour by day. */
+	/** The vendor's limit of calls an hour by day, shared by everything using the API login. */
 	hourlyLimit: number;
 }
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 export const WATCHES: Watch[] = [
 	{
 		value: 'client',
 		name: 'Client Created, Changed or Deleted',
-		description: 'ClientRead with ChangedFrom',
 		operation: 'ClientRead',
 		sinceParameter: 'ChangedFrom',
-		minIntervalMs: 0,
 		hourlyLimit: 250,
 	},
 	{
 		value: 'clientUser',
 		name: 'Client User Created, Changed or Deleted',
-		description: 'ClientUserRead with ChangedFrom',
 		operation: 'ClientUserRead',
 		sinceParameter: 'ChangedFrom',
-		minIntervalMs: 0,
 		hourlyLimit: 250,
 	},
 	{
 		value: 'serviceRequest',
 		name: 'Service Request Created or Changed',
-		description: 'ServiceRequestRead with PeriodFrom',
 		operation: 'ServiceRequestRead',
 		sinceParameter: 'PeriodFrom',
-		minIntervalMs: 0,
 		hourlyLimit: 120,
 	},
 	{
 		value: 'serviceCall',
 		name: 'Service Call Finished',
-		description: 'GetHistoryOfServiceCalls with PeriodFrom and PeriodTo (10 calls an hour)',
 		operation: 'GetHistoryOfServiceCalls',
 		sinceParameter: 'PeriodFrom',
 		untilParameter: 'PeriodTo',
-		maxWindowMs: 7 * 24 * 60 * MINUTE,
-		minIntervalMs: 6 * MINUTE,
+		maxWindowMs: 7 * 24 * HOUR,
 		hourlyLimit: 10,
 	},
 ];
 
 export const WATCH_BY_VALUE = new Map(WATCHES.map((watch) => [watch.value, watch]));
+
+/**
+ * Polls closer together than this are skipped, so that the trigger alone never spends the
+ * hourly limit. n8n polls at most once a minute (60 an hour), so only limits under 60 need it.
+ */
+export function minPollIntervalMs(watch: Watch): number {
+	return watch.hourlyLimit < 60 ? HOUR / watch.hourlyLimit : 0;
+}
+
+/** Its entry in the "Trigger On" picker. */
+export function watchOption(watch: Watch): { name: string; value: string; description: string } {
+	const parameters = [watch.sinceParameter, watch.untilParameter].filter(Boolean).join(' and ');
+	return {
+		name: watch.name,
+		value: watch.value,
+		description: `${watch.operation} with ${parameters} (${watch.hourlyLimit} calls an hour)`,
+	};
+}
+
+/** What each poll costs, for the notice above the picker. */
+export function hourlyLimitsNotice(watches: Watch[]): string {
+	const limits = watches.map((watch) => {
+		const interval = minPollIntervalMs(watch);
+		const skipped = interval ? ` (polls closer than ${interval / MINUTE} minutes are skipped)` : '';
+		return `${watch.operation} ${watch.hourlyLimit}${skipped}`;
+	});
+	return `Each poll spends one call of the operation's hourly limit by day, shared by everything using the API login: ${limits.join(', ')}.`;
+}

@@ -52,6 +52,7 @@ function operationProperties(resource: ResourceDefinition): INodeProperties[] {
 	const show = (operation: string) => ({
 		show: { resource: [resource.option.value], operation: [operation] },
 	});
+	const defaultOperation = resource.defaultOperation;
 	return [
 		{
 			displayName: 'Operation',
@@ -60,7 +61,7 @@ function operationProperties(resource: ResourceDefinition): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.option.value] } },
 			options: byName(resource.operations.map((operation) => operation.option)),
-			default: resource.defaultOperation,
+			default: defaultOperation,
 		},
 		...resource.operations.flatMap((operation) =>
 			updateDisplayOptions(show(operation.option.value), operation.properties),

@@ -1,12 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
+import type { OperationModule } from '../../../shared/execution/resources';
 import { checkContactId } from '../../helpers/contact-ids';
 import { getPresenceState } from '../../transport/presence';
-import { readTimeoutMs, requestOptions } from '../../helpers/timeout-option';
+import { readTimeoutMs, requestOptions } from '../parameters/request-options';
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get whether one contact is online',
+	action: 'Get the presence state of a contact',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Contact ID',
 		name: 'contactId',
@@ -19,11 +26,6 @@ const properties: INodeProperties[] = [
 	},
 	requestOptions,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['presence'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
+import type { OperationModule } from '../../../shared/execution/resources';
 import { parseContactIds } from '../../helpers/contact-ids';
 import type { PresenceState } from '../../transport/presence';
 import {
@@ -9,9 +10,16 @@ import {
 	PRESENCE_CONCURRENCY,
 	postPresenceStates,
 } from '../../transport/presence';
-import { readTimeoutMs, requestOptions } from '../../helpers/timeout-option';
+import { readTimeoutMs, requestOptions } from '../parameters/request-options';
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'Get whether many contacts are online, 100 per request across all items',
+	action: 'Get presence states of many contacts',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Contact IDs',
 		name: 'contactIds',
@@ -24,11 +32,6 @@ const properties: INodeProperties[] = [
 	},
 	requestOptions,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['presence'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	// Requests mix the IDs of several items, so the longest Timeout any item sets applies to all.

@@ -1,25 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { defineResource } from '../../../shared/execution/resources';
 import * as call from './call.operation';
 
-export { call };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['method'] } },
-		options: [
-			{
-				name: 'Call',
-				value: 'call',
-				description: 'Call any REST method; many items go together through batch',
-				action: 'Call a REST method',
-			},
-		],
-		default: 'call',
-	},
-	...call.description,
-];
+export const method = defineResource({ name: 'Method', value: 'method' }, [call], 'call');

@@ -4,13 +4,13 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { RequestLimits } from '../../../shared/description/request-limits';
 import { maxReplySizeOption, timeoutOption } from '../../../shared/description/request-limits';
 import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
 import { runPerItem } from '../../../shared/execution/per-item';
-import { jsonObject } from '../../helpers/json-object';
+import type { OperationModule } from '../../../shared/execution/resources';
+import { readJsonObject } from '../../../shared/parameters/json-object';
 import type { BitrixCall } from '../../transport';
 import {
 	MAX_REPLY_MEGABYTES,
@@ -21,9 +21,21 @@ import {
 } from '../../transport';
 import type { BatchCommand, BatchRequest, CommandOutcome } from '../../transport/batch';
 import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
-import { optionsProperty, planOption, requestLimitsOf, targetOf } from '../common';
+import {
+	optionsProperty,
+	planOption,
+	requestLimitsOf,
+	targetOf,
+} from '../parameters/portal-options';
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Call',
+	value: 'call',
+	description: 'Call any REST method; many items go together through batch',
+	action: 'Call a REST method',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Method',
 		name: 'method',
@@ -73,13 +85,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['method'], operation: ['call'] } },
-	properties,
-);
-
 const LIMITS_HINT =
 	'Raise "Timeout (Seconds)" or "Max Reply Size (MB)" in the node\'s options if the portal is just slow or the reply rightly large.';
+
+const PARAMETERS = {
+	label: 'Parameters',
+	example: '{"filter": {">ID": 10}, "select": ["ID", "TITLE"]}',
+};
 
 interface Call extends RequestLimits {
 	method: string;
@@ -91,10 +103,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const target = targetOf(this);
 	const callOf = (itemIndex: number): Call => ({
 		method: checkMethodName(this, String(this.getNodeParameter('method', itemIndex)), itemIndex),
-		params: jsonObject(
+		params: readJsonObject(
 			this.getNode(),
 			this.getNodeParameter('parameters', itemIndex),
-			'Parameters',
+			PARAMETERS,
 			itemIndex,
 		),
 		idempotent: this.getNodeParameter('options.readOnly', itemIndex, false) === true,

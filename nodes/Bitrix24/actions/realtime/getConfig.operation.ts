@@ -1,12 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
+import type { OperationModule } from '../../../shared/execution/resources';
 import { getPullConfig } from '../../transport/pull-config';
-import { optionsProperty, targetOf } from '../common';
-import { requireOAuth2 } from './oauth-only';
+import { requireOAuth2 } from '../parameters/oauth-only';
+import { optionsProperty, targetOf } from '../parameters/portal-options';
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Get Config',
+	value: 'getConfig',
+	description: "Get the Push & Pull server and the app's channels",
+	action: 'Get the real time configuration',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Use Cache',
 		name: 'cache',
@@ -24,11 +31,6 @@ const properties: INodeProperties[] = [
 	},
 	optionsProperty,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['realtime'], operation: ['getConfig'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	requireOAuth2(this, 'pull.application.config.get');

@@ -1,14 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { jsonObject } from '../../helpers/json-object';
+import type { OperationModule } from '../../../shared/execution/resources';
+import { readJsonObject } from '../../../shared/parameters/json-object';
 import { checkCommand, checkModuleId, userIds } from '../../helpers/pull-fields';
 import { bitrixApiRequest } from '../../transport';
-import { optionsProperty, targetOf } from '../common';
-import { requireOAuth2 } from './oauth-only';
+import { requireOAuth2 } from '../parameters/oauth-only';
+import { optionsProperty, targetOf } from '../parameters/portal-options';
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Publish Event',
+	value: 'publishEvent',
+	description: "Publish an event on the app's channels (OAuth2 app only)",
+	action: 'Publish a real time event',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Command',
 		name: 'command',
@@ -44,11 +51,6 @@ const properties: INodeProperties[] = [
 	optionsProperty,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['realtime'], operation: ['publishEvent'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	requireOAuth2(this, 'pull.application.event.add');
 	const target = targetOf(this);
@@ -57,10 +59,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const command = checkCommand(node, this.getNodeParameter('command', itemIndex), itemIndex);
 		const moduleId = checkModuleId(node, this.getNodeParameter('moduleId', itemIndex), itemIndex);
 		const users = userIds(node, this.getNodeParameter('userIds', itemIndex), itemIndex);
-		const params = jsonObject(
+		const params = readJsonObject(
 			node,
 			this.getNodeParameter('params', itemIndex),
-			'Parameters',
+			{ label: 'Parameters', example: '{"dealId": 10}' },
 			itemIndex,
 		);
 		const reply = await bitrixApiRequest(this, target, {

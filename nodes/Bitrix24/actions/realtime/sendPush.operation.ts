@@ -1,14 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors/node-errors';
+import { inputError, itemName } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
+import type { OperationModule } from '../../../shared/execution/resources';
 import { userIds } from '../../helpers/pull-fields';
 import { bitrixApiRequest } from '../../transport';
-import { optionsProperty, targetOf } from '../common';
-import { requireOAuth2 } from './oauth-only';
+import { requireOAuth2 } from '../parameters/oauth-only';
+import { optionsProperty, targetOf } from '../parameters/portal-options';
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Send Push',
+	value: 'sendPush',
+	description: 'Send a push notification to users of the mobile app (OAuth2 app only)',
+	action: 'Send a push notification',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'User IDs',
 		name: 'userIds',
@@ -29,11 +36,6 @@ const properties: INodeProperties[] = [
 	optionsProperty,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['realtime'], operation: ['sendPush'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	requireOAuth2(this, 'pull.application.push.add');
 	const target = targetOf(this);
@@ -44,7 +46,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (users.length === 0 || text.trim() === '') {
 			throw inputError(
 				node,
-				`A push needs user IDs and a text (item ${itemIndex + 1})`,
+				`A push needs user IDs and a text (${itemName(itemIndex)})`,
 				'Enter at least one user ID and the text to send.',
 				itemIndex,
 			);

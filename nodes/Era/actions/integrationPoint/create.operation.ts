@@ -4,16 +4,23 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
-import { optsFrom } from '../../helpers/point-body';
+import type { OperationModule } from '../../../shared/execution/resources';
 import { createPoint } from '../../transport/integration-points';
-import { eraCall, timeoutOnlyOptions } from '../request-options';
-import { pointOpts, pointTextFields } from './fields';
+import { pointTextFields } from '../parameters/point-fields';
+import { optsFrom, pointOpts } from '../parameters/point-opts';
+import { eraCall, timeoutOnlyOptions } from '../parameters/request-options';
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Create',
+	value: 'create',
+	description: 'Create an integration point',
+	action: 'Create an integration point',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -61,11 +68,6 @@ const properties: INodeProperties[] = [
 	pointOpts,
 	timeoutOnlyOptions,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['integrationPoint'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

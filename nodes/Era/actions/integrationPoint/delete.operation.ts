@@ -1,16 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { pointIdOf } from '../../helpers/point-id';
+import type { OperationModule } from '../../../shared/execution/resources';
 import { deletePoint } from '../../transport/integration-points';
-import { eraCall, timeoutOnlyOptions } from '../request-options';
-import { pointLocator } from './fields';
+import { pointIdOf, pointLocator } from '../parameters/point-locator';
+import { eraCall, timeoutOnlyOptions } from '../parameters/request-options';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['integrationPoint'], operation: ['delete'] } },
-	[pointLocator, timeoutOnlyOptions],
-);
+export const option: OperationModule['option'] = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Delete an integration point',
+	action: 'Delete an integration point',
+};
+
+export const properties: INodeProperties[] = [pointLocator, timeoutOnlyOptions];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

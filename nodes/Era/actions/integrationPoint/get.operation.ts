@@ -4,16 +4,23 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
+import type { OperationModule } from '../../../shared/execution/resources';
 import { outputQuery } from '../../helpers/list-query';
-import { pointIdOf } from '../../helpers/point-id';
 import { getPoint } from '../../transport/integration-points';
-import { eraCall, eraTimeoutOption } from '../request-options';
-import { outputOptions, pointLocator } from './fields';
+import { outputOptions } from '../parameters/output-options';
+import { pointIdOf, pointLocator } from '../parameters/point-locator';
+import { eraCall, eraTimeoutOption } from '../parameters/request-options';
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get an integration point',
+	action: 'Get an integration point',
+};
+
+export const properties: INodeProperties[] = [
 	pointLocator,
 	{
 		displayName: 'Options',
@@ -24,11 +31,6 @@ const properties: INodeProperties[] = [
 		options: [...outputOptions, eraTimeoutOption],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['integrationPoint'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

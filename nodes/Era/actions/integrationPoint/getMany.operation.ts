@@ -4,14 +4,14 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/description/return-all-limit';
 import { runPerItem } from '../../../shared/execution/per-item';
+import type { OperationModule } from '../../../shared/execution/resources';
 import { listQuery } from '../../helpers/list-query';
 import { listPoints } from '../../transport/integration-points';
-import { eraCall, eraTimeoutOption } from '../request-options';
-import { maskFieldOptions, outputOptions } from './fields';
+import { maskFieldOptions, outputOptions } from '../parameters/output-options';
+import { eraCall, eraTimeoutOption } from '../parameters/request-options';
 
 const fieldChoice: INodeProperties = {
 	displayName: 'Field',
@@ -21,7 +21,14 @@ const fieldChoice: INodeProperties = {
 	default: 'code',
 };
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'Get many integration points',
+	action: 'Get many integration points',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
@@ -88,11 +95,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['integrationPoint'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

@@ -1,13 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { requiredText, whenNotFound } from '../../helpers/not-found';
+import type { OperationModule } from '../../../shared/execution/resources';
 import { lookupPoints } from '../../transport/integration-points';
-import { eraCall, timeoutOnlyOptions } from '../request-options';
-import { notFoundOption } from './fields';
+import { notFoundOption, whenNotFound } from '../parameters/not-found';
+import { eraCall, timeoutOnlyOptions } from '../parameters/request-options';
+import { requiredText } from '../parameters/required-text';
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Lookup',
+	value: 'lookup',
+	description: 'Find the IDs of integration points by ID, code or local token',
+	action: 'Look up integration point ids',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Search Key',
 		name: 'key',
@@ -20,11 +27,6 @@ const properties: INodeProperties[] = [
 	notFoundOption,
 	timeoutOnlyOptions,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['integrationPoint'], operation: ['lookup'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

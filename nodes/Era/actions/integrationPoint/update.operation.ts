@@ -4,16 +4,27 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { checkPatchable, optsFrom, otherFieldsFrom } from '../../helpers/point-body';
-import { pointIdOf } from '../../helpers/point-id';
+import type { OperationModule } from '../../../shared/execution/resources';
+import { readJsonObject } from '../../../shared/parameters/json-object';
+import { checkPatchable } from '../../helpers/point-body';
 import { getPoint, updatePoint } from '../../transport/integration-points';
-import { eraCall, timeoutOnlyOptions } from '../request-options';
-import { pointLocator, pointOpts, pointTextFields } from './fields';
+import { pointTextFields } from '../parameters/point-fields';
+import { pointIdOf, pointLocator } from '../parameters/point-locator';
+import { optsFrom, pointOpts } from '../parameters/point-opts';
+import { eraCall, timeoutOnlyOptions } from '../parameters/request-options';
 
-const properties: INodeProperties[] = [
+const OTHER_FIELDS = { label: 'Other Fields (JSON)', example: '{"url": "https://example.com"}' };
+
+export const option: OperationModule['option'] = {
+	name: 'Update',
+	value: 'update',
+	description: 'Change fields of an integration point',
+	action: 'Update an integration point',
+};
+
+export const properties: INodeProperties[] = [
 	pointLocator,
 	{
 		displayName: 'Update Fields',
@@ -51,11 +62,6 @@ const properties: INodeProperties[] = [
 	timeoutOnlyOptions,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['integrationPoint'], operation: ['update'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
 		const node = this.getNode();
@@ -69,7 +75,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			this.getNodeParameter('opts', itemIndex, {}) as IDataObject,
 			itemIndex,
 		);
-		const body: IDataObject = { ...otherFieldsFrom(node, otherFields, itemIndex), ...fields };
+		const body: IDataObject = {
+			...readJsonObject(node, otherFields, OTHER_FIELDS, itemIndex),
+			...fields,
+		};
 		if (Object.keys(opts).length > 0) body.opts = { ...(body.opts as IDataObject), ...opts };
 		checkPatchable(node, body, itemIndex);
 		const id = pointIdOf(this, itemIndex);

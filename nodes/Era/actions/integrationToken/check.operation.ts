@@ -1,13 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { requiredText, whenNotFound } from '../../helpers/not-found';
+import type { OperationModule } from '../../../shared/execution/resources';
 import { checkIntegrationToken } from '../../transport/integration-points';
-import { notFoundOption } from '../integrationPoint/fields';
-import { eraCall, timeoutOnlyOptions } from '../request-options';
+import { notFoundOption, whenNotFound } from '../parameters/not-found';
+import { eraCall, timeoutOnlyOptions } from '../parameters/request-options';
+import { requiredText } from '../parameters/required-text';
 
-const properties: INodeProperties[] = [
+export const option: OperationModule['option'] = {
+	name: 'Check',
+	value: 'check',
+	description: 'Find the domain and integration point of a token',
+	action: 'Check an integration token',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Token',
 		name: 'token',
@@ -20,11 +27,6 @@ const properties: INodeProperties[] = [
 	notFoundOption,
 	timeoutOnlyOptions,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['integrationToken'], operation: ['check'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {

@@ -1,6 +1,5 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
 import { CHANGED_FROM, crud, id, required, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
 const CLIENT = [
 	text('INN', 'Taxpayer number'),
@@ -12,7 +11,7 @@ const CLIENT = [
 	text('Comment'),
 ];
 
-export const resource: ResourceSpec = {
+export const client = typedResource({
 	value: 'client',
 	name: 'Client',
 	operations: [
@@ -53,6 +52,4 @@ export const resource: ResourceSpec = {
 			fields: [id('ClientID'), id('SpecialistID', 'The specialist to assign')],
 		},
 	],
-};
-
-export const description = describeResource(resource);
+});

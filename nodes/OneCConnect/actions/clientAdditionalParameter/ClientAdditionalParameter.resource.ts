@@ -1,6 +1,6 @@
-import { describeResource } from '../describe';
-import type { FieldSpec, ResourceSpec } from '../operation-spec';
+import type { FieldSpec } from '../operation-spec';
 import { CHANGED_FROM, crud, id, required, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
 const COLOR: FieldSpec = {
 	name: 'Color',
@@ -9,7 +9,7 @@ const COLOR: FieldSpec = {
 	options: ['NONE', 'RED', 'GREEN', 'BLUE', 'YELLOW', 'ORANGE', 'PURPLE', 'GRAY'],
 };
 
-export const resource: ResourceSpec = {
+export const clientAdditionalParameter = typedResource({
 	value: 'clientAdditionalParameter',
 	name: 'Client Additional Parameter',
 	operations: [
@@ -41,6 +41,4 @@ export const resource: ResourceSpec = {
 			fields: [text('ClientID'), text('ClientParameterID')],
 		},
 	],
-};
-
-export const description = describeResource(resource);
+});

@@ -1,8 +1,7 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
 import { CHANGED_FROM, crud, id, required, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
-export const resource: ResourceSpec = {
+export const clientDepartment = typedResource({
 	value: 'clientDepartment',
 	name: 'Client Department',
 	operations: crud('ClientDepartment', 'client department', [id('ClientDepartmentID')], {
@@ -10,6 +9,4 @@ export const resource: ResourceSpec = {
 		update: [text('Name', 'Department name')],
 		read: [CHANGED_FROM, text('ClientID')],
 	}),
-};
-
-export const description = describeResource(resource);
+});

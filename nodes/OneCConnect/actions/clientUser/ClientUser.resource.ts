@@ -1,6 +1,5 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
 import { CHANGED_FROM, crud, id, required, sendWelcomeEmail, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
 const USER = [
 	text('Surname', 'Last name, up to 20 characters'),
@@ -12,7 +11,7 @@ const USER = [
 	text('ClientDepartmentID', 'The client department the user belongs to'),
 ];
 
-export const resource: ResourceSpec = {
+export const clientUser = typedResource({
 	value: 'clientUser',
 	name: 'Client User',
 	operations: [
@@ -27,6 +26,4 @@ export const resource: ResourceSpec = {
 		}),
 		sendWelcomeEmail('ClientUser', 'client user', 'UserID'),
 	],
-};
-
-export const description = describeResource(resource);
+});

@@ -1,6 +1,6 @@
-import { describeResource } from '../describe';
-import type { FieldSpec, ResourceSpec } from '../operation-spec';
+import type { FieldSpec } from '../operation-spec';
 import { CHANGED_FROM, crud, id, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
 const PRIORITY: FieldSpec = {
 	name: 'Priority',
@@ -16,7 +16,7 @@ const PRIORITY: FieldSpec = {
 
 const KEY = [id('SpecialistID'), id('ServiceID', 'The support line (ServiceLineKind ID)')];
 
-export const resource: ResourceSpec = {
+export const competence = typedResource({
 	value: 'competence',
 	name: 'Competence',
 	operations: crud('Competence', 'competence', KEY, {
@@ -24,6 +24,4 @@ export const resource: ResourceSpec = {
 		update: [PRIORITY],
 		read: [CHANGED_FROM, text('SpecialistID'), text('ServiceID')],
 	}),
-};
-
-export const description = describeResource(resource);
+});

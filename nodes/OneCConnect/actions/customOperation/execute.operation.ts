@@ -1,18 +1,28 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	INode,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors/node-errors';
+import { inputError, itemName } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
-import { requestOptions, timeoutMsOf } from '../../request-timeout';
+import { isPlainObject } from '../../../shared/http/reply-shape';
+import type { JsonObjectField } from '../../../shared/parameters/json-object';
+import { readJsonObject } from '../../../shared/parameters/json-object';
 import { oneCApiRequest } from '../../transport';
 import { XdtoError, encodeXdtoElement } from '../../xdto/codec';
+import { requestOptions, timeoutMsOf } from '../parameters/request-timeout';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Execute',
+	value: 'execute',
+	description: 'Call any PartnerWebAPI2 operation with parameters as JSON',
+	action: 'Execute a custom operation',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Operation Name',
 		name: 'operationName',
@@ -48,12 +58,12 @@ const properties: INodeProperties[] = [
 	requestOptions,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customOperation'], operation: ['execute'] } },
-	properties,
-);
-
 const OPERATION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+const PARAMETERS: JsonObjectField = {
+	label: 'Parameters (JSON)',
+	example: '{"ClientID": "…"}, or a list of such objects for a batch',
+};
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
@@ -61,12 +71,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (!OPERATION_NAME.test(operation)) {
 			throw inputError(
 				this.getNode(),
-				`"${operation}" is not an operation name (item ${itemIndex})`,
+				`"${operation}" is not an operation name (${itemName(itemIndex)})`,
 				'Use the name as 1C-Connect documents it, such as ClientRead or GetHistoryOfServiceCalls.',
 				itemIndex,
 			);
 		}
-		const params = readParameters(this, itemIndex);
+		const params = readParameters(
+			this.getNode(),
+			this.getNodeParameter('parameters', itemIndex, '{}'),
+			itemIndex,
+		);
 		const result = await oneCApiRequest(this, {
 			operation,
 			params,
@@ -85,43 +99,44 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 }
 
+/** A Structure (a JSON object) or a ValueTable (a list of objects), checked before any call. */
 function readParameters(
-	context: IExecuteFunctions,
+	node: INode,
+	value: unknown,
 	itemIndex: number,
 ): IDataObject | IDataObject[] {
-	const raw = context.getNodeParameter('parameters', itemIndex, '{}') as unknown;
-	let value = raw;
-	try {
-		if (typeof raw === 'string') value = raw.trim() === '' ? {} : JSON.parse(raw);
-	} catch {
+	const rows = listOf(value);
+	if (rows && !rows.every(isPlainObject)) {
 		throw inputError(
-			context.getNode(),
-			`Parameters (JSON) of item ${itemIndex} is not valid JSON`,
-			'Write a JSON object, or an array of objects for a batch.',
+			node,
+			`"${PARAMETERS.label}" in ${itemName(itemIndex)} must be a JSON object or a list of objects`,
+			`Write "${PARAMETERS.label}" as a JSON object, such as ${PARAMETERS.example}.`,
 			itemIndex,
 		);
 	}
-	const isObject = (entry: unknown) =>
-		typeof entry === 'object' && entry !== null && !Array.isArray(entry);
-	const valid = isObject(value) || (Array.isArray(value) && value.every(isObject));
-	if (!valid) {
-		throw inputError(
-			context.getNode(),
-			`Parameters (JSON) of item ${itemIndex} must be an object or an array of objects`,
-			'1C-Connect takes one Params value: a Structure (object) or a ValueTable (array of objects).',
-			itemIndex,
-		);
-	}
+	const params = rows ?? readJsonObject(node, value, PARAMETERS, itemIndex);
 	try {
-		encodeXdtoElement('check', value as IDataObject);
+		encodeXdtoElement('check', params);
 	} catch (error) {
 		const reason = error instanceof XdtoError ? error.message : String(error);
 		throw inputError(
-			context.getNode(),
-			`Item ${itemIndex}: ${reason}`,
+			node,
+			`Cannot send "${PARAMETERS.label}" of ${itemName(itemIndex)}: ${reason}`,
 			'Correct the value.',
 			itemIndex,
 		);
 	}
-	return value as IDataObject | IDataObject[];
+	return params as IDataObject | IDataObject[];
+}
+
+/** The value as a list when it is one (or JSON text of one); readJsonObject judges the rest. */
+function listOf(value: unknown): unknown[] | undefined {
+	if (Array.isArray(value)) return value;
+	if (typeof value !== 'string' || !value.trim().startsWith('[')) return undefined;
+	try {
+		const parsed: unknown = JSON.parse(value);
+		return Array.isArray(parsed) ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
 }

@@ -1,8 +1,7 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
 import { CHANGED_FROM, crud, id, required, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
-export const resource: ResourceSpec = {
+export const department = typedResource({
 	value: 'department',
 	name: 'Department',
 	operations: crud('Department', 'department', [id('DepartmentID')], {
@@ -10,6 +9,4 @@ export const resource: ResourceSpec = {
 		update: [text('Name', 'Department name, up to 100 characters')],
 		read: [CHANGED_FROM],
 	}),
-};
-
-export const description = describeResource(resource);
+});

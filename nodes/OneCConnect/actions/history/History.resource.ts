@@ -1,6 +1,5 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
-import { PERIOD, date, readOperation as history, required, text } from '../operation-spec';
+import { PERIOD, date, readOperation, required, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
 const REQUIRED_PERIOD = PERIOD.map(required);
 const WHO = [
@@ -20,11 +19,11 @@ const TREATMENT_PERIOD = [
 const TEN_AN_HOUR = (soap: string, days: number) =>
 	`${soap} allows only 10 calls an hour by day (50 at night) per API login, for a period of at most ${days} days.`;
 
-export const resource: ResourceSpec = {
+export const history = typedResource({
 	value: 'history',
 	name: 'History',
 	operations: [
-		history(
+		readOperation(
 			'getServiceCalls',
 			'Get Service Calls',
 			'GetHistoryOfServiceCalls',
@@ -32,42 +31,42 @@ export const resource: ResourceSpec = {
 			[...REQUIRED_PERIOD, ...WHO],
 			{ notice: TEN_AN_HOUR('GetHistoryOfServiceCalls', 7) },
 		),
-		history(
+		readOperation(
 			'getServiceCallComments',
 			'Get Service Call Comments',
 			'GetHistoryOfServiceCallsComments',
 			'comments on service calls',
 			[...REQUIRED_PERIOD, ...WHO],
 		),
-		history(
+		readOperation(
 			'getServiceChat',
 			'Get Service Chat',
 			'GetHistoryOfServiceChat',
 			'support line chat history',
 			[...REQUIRED_PERIOD, ...WHO],
 		),
-		history(
+		readOperation(
 			'getFileTransfers',
 			'Get File Transfers',
 			'GetHistoryOfServiceFileTransfer',
 			'file transfer history',
 			[...REQUIRED_PERIOD, ...WHO],
 		),
-		history(
+		readOperation(
 			'getRemoteSessions',
 			'Get Remote Sessions',
 			'GetHistoryOfServiceRASessions',
 			'remote access sessions history',
 			[...REQUIRED_PERIOD, ...WHO],
 		),
-		history(
+		readOperation(
 			'getRemoteSessionComments',
 			'Get Remote Session Comments',
 			'GetHistoryOfServiceRASessionsComments',
 			'comments on remote access sessions',
 			[...REQUIRED_PERIOD, ...WHO],
 		),
-		history(
+		readOperation(
 			'getTreatments',
 			'Get Treatments',
 			'GetHistoryOfServiceTreatments',
@@ -77,32 +76,35 @@ export const resource: ResourceSpec = {
 				notice: TEN_AN_HOUR('GetHistoryOfServiceTreatments', 35),
 			},
 		),
-		history(
+		readOperation(
 			'getTreatmentComments',
 			'Get Treatment Comments',
 			'GetHistoryOfServiceTreatmentsComments',
 			'comments on treatments',
 			TREATMENT_PERIOD,
 		),
-		history(
+		readOperation(
 			'getOpenedTreatments',
 			'Get Opened Treatments',
 			'GetOpenedServiceTreatments',
 			'treatments open now',
 			[text('ClientID'), text('ServiceUserID'), text('ServiceID')],
 		),
-		history('getSipCalls', 'Get SIP Calls', 'GetHistoryOfSIPCalls', 'SIP telephony calls history', [
-			...REQUIRED_PERIOD,
-			...WHO,
-		]),
-		history(
+		readOperation(
+			'getSipCalls',
+			'Get SIP Calls',
+			'GetHistoryOfSIPCalls',
+			'SIP telephony calls history',
+			[...REQUIRED_PERIOD, ...WHO],
+		),
+		readOperation(
 			'getAgentSessions',
 			'Get Agent Sessions',
 			'GetHistoryOfAgentSessions',
 			'agent sessions history',
 			[...REQUIRED_PERIOD, text('ServiceUserID')],
 		),
-		history(
+		readOperation(
 			'getColleaguesChat',
 			'Get Colleagues Chat',
 			'GetHistoryOfColleaguesChat',
@@ -111,6 +113,4 @@ export const resource: ResourceSpec = {
 			{ file: { fileName: 'colleagues-chat.zip', mimeType: 'application/zip' } },
 		),
 	],
-};
-
-export const description = describeResource(resource);
+});

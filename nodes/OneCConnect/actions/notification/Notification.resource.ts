@@ -1,8 +1,7 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
 import { date, required, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
-export const resource: ResourceSpec = {
+export const notification = typedResource({
 	value: 'notification',
 	name: 'Notification',
 	operations: [
@@ -23,6 +22,4 @@ export const resource: ResourceSpec = {
 			],
 		},
 	],
-};
-
-export const description = describeResource(resource);
+});

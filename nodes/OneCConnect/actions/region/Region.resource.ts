@@ -1,7 +1,6 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
-export const resource: ResourceSpec = {
+export const region = typedResource({
 	value: 'region',
 	name: 'Region',
 	operations: [
@@ -16,6 +15,4 @@ export const resource: ResourceSpec = {
 			fields: [],
 		},
 	],
-};
-
-export const description = describeResource(resource);
+});

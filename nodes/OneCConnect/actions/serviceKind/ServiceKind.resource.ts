@@ -1,8 +1,7 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
 import { CHANGED_FROM, crud, id, required, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
-export const resource: ResourceSpec = {
+export const serviceKind = typedResource({
 	value: 'serviceKind',
 	name: 'Service Kind',
 	operations: crud(
@@ -16,6 +15,4 @@ export const resource: ResourceSpec = {
 		},
 		{ add: 100, edit: 100, delete: 50 },
 	),
-};
-
-export const description = describeResource(resource);
+});

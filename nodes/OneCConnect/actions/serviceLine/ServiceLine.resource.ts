@@ -1,8 +1,7 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
 import { CHANGED_FROM, crud, id, required, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
-export const resource: ResourceSpec = {
+export const serviceLine = typedResource({
 	value: 'serviceLine',
 	name: 'Service Line',
 	operations: crud('ServiceLineKind', 'service line', [id('ServiceID', 'The support line ID')], {
@@ -10,6 +9,4 @@ export const resource: ResourceSpec = {
 		update: [text('Name', 'Line name'), text('Description')],
 		read: [CHANGED_FROM],
 	}),
-};
-
-export const description = describeResource(resource);
+});

@@ -1,5 +1,4 @@
-import { describeResource } from '../describe';
-import type { FieldSpec, OperationSpec, ResourceSpec } from '../operation-spec';
+import type { FieldSpec, OperationSpec } from '../operation-spec';
 import {
 	PERIOD,
 	callOperation as call,
@@ -9,6 +8,7 @@ import {
 	required,
 	text,
 } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
 const REQUEST_FIELDS: FieldSpec[] = [
 	text('ServiceRequestChannelID', 'Channel (see Get Channels)'),
@@ -54,7 +54,7 @@ function batch(
 	};
 }
 
-export const resource: ResourceSpec = {
+export const serviceRequest = typedResource({
 	value: 'serviceRequest',
 	name: 'Service Request',
 	operations: [
@@ -174,6 +174,4 @@ export const resource: ResourceSpec = {
 			},
 		),
 	],
-};
-
-export const description = describeResource(resource);
+});

@@ -1,6 +1,5 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
 import { CHANGED_FROM, crud, id, required, sendWelcomeEmail, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
 const PERSON = [
 	text('Surname', 'Last name, up to 20 characters'),
@@ -12,7 +11,7 @@ const PERSON = [
 	text('Password', 'Initial password, up to 10 characters'),
 ];
 
-export const resource: ResourceSpec = {
+export const specialist = typedResource({
 	value: 'specialist',
 	name: 'Specialist',
 	operations: [
@@ -23,6 +22,4 @@ export const resource: ResourceSpec = {
 		}),
 		sendWelcomeEmail('Specialist', 'specialist', 'SpecialistID'),
 	],
-};
-
-export const description = describeResource(resource);
+});

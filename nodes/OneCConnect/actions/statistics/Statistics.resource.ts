@@ -1,8 +1,7 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
 import { PERIOD, callOperation as call, id, readOperation as read, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
-export const resource: ResourceSpec = {
+export const statistics = typedResource({
 	value: 'statistics',
 	name: 'Statistic',
 	operations: [
@@ -59,6 +58,4 @@ export const resource: ResourceSpec = {
 			{ idempotent: false },
 		),
 	],
-};
-
-export const description = describeResource(resource);
+});

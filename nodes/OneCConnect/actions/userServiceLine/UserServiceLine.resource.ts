@@ -1,6 +1,5 @@
-import { describeResource } from '../describe';
-import type { ResourceSpec } from '../operation-spec';
 import { CHANGED_FROM, crud, date, id, text } from '../operation-spec';
+import { typedResource } from '../typed-operations/typed-resource';
 
 const KEY = [
 	id('ServiceUserID', 'The user (specialist or client user) the line is connected to'),
@@ -11,7 +10,7 @@ const PERIOD = [
 	date('ExpiresDate', 'When it stops'),
 ];
 
-export const resource: ResourceSpec = {
+export const userServiceLine = typedResource({
 	value: 'userServiceLine',
 	name: 'User Service Line',
 	operations: crud('UserServiceLine', 'user service line', KEY, {
@@ -19,6 +18,4 @@ export const resource: ResourceSpec = {
 		update: PERIOD,
 		read: [CHANGED_FROM, text('ServiceUserID'), text('ServiceID')],
 	}),
-};
-
-export const description = describeResource(resource);
+});

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors/node-errors';
+import { inputError, itemName } from '../../../shared/errors/node-errors';
 import type { XdtoScalarType } from '../../xdto/codec';
 import { XdtoError, encodeXdtoElement, toXdtoDateTime } from '../../xdto/codec';
-import { parameterName } from '../describe';
 import type { FieldSpec, OperationSpec } from '../operation-spec';
+import { optionalFieldsCollection, parameterName } from './operation-properties';
+import { readOtherParameters } from './other-parameters';
 
 const XDTO_TYPES: Record<FieldSpec['type'], XdtoScalarType> = {
 	string: 'string',
@@ -24,36 +25,6 @@ function isEmpty(value: unknown): boolean {
 	);
 }
 
-function readOtherParameters(
-	context: IExecuteFunctions,
-	raw: unknown,
-	itemIndex: number,
-): IDataObject {
-	if (isEmpty(raw)) return {};
-	let value = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw);
-		} catch {
-			throw inputError(
-				context.getNode(),
-				`Other Parameters (JSON) of item ${itemIndex} is not valid JSON`,
-				'Write a JSON object such as {"ClientID": "…", "ChangedFrom": "2024-01-01T00:00:00"}.',
-				itemIndex,
-			);
-		}
-	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw inputError(
-			context.getNode(),
-			`Other Parameters (JSON) of item ${itemIndex} must be a JSON object`,
-			'Write a JSON object such as {"ClientID": "…"}.',
-			itemIndex,
-		);
-	}
-	return value as IDataObject;
-}
-
 /**
  * The 1C `Params` of one item: required fields, the filled optional fields and the Other
  * Parameters JSON. Checked here, so that a bad value is that item's error and never fails a batch.
@@ -69,7 +40,7 @@ export function paramsOf(
 		if (isEmpty(value)) {
 			throw inputError(
 				context.getNode(),
-				`${field.name} is required for ${spec.soap} (item ${itemIndex})`,
+				`${field.name} is required for ${spec.soap} (${itemName(itemIndex)})`,
 				`Fill in "${field.name}" for this item.`,
 				itemIndex,
 			);
@@ -77,7 +48,7 @@ export function paramsOf(
 		params[field.name] = value as IDataObject[string];
 	}
 	const collection = context.getNodeParameter(
-		spec.kind === 'read' ? 'filters' : 'additionalFields',
+		optionalFieldsCollection(spec),
 		itemIndex,
 		{},
 	) as IDataObject;
@@ -85,7 +56,10 @@ export function paramsOf(
 		const value = collection[parameterName(field)];
 		if (!isEmpty(value)) params[field.name] = value;
 	}
-	Object.assign(params, readOtherParameters(context, collection.otherParameters, itemIndex));
+	Object.assign(
+		params,
+		readOtherParameters(context.getNode(), collection.otherParameters, itemIndex),
+	);
 	return checkEncodable(context, spec, params, itemIndex);
 }
 
@@ -106,7 +80,7 @@ function checkEncodable(
 		const reason = error instanceof XdtoError ? error.message : String(error);
 		throw inputError(
 			context.getNode(),
-			`Item ${itemIndex} cannot be sent to ${spec.soap}: ${reason}`,
+			`Cannot send ${itemName(itemIndex)} to ${spec.soap}: ${reason}`,
 			'Correct the value named in the message.',
 			itemIndex,
 		);

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RequestLimits } from '../../shared/description/request-limits';
-import { readRequestLimits } from '../../shared/description/request-limits';
-import type { BitrixTarget } from '../transport';
-import type { Plan } from '../transport/leaky-bucket';
-import { authModeOf } from '../transport/portal';
+import type { RequestLimits } from '../../../shared/description/request-limits';
+import { readRequestLimits } from '../../../shared/description/request-limits';
+import type { BitrixTarget } from '../../transport';
+import type { Plan } from '../../transport/leaky-bucket';
+import { authModeOf } from '../../transport/portal';
 
 export const planOption: INodeProperties = {
 	displayName: 'Portal Plan',

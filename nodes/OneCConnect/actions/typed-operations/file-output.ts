@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { apiError } from '../../../shared/errors/node-errors';
 import type { XdtoJson } from '../../xdto/codec';
 import type { OperationSpec } from '../operation-spec';
+import { outputBinaryFieldOf } from '../parameters/binary-fields';
 
 /** A base64 file in the reply (a ZIP of chat history, a service request file) as binary data. */
 export async function fileOutput(
@@ -27,22 +26,11 @@ export async function fileOutput(
 	const name = (fields as IDataObject).Name;
 	const fileName = typeof name === 'string' && name !== '' ? name : file.fileName;
 	const buffer = Buffer.from(encoded.replace(/\s+/g, ''), 'base64');
-	const property = context.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const property = outputBinaryFieldOf(context, itemIndex);
 	const binary = await context.helpers.prepareBinaryData(buffer, fileName, file.mimeType);
-	return { json: { fileName, size: buffer.length }, binary: { [property]: binary } };
-}
-
-/** `Name`, `Hash` (MD5, hex) and `Data` (base64) of the input file, for ServiceRequestAttachFile. */
-export async function uploadParameters(
-	context: IExecuteFunctions,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const property = context.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const binary = context.helpers.assertBinaryData(itemIndex, property);
-	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
 	return {
-		Name: binary.fileName ?? 'file',
-		Hash: createHash('md5').update(buffer).digest('hex'),
-		Data: buffer.toString('base64'),
+		json: { fileName, size: buffer.length },
+		binary: { [property]: binary },
+		pairedItem: { item: itemIndex },
 	};
 }

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
-import { apiError } from '../../../shared/errors/node-errors';
+import { apiError, itemName } from '../../../shared/errors/node-errors';
 import { quoteStart } from '../../../shared/http/reply-body';
 import { isPlainObject } from '../../../shared/http/reply-shape';
-import { timeoutMsOf } from '../../request-timeout';
 import { oneCSoapCall, resultCodeError } from '../../transport';
 import { fromResultData } from '../../transport/soap-envelope';
 import type { XdtoJson } from '../../xdto/codec';
 import type { OperationSpec } from '../operation-spec';
-import { paramsOf, xdtoTypesOf } from './parameters';
+import { paramsOf, xdtoTypesOf } from '../parameters/item-params';
+import { timeoutMsOf } from '../parameters/request-timeout';
 
 const VENDOR = '1C-Connect';
 
@@ -23,31 +23,31 @@ type RowResult = { ResultCode: string; ResultData: XdtoJson } | { unreadable: st
  * twice: when its reply cannot be matched to the rows, each item says to check 1C-Connect.
  */
 export async function runBatch(
-	this: IExecuteFunctions,
+	context: IExecuteFunctions,
 	spec: OperationSpec,
 ): Promise<INodeExecutionData[]> {
 	const rows = new Map<string, IDataObject>();
-	return await runBatchedAcrossItems<RowResult>(this, {
+	return await runBatchedAcrossItems<RowResult>(context, {
 		keysOf: (itemIndex) => {
-			rows.set(String(itemIndex), paramsOf(this, spec, itemIndex));
+			rows.set(String(itemIndex), paramsOf(context, spec, itemIndex));
 			return [String(itemIndex)];
 		},
 		fetchChunk: async (keys) => {
 			const table = keys.map((key) => rows.get(key) as IDataObject);
-			const reply = await oneCSoapCall(this, {
+			const reply = await oneCSoapCall(context, {
 				operation: spec.soap,
 				params: table,
 				types: xdtoTypesOf(spec),
 				idempotent: spec.idempotent,
-				timeoutMs: timeoutMsOf(this, Number(keys[0])),
+				timeoutMs: timeoutMsOf(context, Number(keys[0])),
 			});
 			if (reply.kind === 'plain') return new Map();
 			if (reply.resultCode !== 'SUCCESS') {
-				throw resultCodeError(this, spec.soap, reply.resultCode, reply.resultData);
+				throw resultCodeError(context, spec.soap, reply.resultCode, reply.resultData);
 			}
 			const results = reply.resultData;
 			if (!Array.isArray(results) || results.length !== keys.length) {
-				throw apiError(this.getNode(), {
+				throw apiError(context.getNode(), {
 					message: `${spec.soap} answered ${Array.isArray(results) ? results.length : 'no'} result rows for ${keys.length} rows sent: ${quoteStart(fromResultData(reply.text))}`,
 					description: 'The rows cannot be matched to items.',
 					mayHaveApplied: spec.idempotent ? undefined : VENDOR,
@@ -58,17 +58,17 @@ export async function runBatch(
 		toOutput: (key, result) => {
 			const itemIndex = Number(key);
 			if (!result || 'unreadable' in result) {
-				throw apiError(this.getNode(), {
+				throw apiError(context.getNode(), {
 					message: result
-						? `${spec.soap} answered the row of item ${itemIndex} with something other than a result: ${quoteStart(result.unreadable)}`
-						: `${spec.soap} gave no result for item ${itemIndex}`,
+						? `${spec.soap} answered the row of ${itemName(itemIndex)} with something other than a result: ${quoteStart(result.unreadable)}`
+						: `${spec.soap} gave no result for ${itemName(itemIndex)}`,
 					description: 'Check the object in the 1C-Connect personal account.',
 					itemIndex,
 					mayHaveApplied: spec.idempotent ? undefined : VENDOR,
 				});
 			}
 			if (result.ResultCode !== 'SUCCESS') {
-				throw resultCodeError(this, spec.soap, result.ResultCode, result.ResultData, itemIndex);
+				throw resultCodeError(context, spec.soap, result.ResultCode, result.ResultData, itemIndex);
 			}
 			return outputOf(spec, rows.get(key) as IDataObject, result.ResultData);
 		},

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import {
+	optionsCollection,
 	readPollLimits,
 	readRequestLimits,
 	timeoutOption,
-	optionsCollection,
-} from '../../shared/description/request-limits';
-import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
+} from '../../../shared/description/request-limits';
+import { DEFAULT_TIMEOUT_SECONDS } from '../../transport';
 
 const DEFAULT_TIMEOUT_MS = DEFAULT_TIMEOUT_SECONDS * 1000;
 

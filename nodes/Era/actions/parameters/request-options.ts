@@ -4,9 +4,9 @@ import {
 	optionsCollection,
 	readRequestLimits,
 	timeoutOption,
-} from '../../shared/description/request-limits';
-import type { EraCall } from '../transport';
-import { TIMEOUT_SECONDS } from '../transport';
+} from '../../../shared/description/request-limits';
+import type { EraCall } from '../../transport';
+import { TIMEOUT_SECONDS } from '../../transport';
 
 /** The Timeout option every ERA operation has in its Options. */
 export const eraTimeoutOption = timeoutOption(TIMEOUT_SECONDS);

@@ -5,8 +5,8 @@ import {
 	readPollLimits,
 	readRequestLimits,
 	timeoutOption,
-} from '../shared/description/request-limits';
-import { DEFAULT_TIMEOUT_SECONDS } from './transport';
+} from '../../../shared/description/request-limits';
+import { DEFAULT_TIMEOUT_SECONDS } from '../../transport';
 
 /** How long one SOAP call may take, for the node's and the trigger's Options. */
 export const oneCTimeoutOption: INodeProperties = timeoutOption(DEFAULT_TIMEOUT_SECONDS);
