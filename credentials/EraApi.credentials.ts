@@ -16,7 +16,8 @@ import {
 	rememberRefusal,
 	sessionTokenIn,
 } from '../nodes/Era/helpers/login';
-import { postLogin } from '../nodes/Era/helpers/login-request';
+import { trimServerUrl } from '../nodes/shared/http/server-url';
+import { postLogin } from '../nodes/Era/transport/login-request';
 
 export class EraApi implements ICredentialType {
 	name = 'eraApi';
@@ -88,7 +89,7 @@ export class EraApi implements ICredentialType {
 		if (refused) {
 			throw new Error(`${refused.message} (Not tried again for another ${refused.secondsLeft} s.)`);
 		}
-		const serverUrl = String(credentials.serverUrl ?? '').replace(/\/+$/, '');
+		const serverUrl = trimServerUrl(credentials.serverUrl);
 		const url = `${serverUrl}/rest/v1/iam/sessions`;
 		const reply = await postLogin(
 			this.helpers,

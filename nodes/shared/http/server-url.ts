@@ -12,13 +12,18 @@ export function serverUrlFrom(
 	credential: { vendor: string; field: string; example: string },
 	itemIndex?: number,
 ): string {
-	const url = String(value ?? '')
-		.trim()
-		.replace(/\/+$/, '');
+	const url = trimServerUrl(value);
 	if (/^https?:\/\/[^/\s]+/i.test(url)) return url;
 	throw apiError(node, {
 		message: `The ${credential.field} in the ${credential.vendor} credential is not a web address: "${url}"`,
 		description: `Write it with http:// or https://, such as ${credential.example}.`,
 		itemIndex,
 	});
+}
+
+/** The address without surrounding blanks and trailing slashes, for code that has no node. */
+export function trimServerUrl(value: unknown): string {
+	return String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 }
