@@ -9,8 +9,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { readPollLimits, timeoutOption } from '../shared/description/request-limits';
 
 import { flattenCall, getTotalQueueInfo } from './transport/queue';
-import type { QueueEvent, QueueWatch } from './trigger/queue-events';
+import type { QueueEvent } from './trigger/queue-events';
 import { diffQueues, queueSummary, watchedQueues } from './trigger/queue-events';
+import type { QueueWatch } from './trigger/queue-record';
+import { replaceWatch } from './trigger/queue-record';
 
 export class OktellTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -122,9 +124,7 @@ export class OktellTrigger implements INodeType {
 			},
 			Date.now(),
 		);
-		watch.calls = next.calls;
-		watch.above = next.above;
-		watch.filter = next.filter;
+		if (next) replaceWatch(watch, next);
 		return events.length === 0 ? null : [events.map((json) => ({ json }))];
 	}
 }

@@ -9,6 +9,7 @@ export const CONTROL_PREFIX = '/__control';
 export interface ControlTarget {
 	readonly name: string;
 	readonly requests: readonly LoggedRequest[];
+	readonly maxConcurrentRequests: number;
 	readonly faults: readonly Fault[];
 	clearRequests(): void;
 	injectFault(fault: Fault | Fault[]): void;
@@ -26,6 +27,10 @@ export function mountControlRoutes(routes: RouteTable, target: ControlTarget): v
 	routes.add('GET', at('/health'), () => ({ status: 200, body: { name: target.name, ok: true } }));
 
 	routes.add('GET', at('/requests'), () => ({ status: 200, body: target.requests }));
+	routes.add('GET', at('/requests/concurrency'), () => ({
+		status: 200,
+		body: { max: target.maxConcurrentRequests },
+	}));
 	routes.add('DELETE', at('/requests'), () => {
 		target.clearRequests();
 		return { status: 204 };

@@ -9,6 +9,7 @@ import {
 	type ControlTarget,
 } from './control-routes';
 import { FaultInjector, faultResponse, type Fault } from './faults';
+import { InFlightGauge } from './in-flight';
 import { jsonError } from './json-error';
 import { rawMethodOf, readRawRequest, writeRawResponse } from './raw-request';
 import { RequestLog } from './request-log';
@@ -28,6 +29,7 @@ export class SimulatorServer implements ControlTarget {
 	private readonly controlRoutes = new RouteTable();
 	private readonly log = new RequestLog();
 	private readonly faultInjector = new FaultInjector();
+	private readonly inFlight = new InFlightGauge();
 	private readonly rawSockets = new WeakSet<Socket>();
 	private server?: Server;
 	private url?: string;
@@ -44,6 +46,11 @@ export class SimulatorServer implements ControlTarget {
 
 	get requests(): readonly LoggedRequest[] {
 		return this.log.all;
+	}
+
+	/** The most vendor requests answered at once since the requests were last cleared. */
+	get maxConcurrentRequests(): number {
+		return this.inFlight.peak;
 	}
 
 	get faults(): readonly Fault[] {
@@ -63,6 +70,7 @@ export class SimulatorServer implements ControlTarget {
 
 	clearRequests(): void {
 		this.log.clear();
+		this.inFlight.reset();
 	}
 
 	injectFault(fault: Fault | Fault[]): void {
@@ -162,8 +170,13 @@ export class SimulatorServer implements ControlTarget {
 			writeResponse(res, await this.dispatch(this.controlRoutes, request));
 			return;
 		}
-		const status = await this.answerVendorRequest(request, res);
-		this.log.record(request, target.rawQuery, at, status);
+		const leave = this.inFlight.enter();
+		try {
+			const status = await this.answerVendorRequest(request, res);
+			this.log.record(request, target.rawQuery, at, status);
+		} finally {
+			leave();
+		}
 	}
 
 	/** Applies a pending fault or runs the route; returns the status sent, 0 for a reset. */
@@ -201,7 +214,8 @@ export class SimulatorServer implements ControlTarget {
 			raw.body,
 			socket.remoteAddress,
 		);
-		const response = await this.vendorResponse(request);
+		const leave = this.inFlight.enter();
+		const response = await this.vendorResponse(request).finally(leave);
 		if (response === 'reset') socket.destroy();
 		else writeRawResponse(socket, response);
 		this.log.record(request, raw.target.rawQuery, at, response === 'reset' ? 0 : response.status);

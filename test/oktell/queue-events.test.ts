@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import type { QueueInfo } from '../../nodes/Oktell/transport/queue';
-import type { QueueWatch, WatchOptions } from '../../nodes/Oktell/trigger/queue-events';
+import type { WatchOptions } from '../../nodes/Oktell/trigger/queue-events';
 import { diffQueues } from '../../nodes/Oktell/trigger/queue-events';
+import type { QueueWatch } from '../../nodes/Oktell/trigger/queue-record';
 
 const options: WatchOptions = { event: 'callLeft', prefixes: [], waitSeconds: 60, maxSize: 5 };
 
@@ -21,7 +22,7 @@ function queuesOf(calls: number, offset = 0): QueueInfo[] {
 }
 
 function timeDiff(calls: number): number {
-	const baseline = diffQueues({}, queuesOf(calls), options, 0).next;
+	const baseline = diffQueues({}, queuesOf(calls), options, 0).next as QueueWatch;
 	const changed = queuesOf(calls, calls / 2);
 	const runs = [0, 1, 2, 3, 4].map(() => {
 		const watch: QueueWatch = structuredClone(baseline);
@@ -45,7 +46,8 @@ describe('Oktell Trigger: the queue diff', () => {
 	});
 
 	test('a call listed twice in one snapshot (same chain and object) counts once', () => {
-		const baseline = diffQueues({}, queuesOf(10), { ...options, event: 'callEntered' }, 0).next;
+		const baseline = diffQueues({}, queuesOf(10), { ...options, event: 'callEntered' }, 0)
+			.next as QueueWatch;
 		const doubled = queuesOf(10);
 		doubled[0].queue.push({ chainid: 'new', objectid: 'x', lenqueue: 0 });
 		doubled[1].queue.push({ chainid: 'new', objectid: 'x', lenqueue: 0 });
@@ -57,7 +59,7 @@ describe('Oktell Trigger: the queue diff', () => {
 	});
 
 	test('a changed queue filter starts a new baseline instead of reporting the others as left', () => {
-		const baseline = diffQueues({}, queuesOf(10), options, 0).next;
+		const baseline = diffQueues({}, queuesOf(10), options, 0).next as QueueWatch;
 		const { events, next } = diffQueues(
 			baseline,
 			queuesOf(10).slice(0, 1),
@@ -65,6 +67,6 @@ describe('Oktell Trigger: the queue diff', () => {
 			1,
 		);
 		assert.deepEqual(events, []);
-		assert.equal(next.filter, '0');
+		assert.equal(next?.filter, '0');
 	});
 });

@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow'
 
 import { apiError } from '../../shared/errors/node-errors';
 import { redactSecrets } from '../../shared/errors/redact';
+import { sharedRead } from '../../shared/execution/shared-reads';
 import { SlidingWindowLimiter, limiterKey } from '../../shared/http/rate-limiter';
 import { decodeReplyText, parseJsonReply, quoteStart } from '../../shared/http/reply-body';
 import type { ReplyShape } from '../../shared/http/reply-shape';
@@ -31,6 +32,8 @@ export const atiRetryPolicy: RetryPolicy = {
 
 /** ATI allows 10 requests per second per token. */
 const rateLimiter = new SlidingWindowLimiter(10, 1_000);
+/** Items in flight at once: as many as one second of the rate limit, which still spaces them. */
+export const ATI_CONCURRENCY = 10;
 
 interface AtiCredentials {
 	accessToken: string;
@@ -43,6 +46,8 @@ export interface AtiRequest {
 	body?: unknown;
 	/** Declared by each operation: true only when sending it twice changes nothing. */
 	idempotent: boolean;
+	/** Changes nothing: within one run, identical reads are sent once and their reply shared. */
+	readOnly?: boolean;
 	/** The shape a successful reply must have, and how to name the request in an error. */
 	expect: { shape: ReplyShape; what: string };
 	timeoutMs?: number;
@@ -60,33 +65,51 @@ export async function atiApiRequest<T>(context: RequestContext, request: AtiRequ
 	);
 	const secrets = [credentials.accessToken];
 
-	const response = await sendVendorRequest(
-		context,
-		{
-			credentialType: ATI_CREDENTIAL,
-			vendor: VENDOR,
-			retryPolicy: atiRetryPolicy,
-			secrets,
-			unreachableHint: `Check the Base URL in the ATI.SU credential (${baseUrl}) and the network, then try again.`,
-			limitsHint: LIMITS_HINT,
-			itemIndex: request.itemIndex,
-			beforeAttempt: async () =>
-				await rateLimiter.acquire(limiterKey(baseUrl, credentials.accessToken)),
-		},
-		{
-			method: request.method,
-			url: `${baseUrl}${request.path}`,
-			headers: {
-				Accept: 'application/json',
-				'Accept-Encoding': 'gzip, deflate, br',
-				...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+	const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
+	const send = async () =>
+		await sendVendorRequest(
+			context,
+			{
+				credentialType: ATI_CREDENTIAL,
+				vendor: VENDOR,
+				retryPolicy: atiRetryPolicy,
+				secrets,
+				unreachableHint: `Check the Base URL in the ATI.SU credential (${baseUrl}) and the network, then try again.`,
+				limitsHint: LIMITS_HINT,
+				itemIndex: request.itemIndex,
+				beforeAttempt: async () =>
+					await rateLimiter.acquire(limiterKey(baseUrl, credentials.accessToken)),
 			},
-			body: request.body === undefined ? undefined : JSON.stringify(request.body),
-			timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000,
-			maxReplyBytes: MAX_REPLY_BYTES,
-			idempotent: request.idempotent,
-		},
-	);
+			{
+				method: request.method,
+				url: `${baseUrl}${request.path}`,
+				headers: {
+					Accept: 'application/json',
+					'Accept-Encoding': 'gzip, deflate, br',
+					...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+				},
+				body,
+				timeoutMs,
+				maxReplyBytes: MAX_REPLY_BYTES,
+				idempotent: request.idempotent,
+			},
+		);
+	const response = request.readOnly
+		? await sharedRead(
+				context,
+				{
+					vendor: VENDOR,
+					credentialType: ATI_CREDENTIAL,
+					method: request.method,
+					url: request.path,
+					body,
+					limits: timeoutMs,
+				},
+				request.itemIndex,
+				send,
+			)
+		: await send();
 
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	if (response.statusCode >= 200 && response.statusCode < 300) {

@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk, settleWithConcurrency } from '../../shared/execution/concurrency';
 import { pathSegment } from '../../shared/http/path-segment';
@@ -8,6 +9,11 @@ import { atiApiRequest } from './index';
 /** ATI answers at most 100 contacts per request. */
 export const PRESENCE_BATCH_SIZE = 100;
 export const PRESENCE_CONCURRENCY = 4;
+/**
+ * Get sends one GET per contact while all of them fit in one round of ATI_CONCURRENCY requests
+ * (as fast as one POST); more contacts go in POST batches, which spend far less of the rate limit.
+ */
+export const PRESENCE_GET_SINGLY_MAX = 10;
 
 /** Presence calls only read, the POST batch included: sending one twice changes nothing. */
 const PRESENCE_IS_READ = true;
@@ -32,6 +38,7 @@ export async function getPresenceState(
 		method: 'GET',
 		path: `/presence/state/${segment}/`,
 		idempotent: PRESENCE_IS_READ,
+		readOnly: PRESENCE_IS_READ,
 		expect: { shape: 'object', what: `the presence request for contact ${contactId}` },
 		...call,
 	});
@@ -51,6 +58,7 @@ export async function postPresenceStates(
 		path: '/presence/state',
 		body: contactIds,
 		idempotent: PRESENCE_IS_READ,
+		readOnly: PRESENCE_IS_READ,
 		expect: {
 			shape: 'list of objects',
 			what: `the presence request for ${contactIds.length} contact${contactIds.length === 1 ? '' : 's'}`,
@@ -65,6 +73,18 @@ export async function postPresenceStates(
 		}
 	}
 	return states;
+}
+
+/** A contact ATI did not answer for is that contact's error. */
+export function stateOrError(
+	node: INode,
+	contactId: string,
+	state: PresenceState | undefined,
+): PresenceState {
+	if (state) return state;
+	throw new NodeOperationError(node, `ATI.SU returned no state for contact ${contactId}`, {
+		description: 'Check that the contact exists on ATI.SU.',
+	});
 }
 
 /** Any number of contacts, in batches of 100; the first failed batch fails the whole call. */

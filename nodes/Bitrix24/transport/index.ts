@@ -19,6 +19,11 @@ import { APP_CREDENTIAL_TYPE, resolvePortal } from './portal';
 
 const VENDOR = 'Bitrix24';
 export const TIMEOUT_SECONDS = 60;
+/**
+ * Items in flight at once for per-item calls. The leaky bucket keeps the rate (2 a second, a
+ * burst of 50); a call may run for seconds, and Bitrix24 also limits each method's working time.
+ */
+export const BITRIX24_CONCURRENCY = 2;
 /** A batch of 50 list calls of 50 records each stays well below this. */
 export const MAX_REPLY_MEGABYTES = 50;
 

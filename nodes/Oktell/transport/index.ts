@@ -2,6 +2,7 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/node-errors';
 import { basicAuthSecret, redactSecrets } from '../../shared/errors/redact';
+import { sharedRead } from '../../shared/execution/shared-reads';
 import {
 	decodeReplyText,
 	parseJsonReply,
@@ -20,6 +21,11 @@ import { XML_LISTS, propertySets } from './xml-mapper';
 export const OKTELL_CREDENTIAL = 'oktellApi';
 export const VENDOR = 'Oktell';
 const TIMEOUT_MS = 30_000;
+/**
+ * Items in flight at once for reads (and for commands under Continue On Fail). Oktell documents
+ * no limit; a server on the customer's premises also serves its operators, so we stay modest.
+ */
+export const OKTELL_CONCURRENCY = 4;
 const LIMITS_HINT = 'Raise "Timeout (Seconds)" in the node\'s options if the server is just slow.';
 
 /**
@@ -52,6 +58,8 @@ export interface OktellRequest {
 	body?: Buffer;
 	/** Safe to send twice; only these are repeated after a dropped connection. */
 	idempotent: boolean;
+	/** Changes nothing: within one run, identical reads are sent once and their reply shared. */
+	readOnly?: boolean;
 	timeoutMs?: number;
 	maxReplyBytes?: number;
 	/** Names the options that raise the limits; by default the Timeout option. */
@@ -68,6 +76,27 @@ export interface OktellReply {
 }
 
 export async function oktellRequest(
+	context: RequestContext,
+	request: OktellRequest,
+): Promise<OktellReply> {
+	if (!request.readOnly) return await sendOktellRequest(context, request);
+	const identity = {
+		vendor: VENDOR,
+		credentialType: OKTELL_CREDENTIAL,
+		method: request.method ?? 'GET',
+		url: request.command,
+		qs: definedOnly(request.qs),
+		limits: [request.timeoutMs, request.maxReplyBytes],
+	};
+	return await sharedRead(
+		context,
+		identity,
+		request.itemIndex,
+		async () => await sendOktellRequest(context, request),
+	);
+}
+
+async function sendOktellRequest(
 	context: RequestContext,
 	request: OktellRequest,
 ): Promise<OktellReply> {

@@ -2,31 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { QueueInfo, QueuedCall } from '../transport/queue';
 import { flattenCall } from '../transport/queue';
+import type { QueueWatch, SeenCall } from './queue-record';
+import { callKey, readCalls, storedQueues } from './queue-record';
 
 export type QueueEvent = 'callEntered' | 'callLeft' | 'callWaitingLong' | 'queueSizeAbove';
-
-/** What the trigger remembers of a queued call between polls (kept small: static data). */
-export interface SeenCall extends IDataObject {
-	queueNumber: string;
-	ruleName: string;
-	chainid: string;
-	objectid: string;
-	callerid: string;
-	calledid: string;
-	/** `lenqueue` at the last poll that saw the call. */
-	waited: number;
-	seenAt: number;
-	/** Already reported as waiting longer than the threshold. */
-	alerted: boolean;
-}
-
-export interface QueueWatch extends IDataObject {
-	calls?: Record<string, SeenCall>;
-	/** Queue numbers whose size was above the threshold at the last poll. */
-	above?: string[];
-	/** The queue filter the record was made with; a new filter starts a new baseline. */
-	filter?: string;
-}
 
 export interface WatchOptions {
 	event: QueueEvent;
@@ -36,10 +15,11 @@ export interface WatchOptions {
 	maxSize: number;
 }
 
-/** A queued call's identity: the chain and the queued object, together unique in a snapshot. */
-export function callKey(call: QueuedCall): string {
-	return `${call.chainid}|${call.objectid}`;
-}
+/**
+ * A call's entry time is kept from the poll that first saw it; it moves only when Oktell's
+ * `lenqueue` disagrees by more than this (clocks apart), so time passing alone changes nothing.
+ */
+const ENTERED_DRIFT_SECONDS = 2;
 
 export function watchedQueues(queues: QueueInfo[], prefixes: string[]): QueueInfo[] {
 	if (prefixes.length === 0) return queues;
@@ -50,58 +30,74 @@ export function watchedQueues(queues: QueueInfo[], prefixes: string[]): QueueInf
 
 /**
  * Compares the queues now with the record of the last poll, in one pass over each: O(calls).
- * Returns the events of the chosen kind and the record to keep.
+ * Returns the events of the chosen kind and, only when something changed, the record to keep.
+ * Call events keep the calls; Queue Size Above keeps only the queues above the threshold.
  */
 export function diffQueues(
 	watch: QueueWatch,
 	queues: QueueInfo[],
 	options: WatchOptions,
 	now: number,
-): { events: IDataObject[]; next: QueueWatch } {
+): { events: IDataObject[]; next?: QueueWatch } {
+	return options.event === 'queueSizeAbove'
+		? diffSizes(watch, queues, options, now)
+		: diffCalls(watch, queues, options, now);
+}
+
+function diffSizes(watch: QueueWatch, queues: QueueInfo[], options: WatchOptions, now: number) {
 	const filter = options.prefixes.join(',');
-	const baseline = watch.calls === undefined || watch.filter !== filter;
-	const previous = baseline ? {} : (watch.calls as Record<string, SeenCall>);
-	const wasAbove = new Set(baseline ? [] : (watch.above ?? []));
-	const calls: Record<string, SeenCall> = {};
-	const above: string[] = [];
+	const baseline = watch.above === undefined || watch.filter !== filter;
+	const wasAbove = new Set(baseline ? [] : watch.above);
+	const above = new Set<string>();
 	const events: IDataObject[] = [];
+	for (const queue of queues) {
+		if (queue.queue.length <= options.maxSize) continue;
+		above.add(queue.numprefix);
+		if (!baseline && !wasAbove.has(queue.numprefix)) {
+			const at = new Date(now).toISOString();
+			events.push({
+				event: 'queueSizeAbove',
+				...queueSummary(queue),
+				threshold: options.maxSize,
+				at,
+			});
+		}
+	}
+	const unchanged =
+		!baseline &&
+		watch.queues === undefined &&
+		watch.calls === undefined &&
+		above.size === wasAbove.size &&
+		[...above].every((number) => wasAbove.has(number));
+	return { events, next: unchanged ? undefined : { filter, above: [...above] } };
+}
+
+function diffCalls(watch: QueueWatch, queues: QueueInfo[], options: WatchOptions, now: number) {
+	const filter = options.prefixes.join(',');
+	const previous = watch.filter === filter ? readCalls(watch) : undefined;
+	const baseline = previous === undefined;
+	const seconds = now / 1000;
 	const at = new Date(now).toISOString();
+	const calls = new Map<string, SeenCall>();
+	const events: IDataObject[] = [];
+	let changed = baseline || watch.queues === undefined || watch.above !== undefined;
 
 	for (const queue of queues) {
-		const size = queue.queue.length;
-		if (size > options.maxSize) {
-			above.push(queue.numprefix);
-			if (!baseline && options.event === 'queueSizeAbove' && !wasAbove.has(queue.numprefix)) {
-				events.push({
-					event: 'queueSizeAbove',
-					...queueSummary(queue),
-					threshold: options.maxSize,
-					at,
-				});
-			}
-		}
 		for (const call of queue.queue) {
 			const key = callKey(call);
-			if (key in calls) continue;
-			const seen = previous[key];
+			if (calls.has(key)) continue;
+			const seen = previous?.get(key);
 			const waited = Number(call.lenqueue) || 0;
 			const overdue = waited >= options.waitSeconds;
-			calls[key] = {
-				queueNumber: String(queue.numprefix),
-				ruleName: String(queue.rulename ?? ''),
-				chainid: String(call.chainid),
-				objectid: String(call.objectid),
-				callerid: String(call.callerid ?? ''),
-				calledid: String(call.calledid ?? ''),
-				waited,
-				seenAt: now,
-				alerted: (seen?.alerted ?? false) || overdue,
-			};
+			const alerting = options.event === 'callWaitingLong' && overdue && !seen?.alerted;
+			const current = seenCall(queue, call, seen, Math.floor(seconds - waited), alerting);
+			calls.set(key, current);
+			changed ||= seen === undefined || !sameCall(seen, current);
 			if (baseline) continue;
 			if (options.event === 'callEntered' && !seen) {
 				events.push({ event: 'callEntered', ...flattenCall(queue, call), at });
 			}
-			if (options.event === 'callWaitingLong' && overdue && !(seen?.alerted ?? false)) {
+			if (alerting) {
 				events.push({
 					event: 'callWaitingLong',
 					thresholdSeconds: options.waitSeconds,
@@ -112,24 +108,59 @@ export function diffQueues(
 		}
 	}
 
-	if (!baseline && options.event === 'callLeft') {
-		for (const [key, seen] of Object.entries(previous)) {
-			if (key in calls) continue;
-			events.push({
-				event: 'callLeft',
-				queueNumber: seen.queueNumber,
-				ruleName: seen.ruleName,
-				chainid: seen.chainid,
-				objectid: seen.objectid,
-				callerid: seen.callerid,
-				calledid: seen.calledid,
-				waitedSeconds: round(seen.waited),
-				waitedAtMostSeconds: round(seen.waited + Math.max(0, now - seen.seenAt) / 1000),
-				at,
-			});
-		}
+	for (const [key, seen] of previous ?? []) {
+		if (calls.has(key)) continue;
+		changed = true;
+		if (options.event !== 'callLeft') continue;
+		const waited = round(Math.max(0, seconds - seen.entered));
+		events.push({
+			event: 'callLeft',
+			queueNumber: seen.queueNumber,
+			ruleName: seen.ruleName,
+			chainid: seen.chainid,
+			objectid: seen.objectid,
+			callerid: seen.callerid,
+			calledid: seen.calledid,
+			waitedSeconds: waited,
+			waitedAtMostSeconds: waited,
+			at,
+		});
 	}
-	return { events, next: { calls, above, filter } };
+	if (!changed) return { events };
+	const writtenAt = Math.floor(seconds);
+	return { events, next: { filter, writtenAt, queues: storedQueues(calls.values(), writtenAt) } };
+}
+
+/** The call as it stands now; `alerting` marks it alerted (at the baseline, any overdue call). */
+function seenCall(
+	queue: QueueInfo,
+	call: QueuedCall,
+	seen: SeenCall | undefined,
+	entered: number,
+	alerting: boolean,
+): SeenCall {
+	const drifted = seen === undefined || Math.abs(seen.entered - entered) > ENTERED_DRIFT_SECONDS;
+	return {
+		queueNumber: String(queue.numprefix),
+		ruleName: String(queue.rulename ?? ''),
+		chainid: String(call.chainid),
+		objectid: String(call.objectid),
+		callerid: String(call.callerid ?? ''),
+		calledid: String(call.calledid ?? ''),
+		entered: drifted ? entered : seen.entered,
+		alerted: (seen?.alerted ?? false) || alerting,
+	};
+}
+
+function sameCall(a: SeenCall, b: SeenCall): boolean {
+	return (
+		a.entered === b.entered &&
+		a.alerted === b.alerted &&
+		a.queueNumber === b.queueNumber &&
+		a.ruleName === b.ruleName &&
+		a.callerid === b.callerid &&
+		a.calledid === b.calledid
+	);
 }
 
 export function queueSummary(queue: QueueInfo): IDataObject {

@@ -2,6 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { asItemError, errorItem, resultItems } from './item-errors';
 
+export interface PerItemOptions {
+	/** Items in flight at once; 1, the default, runs them one after another. */
+	concurrency?: number;
+	/**
+	 * The items change data. Without Continue On Fail they then run one at a time: a failed run
+	 * has applied no item after the one that failed, so running it again repeats nothing.
+	 */
+	writes?: boolean;
+	/** Items with the same key run one after another, in input order (commands for one line). */
+	orderKey?: (itemIndex: number) => string | undefined;
+}
+
 /**
  * Runs one call per input item. A failure stops the node with the item's number, or, with
  * "continue on fail", becomes an error item in that item's place. Every output names its item.
@@ -9,27 +21,67 @@ import { asItemError, errorItem, resultItems } from './item-errors';
 export async function runPerItem(
 	context: IExecuteFunctions,
 	handler: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	options: PerItemOptions = {},
 ): Promise<INodeExecutionData[]> {
-	return await runPerItemToItems(context, async (itemIndex) =>
-		resultItems(await handler(itemIndex), itemIndex),
+	return await runPerItemToItems(
+		context,
+		async (itemIndex) => resultItems(await handler(itemIndex), itemIndex),
+		options,
 	);
 }
 
-/** As `runPerItem`, for handlers that build whole items (binary data); they set `pairedItem`. */
+/**
+ * As `runPerItem`, for handlers that build whole items (binary data); they set `pairedItem`.
+ * Output keeps the input order whatever order the items finish in. Without Continue On Fail, the
+ * first failure starts no further item, the items in flight finish, and the failure of the
+ * lowest item is thrown. The first item runs alone, so a wrong credential or a login fails once.
+ */
 export async function runPerItemToItems(
 	context: IExecuteFunctions,
 	handler: (itemIndex: number) => Promise<INodeExecutionData[]>,
+	options: PerItemOptions = {},
 ): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
 	const count = context.getInputData().length;
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+	const continueOnFail = context.continueOnFail();
+	const limit = options.writes && !continueOnFail ? 1 : Math.max(1, options.concurrency ?? 1);
+	const outputs = new Array<INodeExecutionData[]>(count);
+	const failures = new Map<number, ReturnType<typeof asItemError>>();
+	const previousOfKey = new Map<string, Promise<void>>();
+
+	const run = async (itemIndex: number, after?: Promise<void>) => {
+		await after;
+		if (failures.size > 0 && !continueOnFail) return;
 		try {
-			output.push(...(await handler(itemIndex)));
+			outputs[itemIndex] = await handler(itemIndex);
 		} catch (error) {
 			const itemError = asItemError(context, error, itemIndex);
-			if (!context.continueOnFail()) throw itemError;
-			output.push(errorItem(itemError, itemIndex));
+			failures.set(itemIndex, itemError);
+			outputs[itemIndex] = [errorItem(itemError, itemIndex)];
 		}
+	};
+	const start = (itemIndex: number) => {
+		const key = limit > 1 ? orderKeyOf(options, itemIndex) : undefined;
+		const running = run(itemIndex, key === undefined ? undefined : previousOfKey.get(key));
+		if (key !== undefined) previousOfKey.set(key, running);
+		return running;
+	};
+
+	let next = 0;
+	if (count > 0) await start(next++);
+	const worker = async () => {
+		while (next < count && (continueOnFail || failures.size === 0)) await start(next++);
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+
+	if (!continueOnFail && failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+	return outputs.flatMap((items) => items ?? []);
+}
+
+/** A key that cannot be read (bad input) orders nothing: the handler reports that input. */
+function orderKeyOf(options: PerItemOptions, itemIndex: number): string | undefined {
+	try {
+		return options.orderKey?.(itemIndex);
+	} catch {
+		return undefined;
 	}
-	return output;
 }

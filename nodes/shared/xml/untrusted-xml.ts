@@ -1,7 +1,13 @@
+import type * as FastXmlParser from 'fast-xml-parser';
 import type { EntityDecoderOptions } from 'fast-xml-parser';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 import { quoteStart } from '../http/reply-body';
+
+/** fast-xml-parser loads with the first XML reply, not with the pack. */
+function fastXmlParser(): typeof FastXmlParser {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return require('fast-xml-parser') as typeof FastXmlParser;
+}
 
 export const MAX_XML_CHARACTERS = 20 * 1024 * 1024;
 const MAX_DEPTH = 64;
@@ -82,6 +88,7 @@ export function readUntrustedXml(
 			problem: `${vendor} sent XML with a DOCTYPE or entity declaration, which is refused for safety: ${quoteStart(text)}`,
 		};
 	}
+	const { XMLParser, XMLValidator } = fastXmlParser();
 	const valid = XMLValidator.validate(text);
 	if (valid !== true) {
 		return {

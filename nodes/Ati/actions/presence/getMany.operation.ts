@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
 import type { OperationModule } from '../../../shared/execution/resources';
@@ -9,6 +8,7 @@ import {
 	PRESENCE_BATCH_SIZE,
 	PRESENCE_CONCURRENCY,
 	postPresenceStates,
+	stateOrError,
 } from '../../transport/presence';
 import { readTimeoutMs, requestOptions } from '../parameters/request-options';
 
@@ -47,18 +47,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			return ids;
 		},
 		fetchChunk: async (contactIds) => await postPresenceStates(this, contactIds, { timeoutMs }),
-		toOutput: (contactId, state) => {
-			if (!state) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`ATI.SU returned no state for contact ${contactId}`,
-					{
-						description: 'Check that the contact exists on ATI.SU.',
-					},
-				);
-			}
-			return state;
-		},
+		toOutput: (contactId, state) => stateOrError(this.getNode(), contactId, state),
 		maxBatchSize: PRESENCE_BATCH_SIZE,
 		concurrency: PRESENCE_CONCURRENCY,
 	});

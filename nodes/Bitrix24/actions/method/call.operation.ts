@@ -13,6 +13,7 @@ import type { OperationModule } from '../../../shared/execution/resources';
 import { readJsonObject } from '../../../shared/parameters/json-object';
 import type { BitrixCall } from '../../transport';
 import {
+	BITRIX24_CONCURRENCY,
 	MAX_REPLY_MEGABYTES,
 	TIMEOUT_SECONDS,
 	bitrixApiRequest,
@@ -119,14 +120,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 
 	if (this.getNodeParameter('returnAll', 0) as boolean) {
-		return await runPerItem(this, async (itemIndex) => {
-			const records = await bitrixApiRequestAllItems(this, target, bitrixCall(itemIndex));
-			return records.map((record) =>
-				record && typeof record === 'object'
-					? (record as IDataObject)
-					: ({ value: record } as IDataObject),
-			);
-		});
+		return await runPerItem(
+			this,
+			async (itemIndex) => {
+				const records = await bitrixApiRequestAllItems(this, target, bitrixCall(itemIndex));
+				return records.map((record) =>
+					record && typeof record === 'object'
+						? (record as IDataObject)
+						: ({ value: record } as IDataObject),
+				);
+			},
+			{ concurrency: BITRIX24_CONCURRENCY, writes: !allReadOnly(this) },
+		);
 	}
 
 	if (this.getInputData().length === 1) {
@@ -178,4 +183,15 @@ function replyItem(outcome: Extract<CommandOutcome, { ok: true }>): IDataObject 
 	if (outcome.total !== undefined) item.total = outcome.total;
 	if (outcome.next !== undefined) item.next = outcome.next;
 	return item;
+}
+
+/** Calls marked Read Only in every item may run side by side; any other call may write. */
+function allReadOnly(context: IExecuteFunctions): boolean {
+	return context.getInputData().every((_, itemIndex) => {
+		try {
+			return context.getNodeParameter('options.readOnly', itemIndex, false) === true;
+		} catch {
+			return false;
+		}
+	});
 }

@@ -7,7 +7,7 @@ import { binaryItem, binaryPropertyProperty } from '../parameters/binary-output'
 import { requestLimits, requestOptions, scriptDeadlineMs } from '../parameters/request-options';
 import { scriptCall, serviceScriptProperties } from '../parameters/service-script';
 import type { OktellRequest } from '../../transport';
-import { oktellRequest } from '../../transport';
+import { OKTELL_CONCURRENCY, oktellRequest } from '../../transport';
 
 export const option = {
 	name: 'Download',
@@ -79,10 +79,25 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItemToItems(this, async (itemIndex) => {
-		const request = downloadRequest(this, itemIndex);
-		const reply = await oktellRequest(this, request);
-		return [await binaryItem(this, reply, itemIndex, request.command.replace(/\//g, '-'))];
+	return await runPerItemToItems(
+		this,
+		async (itemIndex) => {
+			const request = downloadRequest(this, itemIndex);
+			const reply = await oktellRequest(this, request);
+			return [await binaryItem(this, reply, itemIndex, request.command.replace(/\//g, '-'))];
+		},
+		{ concurrency: OKTELL_CONCURRENCY, writes: runsScripts(this) },
+	);
+}
+
+/** A download by script runs the script: the run then writes. */
+function runsScripts(context: IExecuteFunctions): boolean {
+	return context.getInputData().some((_, itemIndex) => {
+		try {
+			return context.getNodeParameter('source', itemIndex) === 'byScript';
+		} catch {
+			return true;
+		}
 	});
 }
 

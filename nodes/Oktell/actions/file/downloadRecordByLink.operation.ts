@@ -4,7 +4,7 @@ import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { requiredText } from '../../helpers/required-text';
 import { binaryItem, binaryPropertyProperty } from '../parameters/binary-output';
 import { requestLimits, requestOptions } from '../parameters/request-options';
-import { oktellRequest } from '../../transport';
+import { OKTELL_CONCURRENCY, oktellRequest } from '../../transport';
 
 export const option = {
 	name: 'Download Record By Link',
@@ -28,21 +28,25 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItemToItems(this, async (itemIndex) => {
-		const recordLink = requiredText(
-			this,
-			itemIndex,
-			'recordLink',
-			'record link',
-			'Enter the record link code.',
-		);
-		const reply = await oktellRequest(this, {
-			command: 'downloadrecordbylink',
-			qs: { recordlink: recordLink },
-			idempotent: true,
-			itemIndex,
-			...requestLimits(this, itemIndex, { download: true }),
-		});
-		return [await binaryItem(this, reply, itemIndex, `record-${recordLink}`)];
-	});
+	return await runPerItemToItems(
+		this,
+		async (itemIndex) => {
+			const recordLink = requiredText(
+				this,
+				itemIndex,
+				'recordLink',
+				'record link',
+				'Enter the record link code.',
+			);
+			const reply = await oktellRequest(this, {
+				command: 'downloadrecordbylink',
+				qs: { recordlink: recordLink },
+				idempotent: true,
+				itemIndex,
+				...requestLimits(this, itemIndex, { download: true }),
+			});
+			return [await binaryItem(this, reply, itemIndex, `record-${recordLink}`)];
+		},
+		{ concurrency: OKTELL_CONCURRENCY },
+	);
 }

@@ -4,7 +4,7 @@ import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { requiredText } from '../../helpers/required-text';
 import { binaryItem, binaryPropertyProperty } from '../parameters/binary-output';
 import { requestLimits, requestOptions } from '../parameters/request-options';
-import { oktellRequest } from '../../transport';
+import { OKTELL_CONCURRENCY, oktellRequest } from '../../transport';
 
 export const option = {
 	name: 'Download Shared File',
@@ -29,21 +29,25 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItemToItems(this, async (itemIndex) => {
-		const path = requiredText(
-			this,
-			itemIndex,
-			'sharedPath',
-			'path',
-			'Enter the path of a file in the open folder.',
-		);
-		const reply = await oktellRequest(this, {
-			command: 'getsharedfile',
-			qs: { path, attachment: 1 },
-			idempotent: true,
-			itemIndex,
-			...requestLimits(this, itemIndex, { download: true }),
-		});
-		return [await binaryItem(this, reply, itemIndex, path.replace(/^.*[\\/]/, ''))];
-	});
+	return await runPerItemToItems(
+		this,
+		async (itemIndex) => {
+			const path = requiredText(
+				this,
+				itemIndex,
+				'sharedPath',
+				'path',
+				'Enter the path of a file in the open folder.',
+			);
+			const reply = await oktellRequest(this, {
+				command: 'getsharedfile',
+				qs: { path, attachment: 1 },
+				idempotent: true,
+				itemIndex,
+				...requestLimits(this, itemIndex, { download: true }),
+			});
+			return [await binaryItem(this, reply, itemIndex, path.replace(/^.*[\\/]/, ''))];
+		},
+		{ concurrency: OKTELL_CONCURRENCY },
+	);
 }

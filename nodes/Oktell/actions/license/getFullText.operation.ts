@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { readOnce } from '../../helpers/read-once';
 import { requestLimits, requestOptions } from '../parameters/request-options';
-import { oktellText } from '../../transport';
+import { OKTELL_CONCURRENCY, oktellText } from '../../transport';
 
 export const option = {
 	name: 'Get Full Text',
@@ -16,13 +15,17 @@ export const option = {
 export const properties: INodeProperties[] = [requestOptions()];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const text = readOnce(
-		async () =>
-			await oktellText(this, {
+	return await runPerItem(
+		this,
+		async (itemIndex) => ({
+			text: await oktellText(this, {
 				command: 'getlicensefulltext',
 				idempotent: true,
-				...requestLimits(this, 0),
+				readOnly: true,
+				itemIndex,
+				...requestLimits(this, itemIndex),
 			}),
+		}),
+		{ concurrency: OKTELL_CONCURRENCY },
 	);
-	return await runPerItem(this, async () => ({ text: await text() }));
 }

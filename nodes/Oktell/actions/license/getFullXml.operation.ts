@@ -6,10 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { readOnce } from '../../helpers/read-once';
 import { rawOutputProperty, wantsRawOutput } from '../parameters/raw-output';
 import { requestLimits, requestOptions } from '../parameters/request-options';
-import { oktellXml } from '../../transport';
+import { OKTELL_CONCURRENCY, oktellXml } from '../../transport';
 import { cleanXml } from '../../transport/typed-value';
 
 export const option = {
@@ -22,17 +21,19 @@ export const option = {
 export const properties: INodeProperties[] = [rawOutputProperty, requestOptions()];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const reply = readOnce(
-		async () =>
-			await oktellXml(this, {
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const { text, xml } = await oktellXml(this, {
 				command: 'getlicensefullxml',
 				idempotent: true,
-				...requestLimits(this, 0),
-			}),
+				readOnly: true,
+				itemIndex,
+				...requestLimits(this, itemIndex),
+			});
+			if (wantsRawOutput(this, itemIndex)) return { xml: text };
+			return cleanXml(xml) as IDataObject;
+		},
+		{ concurrency: OKTELL_CONCURRENCY },
 	);
-	return await runPerItem(this, async (itemIndex) => {
-		const { text, xml } = await reply();
-		if (wantsRawOutput(this, itemIndex)) return { xml: text };
-		return cleanXml(xml) as IDataObject;
-	});
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { runPerItem } from '../../../shared/execution/per-item';
 import { requestLimits, requestOptions } from '../parameters/request-options';
-import { oktellText } from '../../transport';
+import { OKTELL_CONCURRENCY, oktellText } from '../../transport';
 
 export const option = {
 	name: 'Get Info',
@@ -39,15 +39,20 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const detail = this.getNodeParameter('detail', itemIndex) as string;
-		const value = await oktellText(this, {
-			command: 'getlicenseinfo',
-			qs: { detail },
-			idempotent: true,
-			itemIndex,
-			...requestLimits(this, itemIndex),
-		});
-		return { detail, value: value.trim() };
-	});
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const detail = this.getNodeParameter('detail', itemIndex) as string;
+			const value = await oktellText(this, {
+				command: 'getlicenseinfo',
+				qs: { detail },
+				idempotent: true,
+				readOnly: true,
+				itemIndex,
+				...requestLimits(this, itemIndex),
+			});
+			return { detail, value: value.trim() };
+		},
+		{ concurrency: OKTELL_CONCURRENCY },
+	);
 }

@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { returnAllAndLimit } from '../../../shared/description/return-all-limit';
 import { runPerItem } from '../../../shared/execution/per-item';
-import { readOnce } from '../../helpers/read-once';
+import { sharedRead } from '../../../shared/execution/shared-reads';
 import { requestLimits, requestOptions } from '../parameters/request-options';
+import { OKTELL_CONCURRENCY, OKTELL_CREDENTIAL, VENDOR } from '../../transport';
 import { flattenCall, getTotalQueueInfo } from '../../transport/queue';
 
 export const option = {
@@ -37,16 +38,29 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const snapshot = readOnce(
-		async () => await getTotalQueueInfo(this, undefined, requestLimits(this, 0)),
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const limits = requestLimits(this, itemIndex);
+			const queues = await sharedRead(
+				this,
+				{
+					vendor: VENDOR,
+					credentialType: OKTELL_CREDENTIAL,
+					method: 'GET',
+					url: 'gettotalqueueinfo',
+					limits,
+				},
+				itemIndex,
+				async () => await getTotalQueueInfo(this, itemIndex, limits),
+			);
+			const results =
+				this.getNodeParameter('outputMode', itemIndex, 'queues') === 'queues'
+					? queues
+					: queues.flatMap((queue) => queue.queue.map((call) => flattenCall(queue, call)));
+			if (this.getNodeParameter('returnAll', itemIndex, true) as boolean) return results;
+			return results.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+		},
+		{ concurrency: OKTELL_CONCURRENCY },
 	);
-	return await runPerItem(this, async (itemIndex) => {
-		const queues = await snapshot();
-		const results =
-			this.getNodeParameter('outputMode', itemIndex, 'queues') === 'queues'
-				? queues
-				: queues.flatMap((queue) => queue.queue.map((call) => flattenCall(queue, call)));
-		if (this.getNodeParameter('returnAll', itemIndex, true) as boolean) return results;
-		return results.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
-	});
 }

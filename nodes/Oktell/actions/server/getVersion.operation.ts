@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
-import { readOnce } from '../../helpers/read-once';
 import { rawOutputProperty, wantsRawOutput } from '../parameters/raw-output';
 import { requestLimits, requestOptions } from '../parameters/request-options';
-import { oktellMapper } from '../../transport';
+import { OKTELL_CONCURRENCY, oktellMapper } from '../../transport';
 import { valueOf } from '../../transport/xml-mapper';
 
 export const option = {
@@ -17,26 +16,28 @@ export const option = {
 export const properties: INodeProperties[] = [rawOutputProperty, requestOptions()];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const reply = readOnce(
-		async () =>
-			await oktellMapper(this, {
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const { text, sets } = await oktellMapper(this, {
 				command: 'getversion',
 				idempotent: true,
-				...requestLimits(this, 0),
-			}),
+				readOnly: true,
+				itemIndex,
+				...requestLimits(this, itemIndex),
+			});
+			if (wantsRawOutput(this, itemIndex)) return { xml: text };
+			const version = sets.find((set) => set.setName === 'version') ?? sets[0];
+			const field = (key: string) => (version ? (valueOf(version, key) ?? null) : null);
+			return {
+				text: field('text'),
+				build: field('build'),
+				date: field('date'),
+				environment: field('environment'),
+				halBuild: field('halbuild'),
+				halDate: field('haldate'),
+			};
+		},
+		{ concurrency: OKTELL_CONCURRENCY },
 	);
-	return await runPerItem(this, async (itemIndex) => {
-		const { text, sets } = await reply();
-		if (wantsRawOutput(this, itemIndex)) return { xml: text };
-		const version = sets.find((set) => set.setName === 'version') ?? sets[0];
-		const field = (key: string) => (version ? (valueOf(version, key) ?? null) : null);
-		return {
-			text: field('text'),
-			build: field('build'),
-			date: field('date'),
-			environment: field('environment'),
-			halBuild: field('halbuild'),
-			halDate: field('haldate'),
-		};
-	});
 }

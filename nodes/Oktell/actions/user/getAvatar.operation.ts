@@ -4,7 +4,7 @@ import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { binaryItem, binaryPropertyProperty } from '../parameters/binary-output';
 import { requestLimits, requestOptions } from '../parameters/request-options';
-import { oktellRequest } from '../../transport';
+import { OKTELL_CONCURRENCY, oktellRequest } from '../../transport';
 
 export const option = {
 	name: 'Get Avatar',
@@ -35,24 +35,28 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItemToItems(this, async (itemIndex) => {
-		const userId = String(this.getNodeParameter('userId', itemIndex, '')).trim();
-		const path = String(this.getNodeParameter('path', itemIndex, '')).trim();
-		if (userId === '' && path === '') {
-			throw inputError(
-				this.getNode(),
-				'No user ID or image path given',
-				"Enter the user's GUID, or the path of the image.",
+	return await runPerItemToItems(
+		this,
+		async (itemIndex) => {
+			const userId = String(this.getNodeParameter('userId', itemIndex, '')).trim();
+			const path = String(this.getNodeParameter('path', itemIndex, '')).trim();
+			if (userId === '' && path === '') {
+				throw inputError(
+					this.getNode(),
+					'No user ID or image path given',
+					"Enter the user's GUID, or the path of the image.",
+					itemIndex,
+				);
+			}
+			const reply = await oktellRequest(this, {
+				command: 'getavatar',
+				qs: { userid: userId, path, attachment: 1 },
+				idempotent: true,
 				itemIndex,
-			);
-		}
-		const reply = await oktellRequest(this, {
-			command: 'getavatar',
-			qs: { userid: userId, path, attachment: 1 },
-			idempotent: true,
-			itemIndex,
-			...requestLimits(this, itemIndex, { download: true }),
-		});
-		return [await binaryItem(this, reply, itemIndex, `avatar-${userId || 'image'}`, { userId })];
-	});
+				...requestLimits(this, itemIndex, { download: true }),
+			});
+			return [await binaryItem(this, reply, itemIndex, `avatar-${userId || 'image'}`, { userId })];
+		},
+		{ concurrency: OKTELL_CONCURRENCY },
+	);
 }

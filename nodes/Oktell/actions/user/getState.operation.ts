@@ -4,7 +4,7 @@ import { runPerItem } from '../../../shared/execution/per-item';
 import { requiredText } from '../../helpers/required-text';
 import { rawOutputProperty, wantsRawOutput } from '../parameters/raw-output';
 import { requestLimits, requestOptions } from '../parameters/request-options';
-import { oktellMapper } from '../../transport';
+import { OKTELL_CONCURRENCY, oktellMapper } from '../../transport';
 import { typedValue } from '../../transport/typed-value';
 
 export const option = {
@@ -29,22 +29,27 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const userId = requiredText(this, itemIndex, 'userId', 'user ID', "Enter the user's GUID.");
-		const { text, sets } = await oktellMapper(this, {
-			command: 'tst_getuserstate',
-			qs: { iduser: userId },
-			idempotent: true,
-			itemIndex,
-			...requestLimits(this, itemIndex),
-		});
-		if (wantsRawOutput(this, itemIndex)) return { xml: text };
-		const user = sets.find((set) => set.setName === 'user') ?? sets[0];
-		const state = user?.properties.state;
-		return {
-			id: user?.properties.id?.value ?? user?.id ?? userId,
-			state: state?.value === undefined ? null : typedValue(state.value),
-			stateName: state?.name ?? null,
-		};
-	});
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const userId = requiredText(this, itemIndex, 'userId', 'user ID', "Enter the user's GUID.");
+			const { text, sets } = await oktellMapper(this, {
+				command: 'tst_getuserstate',
+				qs: { iduser: userId },
+				idempotent: true,
+				readOnly: true,
+				itemIndex,
+				...requestLimits(this, itemIndex),
+			});
+			if (wantsRawOutput(this, itemIndex)) return { xml: text };
+			const user = sets.find((set) => set.setName === 'user') ?? sets[0];
+			const state = user?.properties.state;
+			return {
+				id: user?.properties.id?.value ?? user?.id ?? userId,
+				state: state?.value === undefined ? null : typedValue(state.value),
+				stateName: state?.name ?? null,
+			};
+		},
+		{ concurrency: OKTELL_CONCURRENCY },
+	);
 }

@@ -11,7 +11,7 @@ import { requiredText } from '../../helpers/required-text';
 import { stateIdOf } from '../../helpers/user-state';
 import { requestLimits, requestOptions } from '../parameters/request-options';
 import type { QueryValue } from '../../transport';
-import { oktellRequest } from '../../transport';
+import { OKTELL_CONCURRENCY, oktellRequest } from '../../transport';
 
 export const option = {
 	name: 'Set State',
@@ -102,49 +102,57 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const node = this.getNode();
-		const user = requiredText(
-			this,
-			itemIndex,
-			'user',
-			'user',
-			"Enter the user's login, name or GUID.",
-		);
-		const qs: Record<string, QueryValue> = {
-			user,
-			userstateid: stateIdOf(node, this.getNodeParameter('state', itemIndex, 'keep'), itemIndex),
-		};
-		const changed: IDataObject = {};
-		if (qs.userstateid !== undefined) changed.state = qs.userstateid;
-		for (const mode of MODES) {
-			const value = this.getNodeParameter(mode.name, itemIndex, 'keep') as string;
-			if (value === 'keep') continue;
-			qs[mode.param] = value === 'on' ? 1 : 0;
-			changed[mode.name] = value === 'on';
-		}
-		const reason = String(this.getNodeParameter('breakReason', itemIndex, '')).trim();
-		if (reason !== '' && qs.onlunch === 1) {
-			if (/^\d+$/.test(reason)) qs.lunchreasonid = reason;
-			else qs.lunchreasonmsg = reason;
-			changed.breakReason = /^\d+$/.test(reason) ? Number(reason) : reason;
-		}
-		if (Object.keys(changed).length === 0) {
-			throw inputError(
-				node,
-				'Nothing to change',
-				'Choose a State or switch at least one mode on or off.',
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const node = this.getNode();
+			const user = requiredText(
+				this,
 				itemIndex,
+				'user',
+				'user',
+				"Enter the user's login, name or GUID.",
 			);
-		}
-		await oktellRequest(this, {
-			command: 'wp_setuserstate',
-			qs,
-			// Setting the same state and modes again leaves them as they are.
-			idempotent: true,
-			itemIndex,
-			...requestLimits(this, itemIndex),
-		});
-		return { user, success: true, ...changed };
-	});
+			const qs: Record<string, QueryValue> = {
+				user,
+				userstateid: stateIdOf(node, this.getNodeParameter('state', itemIndex, 'keep'), itemIndex),
+			};
+			const changed: IDataObject = {};
+			if (qs.userstateid !== undefined) changed.state = qs.userstateid;
+			for (const mode of MODES) {
+				const value = this.getNodeParameter(mode.name, itemIndex, 'keep') as string;
+				if (value === 'keep') continue;
+				qs[mode.param] = value === 'on' ? 1 : 0;
+				changed[mode.name] = value === 'on';
+			}
+			const reason = String(this.getNodeParameter('breakReason', itemIndex, '')).trim();
+			if (reason !== '' && qs.onlunch === 1) {
+				if (/^\d+$/.test(reason)) qs.lunchreasonid = reason;
+				else qs.lunchreasonmsg = reason;
+				changed.breakReason = /^\d+$/.test(reason) ? Number(reason) : reason;
+			}
+			if (Object.keys(changed).length === 0) {
+				throw inputError(
+					node,
+					'Nothing to change',
+					'Choose a State or switch at least one mode on or off.',
+					itemIndex,
+				);
+			}
+			await oktellRequest(this, {
+				command: 'wp_setuserstate',
+				qs,
+				// Setting the same state and modes again leaves them as they are.
+				idempotent: true,
+				itemIndex,
+				...requestLimits(this, itemIndex),
+			});
+			return { user, success: true, ...changed };
+		},
+		{
+			concurrency: OKTELL_CONCURRENCY,
+			writes: true,
+			orderKey: (itemIndex) => String(this.getNodeParameter('user', itemIndex, '')).trim(),
+		},
+	);
 }

@@ -1,0 +1,58 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { RequestContext } from '../http/vendor-request';
+import { asItemError } from './item-errors';
+
+/** Everything that makes two reads the same request. */
+export interface ReadIdentity {
+	vendor: string;
+	credentialType: string;
+	method: string;
+	url: string;
+	qs?: unknown;
+	body?: string;
+	/** Limits that change the outcome (timeout, reply size cap). */
+	limits?: unknown;
+}
+
+/**
+ * n8n calls `execute` once per node run with one context for all its items, so a memo keyed on
+ * that object lives exactly as long as one run and is never shared between runs.
+ */
+const replies = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * Sends a read once per node run, however many items ask it with the same identity and
+ * credential, and gives each its result; a failure is thrown to each item with its own number.
+ * Outside an execute context (pickers, triggers) it simply reads. Only for requests that change
+ * nothing: a write must reach the vendor once per item.
+ */
+export async function sharedRead<T>(
+	context: RequestContext,
+	identity: ReadIdentity,
+	itemIndex: number | undefined,
+	read: () => Promise<T>,
+): Promise<T> {
+	if (!isExecuteContext(context)) return await read();
+	let memo = replies.get(context);
+	if (!memo) replies.set(context, (memo = new Map()));
+	const key = JSON.stringify([
+		identity,
+		context.getNode().credentials?.[identity.credentialType]?.id ?? null,
+	]);
+	let reply = memo.get(key) as Promise<T> | undefined;
+	if (!reply) memo.set(key, (reply = read()));
+	try {
+		return await reply;
+	} catch (error) {
+		const ownError =
+			itemIndex !== undefined &&
+			(error instanceof NodeApiError || error instanceof NodeOperationError);
+		throw ownError ? asItemError(context, error, itemIndex) : error;
+	}
+}
+
+function isExecuteContext(context: RequestContext): context is IExecuteFunctions {
+	return 'getInputData' in context && 'continueOnFail' in context;
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+
+import 'n8n-workflow';
+
+const root = resolve(__dirname, '..', '..');
+const load = createRequire(__filename);
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).n8n as {
+	nodes: string[];
+	credentials: string[];
+};
+
+/** As the harness: the built file with `--built`, else the TypeScript source it is built from. */
+const fileOf = (distPath: string) =>
+	process.env.N8N_HARNESS_LOAD === 'dist'
+		? join(root, distPath)
+		: join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+
+const loaded = (pattern: RegExp) => Object.keys(load.cache).filter((path) => pattern.test(path));
+const FAST_XML_PARSER = /[\\/]node_modules[\\/]fast-xml-parser[\\/]/;
+
+// Each test file runs in its own process, so the module cache holds what this file loaded.
+describe('Loading the pack', () => {
+	test('requiring every node and credential file loads no XML parser', () => {
+		for (const file of [...manifest.nodes, ...manifest.credentials]) load(fileOf(file));
+		assert.deepEqual(loaded(FAST_XML_PARSER), []);
+	});
+
+	test('the XML parser loads with the first XML read', () => {
+		const { readUntrustedXml } = load(fileOf('dist/nodes/shared/xml/untrusted-xml.js'));
+		assert.deepEqual(readUntrustedXml('<a>1</a>', 'Test'), { ok: true, value: { a: '1' } });
+		assert.notDeepEqual(loaded(FAST_XML_PARSER), []);
+	});
+});
