@@ -19,6 +19,9 @@ export interface QueueInfo extends IDataObject {
 	queue: QueuedCall[];
 }
 
+/** About 500 bytes a queued caller: room for over 100,000 callers at once. */
+const QUEUE_REPLY_BYTES = 64 * 1024 * 1024;
+
 /**
  * Every queue and its callers now (`gettotalqueueinfo`). A queue or a call that is not an object
  * (a `null` in the list) makes the whole snapshot an error quoting the reply: skipping it would
@@ -33,18 +36,19 @@ export async function getTotalQueueInfo(
 		command: 'gettotalqueueinfo',
 		idempotent: true,
 		itemIndex,
+		maxReplyBytes: QUEUE_REPLY_BYTES,
 		...limits,
 	});
 	const check = { vendor: VENDOR, what: 'gettotalqueueinfo', itemIndex };
 	const text = () => JSON.stringify(reply) ?? String(reply);
 	const queues = expectShape<IDataObject[]>(context.getNode(), reply, 'list of objects', {
 		...check,
-		text: text(),
+		text,
 	});
 	return queues.map((queue) => {
 		const calls = queue.queue ?? [];
 		const what = `gettotalqueueinfo (the callers of queue ${String(queue.numprefix)})`;
-		expectShape(context.getNode(), calls, 'list of objects', { ...check, what, text: text() });
+		expectShape(context.getNode(), calls, 'list of objects', { ...check, what, text });
 		return { ...queue, queue: calls } as QueueInfo;
 	});
 }

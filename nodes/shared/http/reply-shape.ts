@@ -19,8 +19,8 @@ export interface ShapeCheck {
 	vendor: string;
 	/** What was asked, for the message: 'Get', 'the presence list'. */
 	what: string;
-	/** The reply text, quoted in the message (already redacted). */
-	text: string;
+	/** The reply text, quoted in the message (already redacted); a function is called only then. */
+	text: string | (() => string);
 	itemIndex?: number;
 	/** The request changed something: say it may have been applied. */
 	write?: boolean;
@@ -38,7 +38,7 @@ export function expectShape<T = unknown>(
 ): T {
 	if (fits(value, shape)) return value as T;
 	throw apiError(node, {
-		message: `${check.vendor} answered ${check.what} with something other than ${article(shape)}: ${quoteStart(check.text)}`,
+		message: `${check.vendor} answered ${check.what} with something other than ${article(shape)}: ${quoteStart(typeof check.text === 'string' ? check.text : check.text())}`,
 		description: `The reply does not have the shape ${check.vendor} documents; check the server address in the credential, or try again later.`,
 		itemIndex: check.itemIndex,
 		mayHaveApplied: check.write ? check.vendor : undefined,
