@@ -15,6 +15,7 @@ import {
 	recentRefusal,
 	rememberRefusal,
 	sessionTokenIn,
+	shareLogin,
 } from '../nodes/Era/helpers/login';
 import { trimServerUrl } from '../nodes/shared/http/server-url';
 import { postLogin } from '../nodes/Era/transport/login-request';
@@ -79,43 +80,18 @@ export class EraApi implements ICredentialType {
 	];
 
 	/**
-	 * One login per call, never a loop: a refused login throws an error without an HTTP status (so
+	 * One login per expired session, however many requests met it (see shareLogin), never a loop: a refused login throws an error without an HTTP status (so
 	 * n8n does not log in again on it) and is remembered, so the same password is not tried again
 	 * for a while. A redirect is not followed (see postLogin) and not remembered: it says to fix the
 	 * Server URL. n8n calls this when the token is empty and once after a 401.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const refused = recentRefusal(credentials as never);
-		if (refused) {
-			throw new Error(`${refused.message} (Not tried again for another ${refused.secondsLeft} s.)`);
-		}
-		const serverUrl = trimServerUrl(credentials.serverUrl);
-		const url = `${serverUrl}/rest/v1/iam/sessions`;
-		const reply = await postLogin(
-			this.helpers,
-			url,
-			{
-				domain: credentials.domain,
-				login: credentials.login,
-				pwd: credentials.password,
-				session_type: 'token',
-			},
-			credentials.ignoreSslIssues === true,
+		const helpers = this.helpers;
+		const sessionToken = await shareLogin(
+			credentials as never,
+			async () => await logIn(helpers, credentials),
 		);
-
-		if (reply.statusCode >= 300 && reply.statusCode < 400) {
-			throw new Error(explainRedirectedLogin(reply.statusCode, reply.location, url));
-		}
-		if (reply.statusCode >= 200 && reply.statusCode < 300) {
-			const sessionToken = sessionTokenIn(reply.body);
-			if (sessionToken) return { sessionToken: bindSession(credentials as never, sessionToken) };
-			throw new Error(
-				'ERA accepted the login but sent no session token; check that the Server URL points at ERA',
-			);
-		}
-		const { message, remember, waitMs } = explainRefusedLogin(reply.statusCode, reply.body);
-		if (remember) rememberRefusal(credentials as never, message, waitMs);
-		throw new Error(message);
+		return { sessionToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -140,4 +116,41 @@ export class EraApi implements ICredentialType {
 			disableFollowRedirect: true,
 		},
 	};
+}
+
+async function logIn(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const refused = recentRefusal(credentials as never);
+	if (refused) {
+		throw new Error(`${refused.message} (Not tried again for another ${refused.secondsLeft} s.)`);
+	}
+	const serverUrl = trimServerUrl(credentials.serverUrl);
+	const url = `${serverUrl}/rest/v1/iam/sessions`;
+	const reply = await postLogin(
+		helpers,
+		url,
+		{
+			domain: credentials.domain,
+			login: credentials.login,
+			pwd: credentials.password,
+			session_type: 'token',
+		},
+		credentials.ignoreSslIssues === true,
+	);
+
+	if (reply.statusCode >= 300 && reply.statusCode < 400) {
+		throw new Error(explainRedirectedLogin(reply.statusCode, reply.location, url));
+	}
+	if (reply.statusCode >= 200 && reply.statusCode < 300) {
+		const sessionToken = sessionTokenIn(reply.body);
+		if (sessionToken) return bindSession(credentials as never, sessionToken);
+		throw new Error(
+			'ERA accepted the login but sent no session token; check that the Server URL points at ERA',
+		);
+	}
+	const { message, remember, waitMs } = explainRefusedLogin(reply.statusCode, reply.body);
+	if (remember) rememberRefusal(credentials as never, message, waitMs);
+	throw new Error(message);
 }

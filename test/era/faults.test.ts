@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import { ERA_CONCURRENCY } from '../../nodes/Era/transport';
 import { ERA_DEMO_POINTS } from '../../sandbox/era';
 import { POINTS_PATH, byId, useEra } from './era-fixture';
 
@@ -69,15 +70,35 @@ describe('ERA faults and Continue On Fail', () => {
 		);
 	});
 
-	test('without Continue On Fail the run stops at the failed item and names it', async () => {
+	test('without Continue On Fail the run stops at the failed item and names it: no later item starts once it failed', async () => {
+		const later = ERA_DEMO_POINTS.slice(1);
+		// The items read beside the failed one are still in flight when it fails.
+		era.simulator.injectFault(
+			later.map((point) => ({
+				latencyMs: 1_500,
+				ratio: 1,
+				match: { method: 'GET', path: `${POINTS_PATH}/${point.id}` },
+			})),
+		);
+
 		const result = await era.point('get', { pointId: getById }, [
 			{ id: FIRST.id },
 			{ id: 'missing' },
-			{ id: SECOND.id },
+			...later.map((point) => ({ id: point.id })),
 		]);
 
 		assert.equal(result.error?.context.itemIndex, 1);
-		assert.equal(era.simulator.requests.length, 2);
+		const paths = era.simulator.requests.map((request) => request.path);
+		assert.deepEqual(
+			paths.slice(0, 1),
+			[`${POINTS_PATH}/${FIRST.id}`],
+			'the first item runs alone',
+		);
+		assert.ok(paths.includes(`${POINTS_PATH}/missing`));
+		assert.ok(
+			paths.length <= 2 + (ERA_CONCURRENCY - 1),
+			`at most ${ERA_CONCURRENCY - 1} later items were in flight; ${paths.length} requests were sent`,
+		);
 	});
 
 	test('a dropped connection is retried for a read (GET, LOOKUP)', async () => {

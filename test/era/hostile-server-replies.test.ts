@@ -32,19 +32,22 @@ describe('ERA against a hostile server: replies of the wrong shape', () => {
 	const era = useHostileEra();
 
 	test('Get answered null, a number or a list holding null: that item fails, quoting the reply; the others succeed', async () => {
-		const { server, point } = await era.serve(
-			sequence(
-				respond(200, 'null'),
-				respondJson(200, POINT),
-				respond(200, '42'),
-				respond(200, '[null]'),
-			),
+		// Items read side by side: each ID has its own reply, whatever order they arrive in.
+		const replies: Behaviour[] = [
+			respond(200, 'null'),
+			respondJson(200, POINT),
+			respond(200, '42'),
+			respond(200, '[null]'),
+		];
+		const ids = replies.map((_, index) => `${POINT.id}-${index}`);
+		const { server, point } = await era.serve((socket, request, index) =>
+			replies[ids.findIndex((id) => request.path.endsWith(`/${id}`))](socket, request, index),
 		);
 
 		const result = await point(
 			'get',
 			{ pointId: byInputId },
-			{ continueOnFail: true, input: Array(4).fill({ id: POINT.id }) },
+			{ continueOnFail: true, input: ids.map((id) => ({ id })) },
 		);
 
 		assert.equal(server.count, 4);

@@ -9,6 +9,7 @@ const [FIRST] = ERA_DEMO_POINTS;
 /** Each test its own wrong password: a refused one is not tried again for 3 minutes. */
 const wrongPassword = (tag: string) => ['not', 'the', 'password', tag].join('-');
 const GET_FIRST = `GET ${POINTS_PATH}/${FIRST.id}`;
+const GET_BY_INPUT_ID = '={{ { __rl: true, mode: "id", value: $json.id } }}';
 
 describe('ERA session credential', () => {
 	const era = useEra();
@@ -17,6 +18,22 @@ describe('ERA session credential', () => {
 			credentialId,
 			continueOnFail,
 		});
+	/** `count` points of the demo domain, seeding more when the demo ones are too few. */
+	const pointsInDomain = (count: number) => {
+		era.simulator.seedPoints(Math.max(0, count - ERA_DEMO_POINTS.length));
+		return era.simulator.points.list(ERA_DEMO_CREDENTIALS.domain).slice(0, count);
+	};
+	/** Get for each point, one item each: reads that differ, so none is shared. */
+	const getEach = (points: Array<{ id: string }>, credentialId?: string, continueOnFail = false) =>
+		era.point(
+			'get',
+			{ pointId: GET_BY_INPUT_ID },
+			points.map((point) => ({ id: point.id })),
+			{
+				credentialId,
+				continueOnFail,
+			},
+		);
 
 	test('the credential test logs in and reads the current session', async () => {
 		const fresh = era.addCredential();
@@ -78,20 +95,25 @@ describe('ERA session credential', () => {
 	test('a session that expires mid-run is renewed by one login, and the run succeeds', async () => {
 		const credentialId = era.addCredential({ sessionToken: era.openSession() });
 		era.simulator.sessions.expireAfter(2);
+		// Distinct points, so that each item sends its own read; they run side by side.
+		const points = pointsInDomain(5);
 
-		const result = await getFirst(5, credentialId);
+		const result = await getEach(points, credentialId);
 
 		assert.equal(result.error, undefined);
-		assert.equal(result.items.length, 5);
-		assert.deepEqual(era.calls(), [
-			`${GET_FIRST} 200`,
-			`${GET_FIRST} 200`,
-			`${GET_FIRST} 401`,
-			`POST ${LOGIN_PATH} 200`,
-			`${GET_FIRST} 200`,
-			`${GET_FIRST} 200`,
-			`${GET_FIRST} 200`,
-		]);
+		assert.deepEqual(
+			result.items.map((item) => item.json.id),
+			points.map((point) => point.id),
+		);
+		const calls = era.calls();
+		assert.deepEqual(
+			calls.filter((call) => call.startsWith('POST')),
+			[`POST ${LOGIN_PATH} 200`],
+			'one login, however many items met the expired session',
+		);
+		assert.deepEqual(calls.slice(0, 1), [`GET ${POINTS_PATH}/${points[0].id} 200`]);
+		assert.equal(calls.filter((call) => call.endsWith(' 200') && call.startsWith('GET')).length, 5);
+		assert.equal(calls.filter((call) => call.endsWith(' 401')).length, 3);
 		const renewed = unboundToken(
 			era.harness.credentialsHelper.storedData(credentialId)?.sessionToken,
 		);
@@ -216,14 +238,15 @@ describe('ERA session credential', () => {
 		}
 		era.simulator.clearRequests();
 
-		const result = await getFirst(3, undefined, true);
+		const points = pointsInDomain(3);
+		const result = await getEach(points, undefined, true);
 
 		assert.equal(result.items.length, 3);
 		assert.equal(result.items[0].json.error, 'ERA answered with error 10201 (wait): wait');
 		assert.match(String(result.items[0].error?.description), /Wait 1[78]\d s/);
 		assert.deepEqual(
-			era.calls(),
-			Array(3).fill(`${GET_FIRST} 403`),
+			era.calls().sort(),
+			points.map((point) => `GET ${POINTS_PATH}/${point.id} 403`).sort(),
 			'one request per item, no retry, no login',
 		);
 	});
@@ -233,7 +256,7 @@ describe('ERA session credential', () => {
 		for (let i = 0; i < 4; i++) era.simulator.bans.recordFailure('127.0.0.1');
 		const fresh = era.addCredential({ password: ERA_DEMO_CREDENTIALS.password, login: 'admin' });
 
-		const result = await getFirst(2, fresh, true);
+		const result = await getEach(ERA_DEMO_POINTS.slice(0, 2), fresh, true);
 
 		assert.match(
 			String(result.items[0].json.error),

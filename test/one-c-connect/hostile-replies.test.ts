@@ -63,9 +63,26 @@ describe('1C-Connect against a hostile server: replies of the wrong shape', () =
 
 	for (const [what, body, error] of WRONG_READS) {
 		test(`ClientRead answered with ${what}: that item's clear error, the others fine`, async () => {
-			const server = await oneC.serve(sequence(readOk, replyXml(200, body), readOk));
+			// Items read side by side: item 1's client has the odd reply, whatever order they arrive in.
+			const server = await oneC.serve((socket, request, index) =>
+				(request.body.toString('utf8').includes('client-1') ? replyXml(200, body) : readOk)(
+					socket,
+					request,
+					index,
+				),
+			);
 
-			const result = await oneC.read(server, {}, [{}, {}, {}], true);
+			const result = await oneC.run(
+				server,
+				{
+					resource: 'client',
+					operation: 'getMany',
+					returnAll: true,
+					filters: { clientID: '={{ $json.id }}' },
+				},
+				[{ id: 'client-0' }, { id: 'client-1' }, { id: 'client-2' }],
+				true,
+			);
 
 			assert.equal(server.count, 3, 'a 200 is not asked for again');
 			assert.equal(result.items.length, 3, 'N items in, N items out');

@@ -50,6 +50,44 @@ export function bindSession(identity: LoginIdentity, token: string): string {
 	return `${sessionIdentity(identity)}.${token}`;
 }
 
+/** How long a finished login still answers requests that were sent with the session it replaced. */
+const RENEWAL_REUSE_MS = 60_000;
+
+interface Renewal {
+	/** The stored session the login replaces. */
+	replaced: string;
+	session: Promise<string>;
+	doneAt?: number;
+}
+
+const renewals = new Map<string, Renewal>();
+
+/**
+ * Logs in once for all the requests that met the same expired session: items read side by side
+ * each get a 401 for it, and a login each would count against ERA's ban (and waste sessions).
+ * Resolves to the new stored session; a refused login is shared too, and then forgotten here.
+ */
+export async function shareLogin(
+	identity: LoginIdentity & { sessionToken?: unknown },
+	login: () => Promise<string>,
+	now = Date.now(),
+): Promise<string> {
+	const key = keyOf(identity);
+	const replaced = String(identity.sessionToken ?? '');
+	const current = renewals.get(key);
+	// A login made without any session is shared only while it runs: a new credential logs in.
+	const fresh =
+		current?.doneAt === undefined || (replaced !== '' && now - current.doneAt < RENEWAL_REUSE_MS);
+	if (current && current.replaced === replaced && fresh) return await current.session;
+	const renewal: Renewal = { replaced, session: login() };
+	renewals.set(key, renewal);
+	void renewal.session.then(
+		() => (renewal.doneAt = Date.now()),
+		() => renewals.get(key) === renewal && renewals.delete(key),
+	);
+	return await renewal.session;
+}
+
 /** The token part of a stored session (what ERA sees), or the value itself if it is not bound. */
 export function unboundToken(stored: unknown): string {
 	const text = String(stored ?? '');

@@ -12,6 +12,7 @@ import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
+import { sharedRead } from '../../shared/execution/shared-reads';
 import { LOGIN_REFUSED_PREFIX, unboundToken } from '../helpers/login';
 import { eraHttpError, readEraError } from './errors';
 
@@ -19,6 +20,8 @@ export const ERA_CREDENTIAL = 'eraApi';
 export const VENDOR = 'ERA';
 export const TIMEOUT_SECONDS = 30;
 const MAX_REPLY_BYTES = 20 * 1024 * 1024;
+/** Items read at once. ERA documents no limit; this keeps one node from crowding its server. */
+export const ERA_CONCURRENCY = 4;
 
 /**
  * ERA documents no rate-limit or busy reply. A 429 is the one standard answer that says the
@@ -55,6 +58,8 @@ export interface EraRequest extends EraCall {
 	 * operation: a call that creates or deletes something is not, whatever its HTTP verb.
 	 */
 	idempotent: boolean;
+	/** Changes nothing: within one run, identical reads are sent once and their reply shared. */
+	readOnly?: boolean;
 }
 
 export interface EraReply {
@@ -75,6 +80,31 @@ export async function eraApiRequest(
 	context: RequestContext,
 	request: EraRequest,
 	notFoundIsReply = false,
+): Promise<EraReply> {
+	if (!request.readOnly) return await sendEraRequest(context, request, notFoundIsReply);
+	const identity = {
+		vendor: VENDOR,
+		credentialType: ERA_CREDENTIAL,
+		method: request.method,
+		url: request.path,
+		qs: request.qs,
+		body: request.body === undefined ? undefined : JSON.stringify(request.body),
+		limits: [request.timeoutMs, request.maxReplyBytes, notFoundIsReply],
+	};
+	const reply = await sharedRead(
+		context,
+		identity,
+		request.itemIndex,
+		async () => await sendEraRequest(context, request, notFoundIsReply),
+	);
+	// Each item gets its own copy: callers change what they are given.
+	return { ...reply, value: structuredClone(reply.value) };
+}
+
+async function sendEraRequest(
+	context: RequestContext,
+	request: EraRequest,
+	notFoundIsReply: boolean,
 ): Promise<EraReply> {
 	const credentials = (await context.getCredentials(ERA_CREDENTIAL)) as unknown as EraCredentials;
 	const serverUrl = serverUrlFrom(

@@ -53,6 +53,7 @@ export async function getPoint(
 		path: pointPath(context, id, call),
 		qs,
 		idempotent: true,
+		readOnly: true,
 	});
 	return objectIn(context.getNode(), reply, 'Get', call);
 }
@@ -77,6 +78,7 @@ export async function listPoints(
 			path: POINTS,
 			qs: addId ? { ...qs, mask: [...fields, 'id'].join(',') } : qs,
 			idempotent: true,
+			readOnly: true,
 		},
 		max,
 		'Get Many',
@@ -145,7 +147,7 @@ export async function lookupPoints(
 ): Promise<string[] | undefined> {
 	const reply = await eraApiRequest(
 		context,
-		{ ...call, method: 'LOOKUP', path: POINTS, body: key, idempotent: true },
+		{ ...call, method: 'LOOKUP', path: POINTS, body: key, idempotent: true, readOnly: true },
 		true,
 	);
 	if (reply.notFound) return undefined;
@@ -175,6 +177,7 @@ export async function checkIntegrationToken(
 			method: 'GET',
 			path: `/service/integration_tokens/${segment}`,
 			idempotent: true,
+			readOnly: true,
 		},
 		true,
 	);

@@ -7,6 +7,7 @@ import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import { serverUrlFrom } from '../../shared/http/server-url';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
+import { sharedRead } from '../../shared/execution/shared-reads';
 import type { XdtoJson } from '../xdto/codec';
 import { XdtoError } from '../xdto/codec';
 import { REGION_URLS, endpointOf } from './endpoint';
@@ -20,6 +21,8 @@ const MAX_REPLY_BYTES = 20 * 1024 * 1024;
 const LIMITS_HINT =
 	'If 1C-Connect is only slow, raise "Timeout (Seconds)" in the node\'s options. Replies larger than 20 MB are not read.';
 export const OUT_OF_LIMIT = 'OUT_OF_LIMIT';
+/** Per-item reads sent at once; writes and batches go one at a time. */
+export const ONE_C_READ_CONCURRENCY = 2;
 
 /** Only gateway errors are retried: an OUT_OF_LIMIT reply is HTTP 200 and retrying does not help. */
 const oneCRetryPolicy: RetryPolicy = { ...defaultRetryPolicy, maxTotalWaitMs: 20_000 };
@@ -41,6 +44,8 @@ export interface OneCRequest extends SoapCall {
 	expectsTable?: boolean;
 	/** The deadline of one attempt; 120 s unless the node's Timeout option says otherwise. */
 	timeoutMs?: number;
+	/** Changes nothing: within one run, identical reads are sent once and their result shared. */
+	readOnly?: boolean;
 }
 
 /** A reply that is no SOAP Fault, with its (redacted) text for messages. */
@@ -151,6 +156,29 @@ export async function oneCSoapCall(
 
 /** Calls an operation and returns its ResultData; any ResultCode other than SUCCESS is an error. */
 export async function oneCApiRequest(
+	context: RequestContext,
+	request: OneCRequest,
+): Promise<XdtoJson> {
+	if (!request.readOnly) return await oneCApiRequestOnce(context, request);
+	const identity = {
+		vendor: VENDOR,
+		credentialType: ONE_C_CREDENTIAL,
+		method: 'POST',
+		url: request.operation,
+		body: buildEnvelope(request),
+		limits: [request.timeoutMs, request.expectsTable],
+	};
+	const result = await sharedRead(
+		context,
+		identity,
+		request.itemIndex,
+		async () => await oneCApiRequestOnce(context, request),
+	);
+	// Each item gets its own copy: its rows become that item's output.
+	return structuredClone(result);
+}
+
+async function oneCApiRequestOnce(
 	context: RequestContext,
 	request: OneCRequest,
 ): Promise<XdtoJson> {

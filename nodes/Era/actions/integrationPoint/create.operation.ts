@@ -70,33 +70,37 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const node = this.getNode();
-		const code = String(this.getNodeParameter('code', itemIndex, '')).trim();
-		const type = String(this.getNodeParameter('type', itemIndex, '')).trim();
-		for (const [name, value] of [
-			['Code', code],
-			['Type', type],
-		]) {
-			if (value === '') {
-				throw inputError(
-					node,
-					`${name} is empty`,
-					`ERA needs a ${name} for every integration point.`,
-					itemIndex,
-				);
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const node = this.getNode();
+			const code = String(this.getNodeParameter('code', itemIndex, '')).trim();
+			const type = String(this.getNodeParameter('type', itemIndex, '')).trim();
+			for (const [name, value] of [
+				['Code', code],
+				['Type', type],
+			]) {
+				if (value === '') {
+					throw inputError(
+						node,
+						`${name} is empty`,
+						`ERA needs a ${name} for every integration point.`,
+						itemIndex,
+					);
+				}
 			}
-		}
-		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const opts = optsFrom(
-			node,
-			this.getNodeParameter('opts', itemIndex, {}) as IDataObject,
-			itemIndex,
-		);
-		const body: IDataObject = { ...withoutEmpty(additional), code, type };
-		if (Object.keys(opts).length > 0) body.opts = opts;
-		return await createPoint(this, body, eraCall(this, itemIndex));
-	});
+			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+			const opts = optsFrom(
+				node,
+				this.getNodeParameter('opts', itemIndex, {}) as IDataObject,
+				itemIndex,
+			);
+			const body: IDataObject = { ...withoutEmpty(additional), code, type };
+			if (Object.keys(opts).length > 0) body.opts = opts;
+			return await createPoint(this, body, eraCall(this, itemIndex));
+		},
+		{ writes: true },
+	);
 }
 
 /** ERA generates `id` and `token_local` only when they are absent, not when empty. */

@@ -16,8 +16,12 @@ export const option: OperationModule['option'] = {
 export const properties: INodeProperties[] = [pointLocator, timeoutOnlyOptions];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		await deletePoint(this, pointIdOf(this, itemIndex), eraCall(this, itemIndex));
-		return { deleted: true };
-	});
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			await deletePoint(this, pointIdOf(this, itemIndex), eraCall(this, itemIndex));
+			return { deleted: true };
+		},
+		{ writes: true },
+	);
 }

@@ -9,6 +9,7 @@ import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { outputQuery } from '../../helpers/list-query';
 import { getPoint } from '../../transport/integration-points';
+import { ERA_CONCURRENCY } from '../../transport';
 import { outputOptions } from '../parameters/output-options';
 import { pointIdOf, pointLocator } from '../parameters/point-locator';
 import { eraCall, eraTimeoutOption } from '../parameters/request-options';
@@ -33,9 +34,13 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const id = pointIdOf(this, itemIndex);
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		return await getPoint(this, id, outputQuery(options), eraCall(this, itemIndex));
-	});
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const id = pointIdOf(this, itemIndex);
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			return await getPoint(this, id, outputQuery(options), eraCall(this, itemIndex));
+		},
+		{ concurrency: ERA_CONCURRENCY },
+	);
 }

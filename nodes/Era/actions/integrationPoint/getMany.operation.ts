@@ -10,6 +10,7 @@ import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { listQuery } from '../../helpers/list-query';
 import { listPoints } from '../../transport/integration-points';
+import { ERA_CONCURRENCY } from '../../transport';
 import { maskFieldOptions, outputOptions } from '../parameters/output-options';
 import { eraCall, eraTimeoutOption } from '../parameters/request-options';
 
@@ -97,13 +98,19 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const query = listQuery(
-			this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
-			this.getNodeParameter('options', itemIndex, {}) as IDataObject,
-		);
-		return await listPoints(this, query, limit, eraCall(this, itemIndex));
-	});
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+			const limit = returnAll
+				? Infinity
+				: (this.getNodeParameter('limit', itemIndex, 50) as number);
+			const query = listQuery(
+				this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+				this.getNodeParameter('options', itemIndex, {}) as IDataObject,
+			);
+			return await listPoints(this, query, limit, eraCall(this, itemIndex));
+		},
+		{ concurrency: ERA_CONCURRENCY },
+	);
 }

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { lookupPoints } from '../../transport/integration-points';
+import { ERA_CONCURRENCY } from '../../transport';
 import { notFoundOption, whenNotFound } from '../parameters/not-found';
 import { eraCall, timeoutOnlyOptions } from '../parameters/request-options';
 import { requiredText } from '../parameters/required-text';
@@ -29,21 +30,25 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const key = requiredText(
-			this,
-			'key',
-			itemIndex,
-			'The search key is empty',
-			"Enter an integration point's ID, code or local token.",
-		);
-		const ids = await lookupPoints(this, key, eraCall(this, itemIndex));
-		if (ids) return { ids };
-		return whenNotFound(
-			this,
-			itemIndex,
-			{ ids: [] },
-			`ERA found no integration point with the ID, code or local token "${key}"`,
-		);
-	});
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const key = requiredText(
+				this,
+				'key',
+				itemIndex,
+				'The search key is empty',
+				"Enter an integration point's ID, code or local token.",
+			);
+			const ids = await lookupPoints(this, key, eraCall(this, itemIndex));
+			if (ids) return { ids };
+			return whenNotFound(
+				this,
+				itemIndex,
+				{ ids: [] },
+				`ERA found no integration point with the ID, code or local token "${key}"`,
+			);
+		},
+		{ concurrency: ERA_CONCURRENCY },
+	);
 }

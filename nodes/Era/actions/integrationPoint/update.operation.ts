@@ -63,31 +63,35 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const node = this.getNode();
-		const { otherFields, ...fields } = this.getNodeParameter(
-			'updateFields',
-			itemIndex,
-			{},
-		) as IDataObject;
-		const opts = optsFrom(
-			node,
-			this.getNodeParameter('opts', itemIndex, {}) as IDataObject,
-			itemIndex,
-		);
-		const body: IDataObject = {
-			...readJsonObject(node, otherFields, OTHER_FIELDS, itemIndex),
-			...fields,
-		};
-		if (Object.keys(opts).length > 0) body.opts = { ...(body.opts as IDataObject), ...opts };
-		checkPatchable(node, body, itemIndex);
-		const id = pointIdOf(this, itemIndex);
-		const call = eraCall(this, itemIndex);
-		if (body.opts !== undefined) {
-			// ERA's docs do not say whether PATCH merges or replaces `opts`: send the whole object.
-			const current = await getPoint(this, id, {}, call);
-			body.opts = { ...(current.opts as IDataObject), ...(body.opts as IDataObject) };
-		}
-		return await updatePoint(this, id, body, call);
-	});
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const node = this.getNode();
+			const { otherFields, ...fields } = this.getNodeParameter(
+				'updateFields',
+				itemIndex,
+				{},
+			) as IDataObject;
+			const opts = optsFrom(
+				node,
+				this.getNodeParameter('opts', itemIndex, {}) as IDataObject,
+				itemIndex,
+			);
+			const body: IDataObject = {
+				...readJsonObject(node, otherFields, OTHER_FIELDS, itemIndex),
+				...fields,
+			};
+			if (Object.keys(opts).length > 0) body.opts = { ...(body.opts as IDataObject), ...opts };
+			checkPatchable(node, body, itemIndex);
+			const id = pointIdOf(this, itemIndex);
+			const call = eraCall(this, itemIndex);
+			if (body.opts !== undefined) {
+				// ERA's docs do not say whether PATCH merges or replaces `opts`: send the whole object.
+				const current = await getPoint(this, id, {}, call);
+				body.opts = { ...(current.opts as IDataObject), ...(body.opts as IDataObject) };
+			}
+			return await updatePoint(this, id, body, call);
+		},
+		{ writes: true },
+	);
 }

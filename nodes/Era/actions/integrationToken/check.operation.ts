@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { checkIntegrationToken } from '../../transport/integration-points';
+import { ERA_CONCURRENCY } from '../../transport';
 import { notFoundOption, whenNotFound } from '../parameters/not-found';
 import { eraCall, timeoutOnlyOptions } from '../parameters/request-options';
 import { requiredText } from '../parameters/required-text';
@@ -29,21 +30,25 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const token = requiredText(
-			this,
-			'token',
-			itemIndex,
-			'The token is empty',
-			'Enter the integration token to check.',
-		);
-		const found = await checkIntegrationToken(this, token, eraCall(this, itemIndex));
-		if (found) return { found: true, ...found };
-		return whenNotFound(
-			this,
-			itemIndex,
-			{ found: false },
-			'ERA does not know this integration token',
-		);
-	});
+	return await runPerItem(
+		this,
+		async (itemIndex) => {
+			const token = requiredText(
+				this,
+				'token',
+				itemIndex,
+				'The token is empty',
+				'Enter the integration token to check.',
+			);
+			const found = await checkIntegrationToken(this, token, eraCall(this, itemIndex));
+			if (found) return { found: true, ...found };
+			return whenNotFound(
+				this,
+				itemIndex,
+				{ found: false },
+				'ERA does not know this integration token',
+			);
+		},
+		{ concurrency: ERA_CONCURRENCY },
+	);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runPerItem, runPerItemToItems } from '../../../shared/execution/per-item';
-import { oneCApiRequest } from '../../transport';
+import { ONE_C_READ_CONCURRENCY, oneCApiRequest } from '../../transport';
 import type { XdtoJson } from '../../xdto/codec';
 import type { OperationSpec } from '../operation-spec';
 import { uploadParameters } from '../parameters/binary-fields';
@@ -9,23 +9,40 @@ import { asPlainParameters, paramsOf, xdtoTypesOf } from '../parameters/item-par
 import { timeoutMsOf } from '../parameters/request-timeout';
 import { fileOutput } from './file-output';
 
-/** One call per item: reads (rows → items, Return All / Limit), single calls and file downloads. */
+/**
+ * One call per item: reads (rows → items, Return All / Limit), single calls and file downloads.
+ * Calls that only read run side by side; the others one at a time, in order.
+ */
 export async function runPerItemCall(
 	context: IExecuteFunctions,
 	spec: OperationSpec,
 ): Promise<INodeExecutionData[]> {
+	const options = isRead(spec) ? { concurrency: ONE_C_READ_CONCURRENCY } : { writes: true };
 	if (spec.file) {
-		return await runPerItemToItems(context, async (itemIndex) => [
-			await fileOutput(context, spec, await callForItem(context, spec, itemIndex), itemIndex),
-		]);
+		return await runPerItemToItems(
+			context,
+			async (itemIndex) => [
+				await fileOutput(context, spec, await callForItem(context, spec, itemIndex), itemIndex),
+			],
+			options,
+		);
 	}
-	return await runPerItem(context, async (itemIndex) => {
-		const rows = rowsOf(await callForItem(context, spec, itemIndex));
-		if (spec.kind !== 'read' || context.getNodeParameter('returnAll', itemIndex, false)) {
-			return rows;
-		}
-		return rows.slice(0, context.getNodeParameter('limit', itemIndex, 50) as number);
-	});
+	return await runPerItem(
+		context,
+		async (itemIndex) => {
+			const rows = rowsOf(await callForItem(context, spec, itemIndex));
+			if (spec.kind !== 'read' || context.getNodeParameter('returnAll', itemIndex, false)) {
+				return rows;
+			}
+			return rows.slice(0, context.getNodeParameter('limit', itemIndex, 50) as number);
+		},
+		options,
+	);
+}
+
+/** Declared idempotent (it only reads), and sends nothing from the item's files. */
+function isRead(spec: OperationSpec): boolean {
+	return spec.idempotent && !spec.uploadsFile;
 }
 
 async function callForItem(
@@ -44,6 +61,7 @@ async function callForItem(
 		expectsTable: spec.kind === 'read' && !spec.file,
 		itemIndex,
 		timeoutMs: timeoutMsOf(context, itemIndex),
+		readOnly: isRead(spec),
 	});
 }
 
