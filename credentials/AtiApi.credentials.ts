@@ -59,6 +59,8 @@ export class AtiApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/v1.0/balance',
 			headers: { Accept: 'application/json' },
+			// A redirect fails the test rather than carry the credential to wherever it points.
+			disableFollowRedirect: true,
 		},
 	};
 }

@@ -74,6 +74,8 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 			baseURL: `={{${originOf('$credentials.domain')}}}`,
 			url: '/rest/profile.json',
 			headers: { Accept: 'application/json' },
+			// A redirect fails the test rather than carry the credential to wherever it points.
+			disableFollowRedirect: true,
 		},
 	};
 }

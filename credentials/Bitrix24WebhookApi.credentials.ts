@@ -31,6 +31,8 @@ export class Bitrix24WebhookApi implements ICredentialType {
 			baseURL: '={{$credentials.secretWebhookUrl.trim().replace(/\\/+$/, "")}}',
 			url: '/profile.json',
 			headers: { Accept: 'application/json' },
+			// A redirect fails the test rather than carry the credential to wherever it points.
+			disableFollowRedirect: true,
 		},
 	};
 }

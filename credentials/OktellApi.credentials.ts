@@ -73,6 +73,8 @@ export class OktellApi implements ICredentialType {
 			baseURL: '={{$credentials.serverUrl.replace(/\\/+$/, "")}}',
 			url: '/getversion',
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+			// A redirect fails the test rather than carry the credential to wherever it points.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{ type: 'responseCode', properties: { value: 401, message: `${REFUSED} (401)` } },

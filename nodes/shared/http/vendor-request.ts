@@ -127,8 +127,9 @@ export async function sendVendorRequest(
 		if (step.kind !== 'none') throw redirectError(context, hooks, step, url);
 
 		const statusCode = outcome.statusCode;
-		const text = () => decodeReplyText(outcome.body);
-		const refused = policy.isRefusal?.(statusCode, text()) ?? false;
+		// A refusal is an error reply: a success body is not decoded here.
+		const refused =
+			statusCode >= 400 && (policy.isRefusal?.(statusCode, decodeReplyText(outcome.body)) ?? false);
 		if (refused || (request.idempotent && policy.retryStatuses.includes(statusCode))) {
 			const delay = retryDelayMs(
 				policy,
