@@ -19,11 +19,13 @@ const node: INode = {
 };
 
 /** What n8n hands `execute`: one context for all the items of a run. */
-function contextFor(count: number, continueOnFail = false) {
+function contextFor(count: number, continueOnFail = false, maxParallel?: unknown) {
 	return {
 		getInputData: () => Array.from({ length: count }, (_, index) => ({ json: { index } })),
 		continueOnFail: () => continueOnFail,
 		getNode: () => node,
+		getNodeParameter: (name: string, _itemIndex: number, fallback: unknown) =>
+			name === 'options.maxParallelRequests' && maxParallel !== undefined ? maxParallel : fallback,
 	} as unknown as IExecuteFunctions;
 }
 
@@ -83,6 +85,23 @@ describe('Per-item loop: bounded concurrency', () => {
 			result.overlapping.some((pair) => pair.includes(0)),
 			false,
 		);
+	});
+
+	test("the Max Parallel Requests option replaces the operation's concurrency", async () => {
+		const raised = await runRecorded(contextFor(30, false, 12), { concurrency: 4 });
+		assert.equal(raised.maxInFlight, 12);
+		const lowered = await runRecorded(contextFor(10, false, 1), { concurrency: 4 });
+		assert.equal(lowered.maxInFlight, 1);
+		const writes = await runRecorded(contextFor(10, false, 12), { concurrency: 4, writes: true });
+		assert.equal(writes.maxInFlight, 1);
+	});
+
+	test('a Max Parallel Requests that is not a whole number of at least 1 fails before any item runs', async () => {
+		for (const value of [0, 2.5, 'many']) {
+			const result = await runRecorded(contextFor(3, false, value), { concurrency: 4 });
+			assert.deepEqual(result.started, []);
+			assert.match(result.error?.message ?? '', /Max Parallel Requests must be a whole number/);
+		}
 	});
 
 	test('writes run one at a time without Continue On Fail, whatever the concurrency', async () => {

@@ -28,6 +28,27 @@ export function maxReplySizeOption(defaultMegabytes: number): INodeProperties {
 	};
 }
 
+/** The option's name inside an operation's Options collection, read by `runPerItem`. */
+export const MAX_PARALLEL_OPTION = 'maxParallelRequests';
+
+/**
+ * For an operation's Options collection: how many items' requests may be in flight at once.
+ * `limitNote` says what bounds it at the vendor (a documented limit, or none documented).
+ */
+export function maxParallelRequestsOption(
+	defaultCount: number,
+	limitNote: string,
+): INodeProperties {
+	return {
+		displayName: 'Max Parallel Requests',
+		name: MAX_PARALLEL_OPTION,
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
+		default: defaultCount,
+		description: `How many items n8n sends requests for at once. ${limitNote} Changes run one item at a time unless Continue On Fail is on.`,
+	};
+}
+
 /** An operation's "Options" collection holding these options. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
@@ -45,18 +66,40 @@ export interface RequestLimits {
 	maxReplyBytes?: number;
 }
 
+/** Per run and collection: the limits when the collection holds no expression, else null. */
+const constantLimits = new WeakMap<IExecuteFunctions, Map<string, RequestLimits | null>>();
+
 /**
  * The Timeout and Max Reply Size an item sets in the collection `collection`; a limit left out
- * is undefined, so the vendor's default applies.
+ * is undefined, so the vendor's default applies. A collection without expressions is the same
+ * for every item, so it is read once per run.
  */
 export function readRequestLimits(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	collection = 'options',
 ): RequestLimits {
+	let known = constantLimits.get(context);
+	if (!known) constantLimits.set(context, (known = new Map()));
+	const cached = known.get(collection);
+	if (cached) return cached;
 	const parameter = (name: string) =>
 		context.getNodeParameter(`${collection}.${name}`, itemIndex, null) as unknown;
-	return readLimits(context, parameter, itemIndex);
+	const limits = readLimits(context, parameter, itemIndex);
+	if (cached === undefined) {
+		known.set(
+			collection,
+			holdsExpression(context.getNode().parameters[collection]) ? null : limits,
+		);
+	}
+	return limits;
+}
+
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (value !== null && typeof value === 'object')
+		return Object.values(value).some(holdsExpression);
+	return false;
 }
 
 /** The same for a polling trigger, whose parameters belong to no item. */

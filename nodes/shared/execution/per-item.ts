@@ -1,9 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { MAX_PARALLEL_OPTION } from '../description/request-limits';
+import { inputError } from '../errors/node-errors';
 import { asItemError, errorItem, resultItems } from './item-errors';
 
 export interface PerItemOptions {
-	/** Items in flight at once; 1, the default, runs them one after another. */
+	/**
+	 * Items in flight at once; 1, the default, runs them one after another. The operation's
+	 * "Max Parallel Requests" option, where it has one, takes its place.
+	 */
 	concurrency?: number;
 	/**
 	 * The items change data. Without Continue On Fail they then run one at a time: a failed run
@@ -43,7 +48,8 @@ export async function runPerItemToItems(
 ): Promise<INodeExecutionData[]> {
 	const count = context.getInputData().length;
 	const continueOnFail = context.continueOnFail();
-	const limit = options.writes && !continueOnFail ? 1 : Math.max(1, options.concurrency ?? 1);
+	const concurrency = chosenParallelism(context) ?? options.concurrency ?? 1;
+	const limit = options.writes && !continueOnFail ? 1 : Math.max(1, concurrency);
 	const outputs = new Array<INodeExecutionData[]>(count);
 	const failures = new Map<number, ReturnType<typeof asItemError>>();
 	const previousOfKey = new Map<string, Promise<void>>();
@@ -84,4 +90,20 @@ function orderKeyOf(options: PerItemOptions, itemIndex: number): string | undefi
 	} catch {
 		return undefined;
 	}
+}
+
+/** The "Max Parallel Requests" option, read once for the run (from the first item). */
+function chosenParallelism(context: IExecuteFunctions): number | undefined {
+	const value = context.getNodeParameter(`options.${MAX_PARALLEL_OPTION}`, 0, null) as unknown;
+	if (value === null || value === undefined || value === '') return undefined;
+	const count = Number(value);
+	if (!Number.isInteger(count) || count < 1) {
+		throw inputError(
+			context.getNode(),
+			`Max Parallel Requests must be a whole number of at least 1, not "${String(value)}"`,
+			"Set Max Parallel Requests in the node's options to 1 or more, or remove it to use the default.",
+			0,
+		);
+	}
+	return count;
 }

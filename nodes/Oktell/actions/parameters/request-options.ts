@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { OKTELL_CONCURRENCY } from '../../transport';
+
 import {
+	maxParallelRequestsOption,
 	maxReplySizeOption,
 	optionsCollection,
 	readRequestLimits,
@@ -18,13 +21,18 @@ export interface OptionsShape {
 	timeoutSeconds?: number;
 }
 
+const oktellParallelOption = maxParallelRequestsOption(
+	OKTELL_CONCURRENCY,
+	'Oktell documents no limit; raise it if your server keeps up.',
+);
+
 /** The operation's "Options" collection: a Timeout, and Max Download Size where files come back. */
 export function requestOptions(shape: OptionsShape = {}): INodeProperties {
 	const timeout = timeoutOption(shape.timeoutSeconds ?? DEFAULT_TIMEOUT_S);
 	if (shape.script) {
 		timeout.description = `${timeout.description}; when it waits for a service script's result, at least the script's timeout plus 5 seconds`;
 	}
-	const options: INodeProperties[] = [timeout];
+	const options: INodeProperties[] = [oktellParallelOption, timeout];
 	if (shape.download) {
 		options.unshift({
 			...maxReplySizeOption(DEFAULT_DOWNLOAD_MB),
