@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { OKTELL_CONCURRENCY } from '../../nodes/Oktell/transport';
+import { useOktell } from '../oktell/oktell-fixture';
+
+const LATENCY = { latencyMs: 40, ratio: 1 };
+const unknownUser = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+
+describe('Max Parallel Requests, through a real node', () => {
+	const oktell = useOktell();
+	const getState = (count: number, options: Record<string, unknown>) =>
+		oktell.run(
+			{ resource: 'user', operation: 'getState', userId: '={{ $json.userId }}', options },
+			Array.from({ length: count }, (_, index) => ({ userId: unknownUser(index) })),
+			true,
+		);
+
+	test('raises the number of requests in flight above the default, and never past the setting', async () => {
+		oktell.simulator.injectFault(LATENCY);
+		const result = await getState(41, { maxParallelRequests: 20 });
+
+		assert.equal(result.items.length, 41);
+		assert.equal(oktell.simulator.requests.length, 41);
+		assert.ok(oktell.simulator.maxConcurrentRequests > OKTELL_CONCURRENCY);
+		assert.ok(oktell.simulator.maxConcurrentRequests <= 20);
+	});
+
+	test('1 sends the items one after another', async () => {
+		oktell.simulator.injectFault(LATENCY);
+		await getState(8, { maxParallelRequests: 1 });
+		assert.equal(oktell.simulator.maxConcurrentRequests, 1);
+	});
+
+	test('an expression that gives no whole number fails the run before any request, naming the option', async () => {
+		const result = await getState(3, { maxParallelRequests: '={{ "many" }}' });
+		assert.match(result.error?.message ?? '', /Max Parallel Requests must be a whole number/);
+		assert.equal(oktell.simulator.requests.length, 0);
+	});
+});
