@@ -32,7 +32,7 @@ function optionsByOperation(properties: INodeProperties[]): Map<string, string[]
 }
 
 describe('Oktell request options', () => {
-	test('every operation has a Timeout; the ones that bring back files a Max Download Size', () => {
+	test('every operation has Max Parallel Requests and a Timeout; the ones that bring back files a Max Download Size', () => {
 		const properties = new Oktell().description.properties;
 		const found = optionsByOperation(properties);
 		const operations = properties
@@ -44,7 +44,9 @@ describe('Oktell request options', () => {
 			);
 		assert.equal(operations.length, 25);
 		for (const operation of operations) {
-			const expected = DOWNLOADS.includes(operation) ? ['maxReplySize', 'timeout'] : ['timeout'];
+			const expected = DOWNLOADS.includes(operation)
+				? ['maxReplySize', 'maxParallelRequests', 'timeout']
+				: ['maxParallelRequests', 'timeout'];
 			assert.deepEqual(found.get(operation), expected, operation);
 		}
 	});
