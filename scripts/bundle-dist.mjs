@@ -12,10 +12,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const PACK = 'pack.js';
 const { nodes, credentials } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).n8n;
-const entries = [...nodes, ...credentials].map((file) => relative('dist', file).replace(/\.js$/, ''));
+const entries = [...nodes, ...credentials].map((file) =>
+	relative('dist', file).replace(/\.js$/, ''),
+);
 
 const index = entries
-	.map((entry) => `exports[${JSON.stringify(entry)}] = require(${JSON.stringify(`./${entry}.js`)});`)
+	.map(
+		(entry) => `exports[${JSON.stringify(entry)}] = require(${JSON.stringify(`./${entry}.js`)});`,
+	)
 	.join('\n');
 buildSync({
 	stdin: { contents: index, resolveDir: dist, sourcefile: 'pack-index.js', loader: 'js' },
