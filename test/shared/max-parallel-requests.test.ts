@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import type { INodeParameters } from 'n8n-workflow';
+
 import { OKTELL_CONCURRENCY } from '../../nodes/Oktell/transport';
 import { useOktell } from '../oktell/oktell-fixture';
 
@@ -9,7 +11,7 @@ const unknownUser = (index: number) => `00000000-0000-4000-8000-${String(index).
 
 describe('Max Parallel Requests, through a real node', () => {
 	const oktell = useOktell();
-	const getState = (count: number, options: Record<string, unknown>) =>
+	const getState = (count: number, options: INodeParameters) =>
 		oktell.run(
 			{ resource: 'user', operation: 'getState', userId: '={{ $json.userId }}', options },
 			Array.from({ length: count }, (_, index) => ({ userId: unknownUser(index) })),
