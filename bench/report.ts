@@ -83,12 +83,13 @@ export function operationTable(results: NodeVsFloor[]): string {
 
 export function decoderTable(results: DecoderResult[]): string {
 	return table(
-		['rows × 10 cols', 'reply', 'decoder', 'time', 'peak RSS', 'peak added'],
+		['rows × 10 cols', 'reply', 'decoder', 'time', 'CPU time', 'peak RSS', 'peak added'],
 		results.map((result) => [
 			String(result.rows),
 			mb(result.replyBytes),
 			result.decoder === 'ours' ? '1C-Connect decoder' : 'soap package',
 			result.refused ? `refused: ${result.refused}` : ms(result.ms),
+			ms(result.cpuMs),
 			mb(result.peakRssBytes),
 			mb(result.peakAddedBytes),
 		]),

@@ -1,13 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
-import { measureDecoders } from './decoder';
+import type { DecoderResult } from './decoder';
+import { decoderGoals, measureDecoders } from './decoder';
 import { INJECTED_LATENCY_MS } from './instrument';
 import type { NodeVsFloor } from './node-vs-floor';
 import { measureOperation } from './node-vs-floor';
 import { operationCases, startRigs } from './operation-cases';
+import type { PackLoad } from './pack-load';
 import { measurePackLoad } from './pack-load';
+import type { Goal } from './report';
 import {
 	decoderTable,
 	goalTable,
@@ -18,9 +21,8 @@ import {
 	triggerGoals,
 	triggerTable,
 } from './report';
+import type { TriggerSize } from './triggers';
 import { measureAtiTrigger, measureOktellTrigger } from './triggers';
-
-const RESULTS = join(__dirname, 'results', 'latest.json');
 
 function section(title: string) {
 	process.stdout.write(`\n## ${title}\n\n`);
@@ -40,6 +42,10 @@ async function measureOperations(): Promise<NodeVsFloor[]> {
 	return results;
 }
 
+/** `npm run bench -- decoder` runs only that part; no argument runs every part. */
+const only = process.argv[2];
+const runs = (part: string) => only === undefined || only === part;
+
 async function main() {
 	const started = Date.now();
 	process.stdout.write(
@@ -47,35 +53,52 @@ async function main() {
 			`${INJECTED_LATENCY_MS} ms injected per vendor request\n`,
 	);
 
-	section('Pack load');
-	const packLoad = await measurePackLoad();
-	process.stdout.write(`${packLoadText(packLoad)}\n`);
+	const goals: Goal[] = [];
+	let packLoad: PackLoad | undefined;
+	if (runs('pack-load')) {
+		section('Pack load');
+		packLoad = await measurePackLoad();
+		process.stdout.write(`${packLoadText(packLoad)}\n`);
+	}
 
-	section('Operations: node against its floor (no-op node through WorkflowExecute + raw HTTP)');
-	const operations = await measureOperations();
-	process.stdout.write(`${operationTable(operations)}\n`);
+	let operations: NodeVsFloor[] = [];
+	if (runs('operations')) {
+		section('Operations: node against its floor (no-op node through WorkflowExecute + raw HTTP)');
+		operations = await measureOperations();
+		process.stdout.write(`${operationTable(operations)}\n`);
+		goals.push(...operationGoals(operations));
+	}
 
-	section('1C-Connect decoder against the soap package (ClientRead reply, one process each)');
-	process.stderr.write('… decoders\n');
-	const decoders = await measureDecoders();
-	process.stdout.write(`${decoderTable(decoders)}\n`);
+	let decoders: DecoderResult[] = [];
+	if (runs('decoder')) {
+		section('1C-Connect decoder against the soap package (ClientRead reply, one process each)');
+		process.stderr.write('… decoders\n');
+		decoders = await measureDecoders();
+		process.stdout.write(`${decoderTable(decoders)}\n`);
+		goals.push(...decoderGoals(decoders));
+	}
 
-	section('Trigger polls (no injected latency; ATI paces itself to its 10 requests/s)');
-	process.stderr.write('… triggers\n');
-	const triggers = [...(await measureAtiTrigger()), ...(await measureOktellTrigger())];
-	process.stdout.write(`${triggerTable(triggers)}\n`);
+	let triggers: TriggerSize[] = [];
+	if (runs('triggers')) {
+		section('Trigger polls (no injected latency; ATI paces itself to its 10 requests/s)');
+		process.stderr.write('… triggers\n');
+		triggers = [...(await measureAtiTrigger()), ...(await measureOktellTrigger())];
+		process.stdout.write(`${triggerTable(triggers)}\n`);
+		goals.push(...triggerGoals(triggers));
+	}
+	if (packLoad) goals.push(packLoadGoal(packLoad));
 
 	section('Goals');
-	const goals = [...operationGoals(operations), ...triggerGoals(triggers), packLoadGoal(packLoad)];
 	process.stdout.write(`${goalTable(goals)}\n`);
 
 	const seconds = (Date.now() - started) / 1000;
+	const results = join(__dirname, 'results', only ? `${only}.json` : 'latest.json');
 	mkdirSync(join(__dirname, 'results'), { recursive: true });
 	writeFileSync(
-		RESULTS,
+		results,
 		`${JSON.stringify({ at: new Date().toISOString(), node: process.version, seconds, injectedLatencyMs: INJECTED_LATENCY_MS, packLoad, operations, decoders, triggers, goals }, null, '\t')}\n`,
 	);
-	process.stdout.write(`\n${seconds.toFixed(0)} s; JSON in bench/results/latest.json\n`);
+	process.stdout.write(`\n${seconds.toFixed(0)} s; JSON in bench/results/${basename(results)}\n`);
 }
 
 main().then(

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceProperties } from '../shared/execution/resources';
 import { routeOperation } from '../shared/execution/route-operation';
 import { operations, resources } from './actions/resources';
+import { listSearch } from './methods/listSearch';
 
 export class OneCConnect implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,6 +28,8 @@ export class OneCConnect implements INodeType {
 		credentials: [{ name: 'oneCConnectApi', required: true }],
 		properties: [...resourceProperties(resources, 'client')],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation(this, operations);

@@ -12,8 +12,12 @@ import { oneCTimeoutOption, pollTimeoutMsOf } from './actions/parameters/request
 import { LIMIT_SPENT, oneCApiRequestWithinLimit } from './transport';
 import type { WatchState } from './trigger/changes';
 import { newRows, wallClock } from './trigger/changes';
+import { SAFE_API_TIME_ZONE, apiTimeZoneOf } from './trigger/api-time-zone';
+import { pollWindow } from './trigger/poll-window';
 import type { Watch } from './trigger/watches';
 import {
+	DEFAULT_LONGEST_CALL_MINUTES,
+	MAX_LONGEST_CALL_MINUTES,
 	WATCHES,
 	WATCH_BY_VALUE,
 	hourlyLimitsNotice,
@@ -22,6 +26,7 @@ import {
 } from './trigger/watches';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const SAMPLE_SIZE = 5;
 
 export class OneCConnectTrigger implements INodeType {
@@ -54,6 +59,16 @@ export class OneCConnectTrigger implements INodeType {
 				default: 'client',
 			},
 			{
+				displayName: 'Longest Call (Minutes)',
+				name: 'longestCallMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_LONGEST_CALL_MINUTES },
+				default: DEFAULT_LONGEST_CALL_MINUTES,
+				displayOptions: { show: { event: ['serviceCall'] } },
+				description:
+					'1C-Connect selects calls by when they started, so each poll reaches back this far to find calls that have just finished. A call longer than this is not emitted; a larger value downloads more calls on every poll. Calls seen already are not emitted again.',
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -64,10 +79,10 @@ export class OneCConnectTrigger implements INodeType {
 						displayName: 'API Time Zone',
 						name: 'timeZone',
 						type: 'string',
-						default: '',
+						default: SAFE_API_TIME_ZONE,
 						placeholder: 'Europe/Moscow',
 						description:
-							"The time zone set in the personal account's API settings, in which 1C-Connect reads ChangedFrom and PeriodFrom. Empty: the workflow's time zone.",
+							"The time zone set in the personal account's API settings (Administration → API settings), in which 1C-Connect reads ChangedFrom and PeriodFrom. UTC is the safe default: it is not ahead of any zone 1C-Connect serves, so it only re-reads a few hours (nothing is emitted twice). A zone ahead of the cabinet's would put the period in the future, and changes would never be returned.",
 					},
 					{
 						displayName: 'Overlap (Minutes)',
@@ -92,14 +107,12 @@ export class OneCConnectTrigger implements INodeType {
 				'Choose what to trigger on',
 				'Pick an option in "Trigger On".',
 			);
-		const timeZone =
-			(this.getNodeParameter('options.timeZone', '') as string) || this.getTimezone();
-		const overlapMs = (this.getNodeParameter('options.overlapMinutes', 5) as number) * MINUTE;
+		const timeZone = apiTimeZoneOf(this);
 		const state = this.getWorkflowStaticData('node') as WatchState;
 		const now = Date.now();
 
 		if (this.getMode() === 'manual') {
-			const rows = await fetchRows(this, watch, now - 24 * 60 * MINUTE, now, timeZone);
+			const rows = await fetchRows(this, watch, { since: now - DAY, until: now }, timeZone);
 			return rows === LIMIT_SPENT ? null : toOutput(rows.slice(-SAMPLE_SIZE));
 		}
 		if (state.lastCallAt !== undefined && now - state.lastCallAt < minPollIntervalMs(watch)) {
@@ -108,33 +121,37 @@ export class OneCConnectTrigger implements INodeType {
 			);
 			return null;
 		}
-		const baseline = state.watermark === undefined;
-		const since = (state.watermark ?? now) - overlapMs;
+		const window = pollWindow(watch, state.watermark, now, {
+			overlapMs: (this.getNodeParameter('options.overlapMinutes', 5) as number) * MINUTE,
+			longestCallMs:
+				watch.selectsBy === 'start'
+					? (this.getNodeParameter('longestCallMinutes', DEFAULT_LONGEST_CALL_MINUTES) as number) *
+						MINUTE
+					: 0,
+		});
 		state.lastCallAt = now;
-		const rows = await fetchRows(this, watch, since, now, timeZone);
+		const rows = await fetchRows(this, watch, window, timeZone);
 		if (rows === LIMIT_SPENT) {
 			this.logger.warn(
 				`1C-Connect Trigger: the hourly limit of ${watch.operation} is spent; this poll is skipped and the next one catches up`,
 			);
 			return null;
 		}
-		const { fresh, seen } = newRows(rows, state.seen ?? {}, now, now - overlapMs);
+		const { fresh, seen } = newRows(rows, state.seen ?? {}, now, now - window.lookbackMs);
 		state.watermark = now;
 		state.seen = seen;
-		return baseline ? null : toOutput(fresh);
+		return window.baseline ? null : toOutput(fresh);
 	}
 }
 
 async function fetchRows(
 	context: IPollFunctions,
 	watch: Watch,
-	since: number,
-	until: number,
+	window: { since: number; until: number },
 	timeZone: string,
 ): Promise<IDataObject[] | typeof LIMIT_SPENT> {
-	const start = watch.maxWindowMs ? Math.max(since, until - watch.maxWindowMs + MINUTE) : since;
-	const params: IDataObject = { [watch.sinceParameter]: wallClock(start, timeZone) };
-	if (watch.untilParameter) params[watch.untilParameter] = wallClock(until, timeZone);
+	const params: IDataObject = { [watch.sinceParameter]: wallClock(window.since, timeZone) };
+	if (watch.untilParameter) params[watch.untilParameter] = wallClock(window.until, timeZone);
 	const types = Object.fromEntries(Object.keys(params).map((name) => [name, 'dateTime' as const]));
 	const result = await oneCApiRequestWithinLimit(context, {
 		operation: watch.operation,

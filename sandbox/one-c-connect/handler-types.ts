@@ -1,10 +1,10 @@
-import type { XdtoJson } from '../../nodes/OneCConnect/xdto/codec';
+import type { SimValue } from './xml/xdto-values';
 import type { ObjectStore } from './object-store';
 
 export interface OperationCall {
 	operation: string;
 	/** The decoded `Params`: an object (Structure), rows (ValueTable) or undefined. */
-	params: XdtoJson | undefined;
+	params: SimValue | undefined;
 	/** Plain child elements, for the operations that take them. */
 	plain: Record<string, string>;
 }

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 
-import { decodeXdtoDocument } from '../../nodes/OneCConnect/xdto/codec';
 import { ONE_C_DEMO_LOGIN, ONE_C_DEMO_PASSWORD, ONE_C_SERVICE_PATH } from './demo-data';
 import { createOneCConnectSimulator } from './one-c-simulator';
+import { readXdtoValue } from './xml/xdto-values';
+import { childNamed, readXmlTree } from './xml/xml-tree';
 
 const BASIC = `Basic ${Buffer.from(`${ONE_C_DEMO_LOGIN}:${ONE_C_DEMO_PASSWORD}`).toString('base64')}`;
 
@@ -31,11 +32,10 @@ describe('1C-Connect simulator', () => {
 		});
 	const envelope = (operation: string, params: string) =>
 		`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><m:${operation} xmlns:m="http://buhphone.com/PartnerWebAPI2">${params}</m:${operation}></soap:Body></soap:Envelope>`;
+	/** The reply's `return` as a Structure, read with the simulator's own XML reader. */
 	const returnOf = (text: string) => {
-		const start = text.indexOf('<m:return');
-		return decodeXdtoDocument(
-			text.slice(start, text.indexOf('</m:return>') + '</m:return>'.length),
-		);
+		const body = childNamed(readXmlTree(text), 'Body');
+		return readXdtoValue(childNamed(body!.children[0], 'return')!, 'Structure');
 	};
 
 	before(async () => {

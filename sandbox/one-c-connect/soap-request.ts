@@ -1,37 +1,30 @@
-import type { XmlNode } from '../../nodes/OneCConnect/xdto/codec';
-import { decodeValue, readXdtoXml } from '../../nodes/OneCConnect/xdto/codec';
 import type { OperationCall } from './handler-types';
+import { PARTNER_API_NS, SOAP12_ENVELOPE_NS, SOAP_ENVELOPE_NS } from './namespaces';
+import { readXdtoValue } from './xml/xdto-values';
+import { childNamed, readXmlTree } from './xml/xml-tree';
 
-function first(node: unknown): XmlNode | undefined {
-	const value = Array.isArray(node) ? node[0] : node;
-	return value === undefined || value === null ? undefined : (value as XmlNode);
-}
-
-function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
-	return node !== undefined && typeof node === 'object' ? first(node[name]) : undefined;
-}
+const ENVELOPES = new Set([SOAP_ENVELOPE_NS, SOAP12_ENVELOPE_NS]);
 
 /** The operation and its parameters from a request envelope; throws when it is not one. */
 export function readSoapRequest(body: string): OperationCall {
-	const document = readXdtoXml(body, 'The request') as XmlNode;
-	const soapBody = child(child(document, 'Envelope'), 'Body');
-	if (soapBody === undefined || typeof soapBody !== 'object') {
+	const envelope = readXmlTree(body);
+	const soapBody = envelope.local === 'Envelope' ? childNamed(envelope, 'Body') : undefined;
+	if (!ENVELOPES.has(envelope.ns) || soapBody === undefined || soapBody.ns !== envelope.ns) {
 		throw new Error('The request is not a SOAP envelope with a Body');
 	}
-	const operation = Object.keys(soapBody).find((key) => !key.startsWith('@_') && key !== '#text');
-	if (!operation) throw new Error('The SOAP Body is empty');
-	const element = first(soapBody[operation]) ?? '';
-	const params = child(element, 'Params');
-	const plain: Record<string, string> = {};
-	if (typeof element === 'object') {
-		for (const [name, value] of Object.entries(element)) {
-			if (name === 'Params' || name.startsWith('@_') || name === '#text') continue;
-			const node = first(value);
-			plain[name] =
-				typeof node === 'string'
-					? node
-					: String((node as Record<string, unknown>)?.['#text'] ?? '');
-		}
+	const [element] = soapBody.children;
+	if (!element) throw new Error('The SOAP Body is empty');
+	if (element.ns !== PARTNER_API_NS) {
+		throw new Error(`${element.local} is not in the namespace ${PARTNER_API_NS}`);
 	}
-	return { operation, params: params === undefined ? undefined : decodeValue(params), plain };
+	const params = childNamed(element, 'Params');
+	const plain: Record<string, string> = {};
+	for (const child of element.children) {
+		if (child !== params) plain[child.local] = child.text;
+	}
+	return {
+		operation: element.local,
+		params: params === undefined ? undefined : readXdtoValue(params),
+		plain,
+	};
 }

@@ -1,4 +1,4 @@
-import { PARTNER_API_NS } from '../../nodes/OneCConnect/transport/soap-envelope';
+import { PARTNER_API_NS } from './namespaces';
 import { PARTNER_OPERATIONS, PLAIN_OPERATIONS } from './operations';
 
 /**

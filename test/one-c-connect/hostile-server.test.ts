@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
+	bigBody,
 	dripBody,
 	dripHeaders,
-	endlessBody,
 	redirect,
 	resetAfterRequest,
 	resetMidBody,
@@ -177,17 +177,23 @@ describe('1C-Connect against a hostile server: deadlines and the reply cap', () 
 		assert.match(String(read.error?.message), /did not answer within 1 s/);
 	});
 
-	test('an endless body is cut at 20 MB with an error naming the limit, and the run ends', async () => {
-		const server = await oneC.serve(endlessBody(200, { 'Content-Type': 'text/xml' }, '<x/>'));
+	test('a body that never ends is cut at 64 MB with an error naming the limit, and the run ends', async () => {
+		const [opening] = resultEnvelope('ClientRead', '@').split('@');
+		const server = await oneC.serve(
+			bigBody(200, 200 * 1024 * 1024, {
+				prefix: `${opening}<Value xsi:type="xs:string">`,
+				headers: { 'Content-Type': 'text/xml' },
+			}),
+		);
 
 		const result = await oneC.read(server);
 
 		assert.equal(server.count, 1, 'a reply too large is not asked for again');
 		assert.equal(
 			result.error?.message,
-			'1C-Connect sent a reply larger than 20 MB; n8n stopped reading it',
+			'1C-Connect sent a reply larger than 64 MB; n8n stopped reading it',
 		);
-		assert.match(String(result.error?.description), /Replies larger than 20 MB are not read/);
+		assert.match(String(result.error?.description), /Replies larger than 64 MB are not read/);
 	});
 });
 

@@ -48,6 +48,18 @@ describe('untrusted XML', () => {
 		assert.deepEqual((reply.value.Envelope as { Body: unknown }).Body, { row: ['1'] });
 	});
 
+	test('elements named constructor or __proto__ are plain keys, never the prototype', () => {
+		const reply = readUntrustedXml(
+			'<r><constructor>1</constructor><__proto__><polluted>yes</polluted></__proto__></r>',
+			'Oktell',
+		);
+		assert.ok(reply.ok);
+		const r = reply.value.r as Record<string, unknown>;
+		assert.equal(Object.getPrototypeOf(r), Object.prototype);
+		assert.equal((r as { polluted?: string }).polluted, undefined);
+		assert.equal(JSON.stringify(r), '{"constructor":"1","__proto__":{"polluted":"yes"}}');
+	});
+
 	test('nesting deeper than the bound is refused rather than followed', () => {
 		const deep = '<a>'.repeat(200) + '</a>'.repeat(200);
 		assert.equal(readUntrustedXml(deep, 'Oktell').ok, false);
@@ -103,12 +115,20 @@ describe('untrusted XML: declarations', () => {
 			'<r><![CDATA[a]]><!DOCTYPE r><![CDATA[b]]></r>',
 			'<r><!-- <![CDATA[ --><!DOCTYPE r><!-- ]]> --></r>',
 			'<r><![CDATA[ <!-- ]]><!ENTITY e "x"><!-- --></r>',
-			'<r><![CDATA[never closed <!DOCTYPE r></r>',
 		]) {
 			const reply = readUntrustedXml(xml, 'Oktell');
 			assert.equal(reply.ok, false, xml);
 			assert.match((reply as { problem: string }).problem, /DOCTYPE or entity declaration/);
 		}
+	});
+
+	test('a declaration inside a CDATA section that never closes is refused as broken XML', () => {
+		const reply = readUntrustedXml('<r><![CDATA[never closed <!DOCTYPE r></r>', 'Oktell');
+		assert.equal(reply.ok, false);
+		assert.match(
+			(reply as { problem: string }).problem,
+			/^Oktell sent a reply that is not valid XML/,
+		);
 	});
 });
 

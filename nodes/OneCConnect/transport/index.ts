@@ -1,6 +1,6 @@
 import { apiError } from '../../shared/errors/node-errors';
-import { basicAuthSecret, redactSecrets } from '../../shared/errors/redact';
-import { decodeReplyText, quoteStart } from '../../shared/http/reply-body';
+import { basicAuthSecret } from '../../shared/errors/redact';
+import { quoteStart } from '../../shared/http/reply-body';
 import { expectShape } from '../../shared/http/reply-shape';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
@@ -12,14 +12,20 @@ import type { XdtoJson } from '../xdto/codec';
 import { XdtoError } from '../xdto/codec';
 import { REGION_URLS, endpointOf } from './endpoint';
 import type { SoapCall, SoapReply } from './soap-envelope';
-import { buildEnvelope, fromResultData, readSoapReply, soapActionOf } from './soap-envelope';
+import { buildEnvelope, fromResultData, soapActionOf } from './soap-envelope';
+import { SoapReplySink } from './soap-reply-sink';
 
 export const ONE_C_CREDENTIAL = 'oneCConnectApi';
 const VENDOR = '1C-Connect';
 export const DEFAULT_TIMEOUT_SECONDS = 120;
-const MAX_REPLY_BYTES = 20 * 1024 * 1024;
+/**
+ * Replies are decoded while they stream in, so the cap bounds reading time, not a copy of the
+ * body: 64 MB is about twice a ClientRead of 50,000 clients (ClientRead has no paging), and the
+ * rows decoded from it take about as much memory as n8n needs for them as items anyway.
+ */
+export const MAX_REPLY_BYTES = 64 * 1024 * 1024;
 const LIMITS_HINT =
-	'If 1C-Connect is only slow, raise "Timeout (Seconds)" in the node\'s options. Replies larger than 20 MB are not read.';
+	'If 1C-Connect is only slow, raise "Timeout (Seconds)" in the node\'s options. Replies larger than 64 MB are not read.';
 export const OUT_OF_LIMIT = 'OUT_OF_LIMIT';
 /** Per-item reads sent at once; writes and batches go one at a time. */
 export const ONE_C_READ_CONCURRENCY = 2;
@@ -44,11 +50,13 @@ export interface OneCRequest extends SoapCall {
 	expectsTable?: boolean;
 	/** The deadline of one attempt; 120 s unless the node's Timeout option says otherwise. */
 	timeoutMs?: number;
+	/** The largest reply read, in bytes; MAX_REPLY_BYTES unless an option says otherwise. */
+	maxReplyBytes?: number;
 	/** Changes nothing: within one run, identical reads are sent once and their result shared. */
 	readOnly?: boolean;
 }
 
-/** A reply that is no SOAP Fault, with its (redacted) text for messages. */
+/** A reply that is no SOAP Fault, with the start of its (redacted) text for messages. */
 export type OneCReply = Exclude<SoapReply, { kind: 'fault' }> & { text: string };
 
 /**
@@ -81,6 +89,8 @@ export async function oneCSoapCall(
 		request.itemIndex,
 	);
 	const secrets = secretsOf(credentials);
+	// A success is decoded as it streams in; an error reply is read whole, then decoded the same way.
+	let sink: SoapReplySink | undefined;
 	const response = await sendVendorRequest(
 		context,
 		{
@@ -102,12 +112,16 @@ export async function oneCSoapCall(
 			},
 			body: buildEnvelope(request),
 			timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000,
-			maxReplyBytes: MAX_REPLY_BYTES,
+			maxReplyBytes: request.maxReplyBytes ?? MAX_REPLY_BYTES,
 			idempotent: request.idempotent,
+			replySink: (status) =>
+				(sink =
+					status >= 200 && status < 300
+						? new SoapReplySink(request.operation, secrets)
+						: undefined),
 		},
 	);
 
-	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	const status = response.statusCode;
 	const succeeded = status >= 200 && status < 300;
 	const write = !request.idempotent;
@@ -120,9 +134,11 @@ export async function oneCSoapCall(
 			itemIndex: request.itemIndex,
 		});
 	}
+	const reader = sink ?? wholeReply(request.operation, secrets, response.body);
+	const text = reader.text;
 	let reply: SoapReply;
 	try {
-		reply = readSoapReply(text, request.operation);
+		reply = reader.reply();
 	} catch (error) {
 		const problem = error instanceof XdtoError ? error.message : String(error);
 		// A 200 the node cannot read was still processed; a 5xx the transport judged already.
@@ -152,6 +168,12 @@ export async function oneCSoapCall(
 		});
 	}
 	return { ...reply, text };
+}
+
+function wholeReply(operation: string, secrets: unknown[], body: Buffer): SoapReplySink {
+	const reader = new SoapReplySink(operation, secrets);
+	if (reader.write(body)) reader.end();
+	return reader;
 }
 
 /** Calls an operation and returns its ResultData; any ResultCode other than SUCCESS is an error. */

@@ -7,6 +7,12 @@ export interface Watch {
 	sinceParameter: string;
 	/** The parameter that takes its end, for operations that need one. */
 	untilParameter?: string;
+	/**
+	 * What the "since" parameter compares with: `change` (the object's last change, so a window
+	 * from the previous poll misses nothing) or `start` (when a call started, so a call still
+	 * running at one poll must be found by a later one: the window reaches back "Longest Call").
+	 */
+	selectsBy: 'change' | 'start';
 	/** The vendor's longest window, when it has one. */
 	maxWindowMs?: number;
 	/** The vendor's limit of calls an hour by day, shared by everything using the API login. */
@@ -16,12 +22,17 @@ export interface Watch {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+/** "Longest Call (Minutes)": two hours by default; at most the vendor's 7-day window. */
+export const DEFAULT_LONGEST_CALL_MINUTES = 120;
+export const MAX_LONGEST_CALL_MINUTES = 7 * 24 * 60 - 60;
+
 export const WATCHES: Watch[] = [
 	{
 		value: 'client',
 		name: 'Client Created, Changed or Deleted',
 		operation: 'ClientRead',
 		sinceParameter: 'ChangedFrom',
+		selectsBy: 'change',
 		hourlyLimit: 250,
 	},
 	{
@@ -29,6 +40,7 @@ export const WATCHES: Watch[] = [
 		name: 'Client User Created, Changed or Deleted',
 		operation: 'ClientUserRead',
 		sinceParameter: 'ChangedFrom',
+		selectsBy: 'change',
 		hourlyLimit: 250,
 	},
 	{
@@ -36,6 +48,7 @@ export const WATCHES: Watch[] = [
 		name: 'Service Request Created or Changed',
 		operation: 'ServiceRequestRead',
 		sinceParameter: 'PeriodFrom',
+		selectsBy: 'change',
 		hourlyLimit: 120,
 	},
 	{
@@ -44,6 +57,8 @@ export const WATCHES: Watch[] = [
 		operation: 'GetHistoryOfServiceCalls',
 		sinceParameter: 'PeriodFrom',
 		untilParameter: 'PeriodTo',
+		// The vendor's page: PeriodFrom "selects calls that started after this moment".
+		selectsBy: 'start',
 		maxWindowMs: 7 * 24 * HOUR,
 		hourlyLimit: 10,
 	},

@@ -1,9 +1,10 @@
 /**
  * 1C:Enterprise XDTO values (namespace http://v8.1c.ru/8.1/data/core) to and from JSON.
  * Structure ↔ object, ValueTable ↔ array of objects, Array ↔ array, typed scalars ↔ JSON scalars,
- * nil ↔ null. No n8n imports: the simulator and the unit tests use it as it is.
+ * nil ↔ null. No n8n imports: the unit tests use it as it is.
  */
-import { readUntrustedXml } from '../../shared/xml/untrusted-xml';
+import { UntrustedXmlReader, problemOf } from '../../shared/xml/xml-reader';
+import { XdtoValueReader } from './value-reader';
 
 export const XDTO_CORE_NS = 'http://v8.1c.ru/8.1/data/core';
 export const XS_NS = 'http://www.w3.org/2001/XMLSchema';
@@ -246,122 +247,21 @@ export function encodeXdtoElement(
 
 // ---------- decoding ----------
 
-/** An element as untrusted-xml.ts reads it, namespace prefixes removed. */
-export type XmlNode = string | { [key: string]: unknown };
-
-/** Elements that repeat in XDTO and must always be read as arrays. */
-export const XDTO_ARRAY_ELEMENTS = ['Property', 'Value', 'column', 'row', 'Type'];
-
-/** Reads XML text from a server with the settings XDTO needs; throws XdtoError when unreadable. */
-export function readXdtoXml(text: string, vendor: string): Record<string, unknown> {
-	const reply = readUntrustedXml(text, vendor, {
+/**
+ * Decodes a complete XDTO document whose root element holds one value, reading it as a stream
+ * of XML events (no tree). Throws XdtoError when it is not readable XML.
+ */
+export function decodeXdtoDocument(text: string): XdtoJson {
+	const value = new XdtoValueReader();
+	const reader = new UntrustedXmlReader('XDTO', value, {
 		removeNamespacePrefixes: true,
-		alwaysArray: XDTO_ARRAY_ELEMENTS,
 		characterReferences: true,
 	});
-	if (!reply.ok) throw new XdtoError(reply.problem);
-	return reply.value;
-}
-
-function attribute(node: XmlNode, name: string): string | undefined {
-	if (typeof node !== 'object') return undefined;
-	const value = node[`@_${name}`];
-	return typeof value === 'string' ? value : undefined;
-}
-
-function textOf(node: XmlNode): string {
-	if (typeof node === 'string') return node;
-	const text = node['#text'];
-	return typeof text === 'string' ? text : text === undefined ? '' : String(text);
-}
-
-function children(node: XmlNode, name: string): XmlNode[] {
-	if (typeof node !== 'object') return [];
-	const value = node[name];
-	if (value === undefined) return [];
-	return (Array.isArray(value) ? value : [value]) as XmlNode[];
-}
-
-function localName(type: string): string {
-	const colon = type.indexOf(':');
-	return colon === -1 ? type : type.slice(colon + 1);
-}
-
-function scalar(type: string, text: string): XdtoJson {
-	switch (type) {
-		case 'boolean':
-			return text.trim() === 'true' || text.trim() === '1';
-		case 'decimal':
-		case 'integer':
-		case 'int':
-		case 'long':
-		case 'double':
-		case 'float': {
-			const number = Number(text.trim());
-			if (Number.isNaN(number)) return text;
-			if (Number.isInteger(number) && !Number.isSafeInteger(number)) return text.trim();
-			return number;
-		}
-		default:
-			return text;
-	}
-}
-
-/**
- * One `Value` (or any element typed with xsi:type) to JSON. `fallbackType` is the column's
- * single type, for ValueTable rows whose values carry no xsi:type.
- */
-export function decodeValue(node: XmlNode, fallbackType?: string): XdtoJson {
-	if (attribute(node, 'nil') === 'true') return null;
-	const type = localName(attribute(node, 'type') ?? fallbackType ?? '');
-	if (type === 'Structure') return decodeStructure(node);
-	if (type === 'ValueTable') return decodeValueTable(node);
-	if (type === 'Array' || type === 'FixedArray') {
-		return children(node, 'Value').map((entry) => decodeValue(entry));
-	}
-	if (type === '' && typeof node === 'object' && 'Property' in node) return decodeStructure(node);
-	if (type === '' && typeof node === 'object' && 'column' in node) return decodeValueTable(node);
-	return scalar(type, textOf(node));
-}
-
-export function decodeStructure(node: XmlNode): XdtoObject {
-	const result: XdtoObject = {};
-	for (const property of children(node, 'Property')) {
-		const name = attribute(property, 'name');
-		if (name === undefined) continue;
-		const [value] = children(property, 'Value');
-		result[name] = value === undefined ? null : decodeValue(value);
-	}
-	return result;
-}
-
-/** Rows zipped with the reply's own column names, never fixed positions. */
-export function decodeValueTable(node: XmlNode): XdtoObject[] {
-	const columns = children(node, 'column').map((column) => {
-		const [name] = children(column, 'Name');
-		const [valueType] = children(column, 'ValueType');
-		const types = valueType === undefined ? [] : children(valueType, 'Type').map(textOf);
-		return {
-			name: name === undefined ? '' : textOf(name),
-			type: types.length === 1 ? types[0] : undefined,
-		};
+	const problem = problemOf(() => {
+		reader.writeText(text);
+		reader.end();
 	});
-	return children(node, 'row').map((row) => {
-		const values = children(row, 'Value');
-		const result: XdtoObject = {};
-		columns.forEach((column, index) => {
-			const value = values[index];
-			result[column.name] = value === undefined ? null : decodeValue(value, column.type);
-		});
-		return result;
-	});
-}
-
-/** Decodes a complete XDTO document whose root element holds one value (tests and simulator). */
-export function decodeXdtoDocument(text: string): XdtoJson {
-	const root = readXdtoXml(text, 'XDTO');
-	const [name] = Object.keys(root).filter((key) => !key.startsWith('?'));
-	if (name === undefined) throw new XdtoError('The XML has no root element');
-	const node = root[name];
-	return decodeValue((Array.isArray(node) ? node[0] : node) as XmlNode);
+	if (problem) throw new XdtoError(problem.message);
+	if (!value.done) throw new XdtoError('The XML has no root element');
+	return value.value;
 }

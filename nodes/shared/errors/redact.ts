@@ -16,15 +16,20 @@ export function basicAuthSecret(login: unknown, password: unknown): string {
 	return Buffer.from(`${String(login ?? '')}:${String(password ?? '')}`).toString('base64');
 }
 
-/** Replaces every form of each secret with a mask, longest first. */
-export function redactSecrets(text: string, secrets: unknown[]): string {
+/** Every form of each secret, longest first. */
+export function secretForms(secrets: unknown[]): string[] {
 	const forms = new Set<string>();
 	for (const secret of secrets) {
 		if (typeof secret !== 'string' || secret.length < 4) continue;
 		for (const form of formsOf(secret)) forms.add(form);
 	}
+	return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every form of each secret with a mask, longest first. */
+export function redactSecrets(text: string, secrets: unknown[]): string {
 	let result = text;
-	for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+	for (const form of secretForms(secrets)) {
 		result = result.split(form).join(MASK);
 	}
 	return result;

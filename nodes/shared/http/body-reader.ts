@@ -18,27 +18,47 @@ export function discardBody(body: unknown): void {
 }
 
 /**
+ * Takes a reply body piece by piece as it arrives (a decoder reading while the reply streams in),
+ * so the body is never held whole. `write` answers false when the rest is not needed (the sink
+ * found a problem it keeps for its caller); the connection is then dropped.
+ */
+export interface BodySink {
+	write(chunk: Buffer): boolean;
+	end(): void;
+}
+
+/**
  * Reads a reply body, counting bytes as they arrive: past `maxBytes` or the deadline the
  * connection is dropped and the read fails with RequestCutShort, so no reply can hold more than
- * `maxBytes` in memory.
+ * `maxBytes` in memory. With a `sink`, each piece goes to it instead of being kept, and the body
+ * returned is empty.
  */
 export async function readBody(
 	body: unknown,
 	maxBytes: number,
 	deadline: Deadline,
+	sink?: BodySink,
 ): Promise<Buffer> {
-	if (!isReadable(body)) return toBuffer(body, maxBytes);
+	if (!isReadable(body)) {
+		const buffer = toBuffer(body, maxBytes);
+		if (!sink) return buffer;
+		if (sink.write(buffer)) sink.end();
+		return Buffer.alloc(0);
+	}
 	const stream = body;
 	return await new Promise<Buffer>((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
-		const finish = (error?: Error) => {
+		const finish = (error?: Error, unread = false) => {
 			deadline.signal.removeEventListener('abort', onAbort);
 			stream.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
 			if (error) {
 				stream.destroy();
 				reject(error);
-			} else resolve(Buffer.concat(chunks, size));
+				return;
+			}
+			if (unread) stream.destroy();
+			resolve(sink ? Buffer.alloc(0) : Buffer.concat(chunks, size));
 		};
 		const onAbort = () => finish(deadline.signal.reason as Error);
 		const onData = (chunk: Buffer | string) => {
@@ -50,9 +70,21 @@ export async function readBody(
 				finish(cut);
 				return;
 			}
-			chunks.push(buffer);
+			if (!sink) chunks.push(buffer);
+			else if (!feed(() => sink.write(buffer))) finish(undefined, true);
 		};
-		const onEnd = () => finish();
+		const onEnd = () => {
+			if (!sink || feed(() => (sink.end(), true))) finish();
+		};
+		/** A sink that throws (it should keep its problems) fails the read rather than the process. */
+		const feed = (step: () => boolean): boolean => {
+			try {
+				return step();
+			} catch (error) {
+				finish(error instanceof Error ? error : new Error(String(error)));
+				return false;
+			}
+		};
 		const onError = (error: Error) => finish(error);
 		const onClose = () => finish(closedEarly());
 		if (deadline.signal.aborted) return onAbort();

@@ -11,6 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { NetworkFailure, networkFailure } from '../errors/network-failure';
 import { apiError } from '../errors/node-errors';
 import { redactSecrets } from '../errors/redact';
+import type { BodySink } from './body-reader';
 import { discardBody, readBody } from './body-reader';
 import type { RequestCutShort } from './deadline';
 import { Deadline } from './deadline';
@@ -39,6 +40,8 @@ export interface VendorRequest {
 	/** Safe to send twice: reads, and writes the vendor treats as idempotent. */
 	idempotent: boolean;
 	skipSslCertificateValidation?: boolean;
+	/** Decodes a reply with this status as it streams in, instead of holding its body whole. */
+	replySink?: (statusCode: number) => BodySink | undefined;
 }
 
 export interface VendorResponse {
@@ -71,6 +74,11 @@ export interface TransportHooks {
 	refreshSessionOn?: number[];
 	/** Waits for the vendor's rate limit before each attempt; what it returns is called after. */
 	beforeAttempt?: () => Promise<(() => void) | void>;
+	/**
+	 * The vendor refused an attempt as over its limit (a reply proving it did not process it) and
+	 * it will be sent again after `delayMs`: the limiter holds everyone back that long.
+	 */
+	onRefusal?: (delayMs: number) => Promise<void>;
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -139,6 +147,7 @@ export async function sendVendorRequest(
 			);
 			if (canRetry(policy, attempt, waitedMs, delay)) {
 				logRetry(context, hooks, `HTTP ${statusCode}`, attempt, delay);
+				if (refused) await hooks.onRefusal?.(delay);
 				waitedMs += delay;
 				await sleep(delay);
 				continue;
@@ -200,7 +209,8 @@ async function sendOnce(
 		// An error status n8n threw (a refused re-login, or a request still rejected after it).
 		reply ??= deadline.cutShort ? undefined : httpReplyIn(failure);
 		if (!reply) return failureOf(context, hooks, request, deadline, failure);
-		const body = await readBody(reply.body, request.maxReplyBytes, deadline);
+		const sink = request.replySink?.(reply.statusCode);
+		const body = await readBody(reply.body, request.maxReplyBytes, deadline, sink);
 		return { statusCode: reply.statusCode, headers: reply.headers ?? {}, body };
 	} catch (error) {
 		return failureOf(context, hooks, request, deadline, error);

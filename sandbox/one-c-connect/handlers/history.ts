@@ -10,7 +10,10 @@ const MAX_PERIOD_DAYS: Record<string, number> = {
 	GetHistoryOfServiceTreatments: 35,
 };
 
-/** The date column that places a history row in time. */
+/**
+ * The date column that places a history row in time: a call by its Start (the vendor page of
+ * GetHistoryOfServiceCalls: PeriodFrom "selects calls that started after this moment").
+ */
 function rowTime(row: Record<string, unknown>): number | undefined {
 	return timeOf(row.Start ?? row.Opened ?? row.Date);
 }

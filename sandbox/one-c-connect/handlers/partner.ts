@@ -24,7 +24,7 @@ export function partnerHandlers(): Record<string, OperationHandler> {
 			state.notifications.push({ NotificationID, ...params });
 			return ok({ NotificationID });
 		},
-		StorefrontProductBuyRequestsAccept: buyRequest('ACCEPTED'),
-		StorefrontProductBuyRequestsRefuse: buyRequest('REFUSED'),
+		StorefrontProductBuyRequestAccept: buyRequest('ACCEPTED'),
+		StorefrontProductBuyRequestRefuse: buyRequest('REFUSED'),
 	};
 }

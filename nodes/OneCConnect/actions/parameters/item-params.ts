@@ -6,6 +6,7 @@ import { XdtoError, encodeXdtoElement, toXdtoDateTime } from '../../xdto/codec';
 import type { FieldSpec, OperationSpec } from '../operation-spec';
 import { optionalFieldsCollection, parameterName } from './operation-properties';
 import { readOtherParameters } from './other-parameters';
+import { pickedValue } from './record-locator';
 
 const XDTO_TYPES: Record<FieldSpec['type'], XdtoScalarType> = {
 	string: 'string',
@@ -36,7 +37,7 @@ export function paramsOf(
 ): IDataObject {
 	const params: IDataObject = {};
 	for (const field of spec.fields.filter((each) => each.required)) {
-		const value = context.getNodeParameter(parameterName(field), itemIndex) as unknown;
+		const value = pickedValue(context.getNodeParameter(parameterName(field), itemIndex));
 		if (isEmpty(value)) {
 			throw inputError(
 				context.getNode(),
@@ -53,8 +54,8 @@ export function paramsOf(
 		{},
 	) as IDataObject;
 	for (const field of spec.fields.filter((each) => !each.required)) {
-		const value = collection[parameterName(field)];
-		if (!isEmpty(value)) params[field.name] = value;
+		const value = pickedValue(collection[parameterName(field)]);
+		if (!isEmpty(value)) params[field.name] = value as IDataObject[string];
 	}
 	Object.assign(
 		params,

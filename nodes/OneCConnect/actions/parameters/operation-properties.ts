@@ -4,6 +4,7 @@ import { returnAllAndLimit } from '../../../shared/description/return-all-limit'
 import type { FieldSpec, OperationSpec } from '../operation-spec';
 import { inputBinaryField, outputBinaryField } from './binary-fields';
 import { otherParameters } from './other-parameters';
+import { recordLocator } from './record-locator';
 import { requestOptions } from './request-timeout';
 
 /** n8n parameter name of a 1C parameter: `ClientID` → `clientID`. */
@@ -29,6 +30,8 @@ function property(field: FieldSpec, asOption: boolean): INodeProperties {
 		description: field.description ?? `The ${field.name} parameter`,
 		...(field.required && !asOption ? { required: true } : {}),
 	};
+	const picker = recordLocator(field, base);
+	if (picker) return picker;
 	if (field.type === 'options') {
 		const options: INodePropertyOptions[] = (field.options ?? []).map((option) =>
 			Array.isArray(option)
@@ -45,6 +48,14 @@ function property(field: FieldSpec, asOption: boolean): INodeProperties {
 
 function notice(text: string): INodeProperties {
 	return { displayName: text, name: 'notice', type: 'notice', default: '' };
+}
+
+/** 1C answers reads in one reply with no paging: Limit trims the output, not the download. */
+function withWholeListHint(spec: OperationSpec, properties: INodeProperties[]): INodeProperties[] {
+	const hint = `${spec.soap} has no paging: every run downloads the whole list and spends one call of its hourly limit; Limit only shortens the output.`;
+	return properties.map((property) =>
+		property.name === 'limit' ? { ...property, hint } : property,
+	);
 }
 
 /** The collection of a spec's optional fields: Filters for reads, Additional Fields otherwise. */
@@ -73,7 +84,7 @@ export function operationProperties(spec: OperationSpec): INodeProperties[] {
 				a.displayName.localeCompare(b.displayName),
 			),
 		},
-		...(isRead && !spec.file ? returnAllAndLimit() : []),
+		...(isRead && !spec.file ? withWholeListHint(spec, returnAllAndLimit()) : []),
 		...(spec.file ? [outputBinaryField] : []),
 		requestOptions,
 	];

@@ -44,7 +44,7 @@ export const statistics = typedResource({
 		call(
 			'acceptBuyRequest',
 			'Accept Buy Request',
-			'StorefrontProductBuyRequestsAccept',
+			'StorefrontProductBuyRequestAccept',
 			'Accept a storefront buy request',
 			[id('RequestID')],
 			{ idempotent: false },
@@ -52,7 +52,7 @@ export const statistics = typedResource({
 		call(
 			'refuseBuyRequest',
 			'Refuse Buy Request',
-			'StorefrontProductBuyRequestsRefuse',
+			'StorefrontProductBuyRequestRefuse',
 			'Refuse a storefront buy request',
 			[id('RequestID'), text('Comment', 'Why it is refused')],
 			{ idempotent: false },
