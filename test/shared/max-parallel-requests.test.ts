@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { OKTELL_CONCURRENCY } from '../../nodes/Oktell/transport';
+import { OneCConnect } from '../../nodes/OneCConnect/OneCConnect.node';
 import { useOktell } from '../oktell/oktell-fixture';
 
 const LATENCY = { latencyMs: 40, ratio: 1 };
@@ -38,5 +39,26 @@ describe('Max Parallel Requests, through a real node', () => {
 		const result = await getState(3, { maxParallelRequests: '={{ "many" }}' });
 		assert.match(result.error?.message ?? '', /Max Parallel Requests must be a whole number/);
 		assert.equal(oktell.simulator.requests.length, 0);
+	});
+});
+
+describe('Max Parallel Requests, where it is offered', () => {
+	const optionNames = (node: INodeType, resource: string, operation: string) =>
+		node.description.properties
+			.filter((property) => property.name === 'options')
+			.filter((property) => {
+				const show = property.displayOptions?.show ?? {};
+				return (
+					(show.resource as string[] | undefined)?.includes(resource) &&
+					(show.operation as string[] | undefined)?.includes(operation)
+				);
+			})
+			.flatMap((property) => (property.options as INodeProperties[]).map((option) => option.name));
+
+	test('1C-Connect offers it on reads sent one per item, not on changes or batched calls', () => {
+		const node = new OneCConnect();
+		assert.ok(optionNames(node, 'client', 'getItsStatus').includes('maxParallelRequests'));
+		assert.ok(!optionNames(node, 'client', 'create').includes('maxParallelRequests'));
+		assert.ok(!optionNames(node, 'client', 'delete').includes('maxParallelRequests'));
 	});
 });

@@ -48,6 +48,11 @@ export interface OperationSpec {
 	notice?: string;
 }
 
+/** Declared idempotent (it only reads) and sends no file: items may run side by side. */
+export function readsOnly(spec: OperationSpec): boolean {
+	return spec.kind !== 'batch' && spec.idempotent && !spec.uploadsFile;
+}
+
 export interface ResourceSpec {
 	value: string;
 	name: string;

@@ -2,10 +2,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/description/return-all-limit';
 import type { FieldSpec, OperationSpec } from '../operation-spec';
+import { readsOnly } from '../operation-spec';
 import { inputBinaryField, outputBinaryField } from './binary-fields';
 import { otherParameters } from './other-parameters';
 import { recordLocator } from './record-locator';
-import { requestOptions } from './request-timeout';
+import { perItemReadOptions, requestOptions } from './request-timeout';
 
 /** n8n parameter name of a 1C parameter: `ClientID` → `clientID`. */
 export function parameterName(field: FieldSpec): string {
@@ -86,6 +87,6 @@ export function operationProperties(spec: OperationSpec): INodeProperties[] {
 		},
 		...(isRead && !spec.file ? withWholeListHint(spec, returnAllAndLimit()) : []),
 		...(spec.file ? [outputBinaryField] : []),
-		requestOptions,
+		readsOnly(spec) ? perItemReadOptions : requestOptions,
 	];
 }

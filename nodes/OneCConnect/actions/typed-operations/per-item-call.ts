@@ -4,6 +4,7 @@ import { runPerItem, runPerItemToItems } from '../../../shared/execution/per-ite
 import { ONE_C_READ_CONCURRENCY, oneCApiRequest } from '../../transport';
 import type { XdtoJson } from '../../xdto/codec';
 import type { OperationSpec } from '../operation-spec';
+import { readsOnly } from '../operation-spec';
 import { uploadParameters } from '../parameters/binary-fields';
 import { asPlainParameters, paramsOf, xdtoTypesOf } from '../parameters/item-params';
 import { timeoutMsOf } from '../parameters/request-timeout';
@@ -17,7 +18,7 @@ export async function runPerItemCall(
 	context: IExecuteFunctions,
 	spec: OperationSpec,
 ): Promise<INodeExecutionData[]> {
-	const options = isRead(spec) ? { concurrency: ONE_C_READ_CONCURRENCY } : { writes: true };
+	const options = readsOnly(spec) ? { concurrency: ONE_C_READ_CONCURRENCY } : { writes: true };
 	if (spec.file) {
 		return await runPerItemToItems(
 			context,
@@ -40,11 +41,6 @@ export async function runPerItemCall(
 	);
 }
 
-/** Declared idempotent (it only reads), and sends nothing from the item's files. */
-function isRead(spec: OperationSpec): boolean {
-	return spec.idempotent && !spec.uploadsFile;
-}
-
 async function callForItem(
 	context: IExecuteFunctions,
 	spec: OperationSpec,
@@ -61,7 +57,7 @@ async function callForItem(
 		expectsTable: spec.kind === 'read' && !spec.file,
 		itemIndex,
 		timeoutMs: timeoutMsOf(context, itemIndex),
-		readOnly: isRead(spec),
+		readOnly: readsOnly(spec),
 	});
 }
 
