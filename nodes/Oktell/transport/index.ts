@@ -181,12 +181,20 @@ export interface XmlReply {
 	xml: Record<string, unknown>;
 }
 
+/** Replies shared by several items (identical reads) are parsed once; each item gets a copy. */
+const parsedReplies = new WeakMap<OktellReply, XmlReply>();
+
 export async function oktellXml(
 	context: RequestContext,
 	request: OktellRequest,
 ): Promise<XmlReply> {
-	const text = await oktellText(context, request);
-	return { text, xml: parseXml(context, text, request.itemIndex) };
+	const reply = await oktellRequest(context, request);
+	const parsed = parsedReplies.get(reply);
+	if (parsed) return { text: parsed.text, xml: structuredClone(parsed.xml) };
+	const text = replyText(context, reply, request);
+	const xml = parseXml(context, text, request.itemIndex);
+	parsedReplies.set(reply, { text, xml: structuredClone(xml) });
+	return { text, xml };
 }
 
 export function parseXml(
