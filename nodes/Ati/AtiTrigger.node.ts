@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -7,15 +6,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import type { MirroredRecord } from '../shared/state/trigger-record-mirror';
+import { TriggerRecordMirror } from '../shared/state/trigger-record-mirror';
 import { atiTimeoutOption, readPollTimeoutMs } from './actions/parameters/request-options';
 import { parseContactIds } from './helpers/contact-ids';
 import { fetchPresenceStates } from './transport/presence';
 import type { PresenceChange, PresenceEvent, RecordedStates } from './trigger/presence-changes';
-import { baseline, currentStates, diffPresence } from './trigger/presence-changes';
+import { baseline, currentStates, diffPresence, sameStates } from './trigger/presence-changes';
 
-interface PresenceWatch extends IDataObject {
+interface PresenceWatch extends MirroredRecord {
 	states?: RecordedStates;
 }
+
+const mirror = new TriggerRecordMirror('ati-presence');
 
 export class AtiTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -97,12 +100,18 @@ export class AtiTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			return toOutput(currentStates(watched, watch.states, current, now));
 		}
+		await mirror.adoptNewer(this, watch);
 		if (watch.states === undefined) {
 			watch.states = baseline(watched, current);
+			await mirror.keep(this, watch);
 			return emitCurrentStates ? toOutput(currentStates(watched, undefined, current, now)) : null;
 		}
 		const { changes, next } = diffPresence(watched, watch.states, current, event, now);
-		watch.states = next;
+		// n8n saves static data that was assigned to: an unchanged record is left alone.
+		if (!sameStates(watch.states, next)) {
+			watch.states = next;
+			await mirror.keep(this, watch);
+		}
 		return toOutput(changes);
 	}
 }

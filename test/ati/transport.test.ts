@@ -138,6 +138,17 @@ describe('ATI.SU transport: retries and errors', () => {
 		assert.match(String(result.error?.description), /developer cabinet/);
 	});
 
+	for (const body of ['null', '']) {
+		test(`a 401 whose body is ${body === '' ? 'empty' : body} ends at the status, with no quoted body`, async () => {
+			ati.simulator.injectFault({ status: 401, malformedBody: body, times: 1 });
+
+			const result = await ati.get([{ id: '123456.0' }]);
+
+			assert.equal(String(result.error?.message), 'ATI.SU rejected the access token (401)');
+			assert.match(String(result.error?.description), /developer cabinet/);
+		});
+	}
+
 	test('a server that refuses connections is reported at once, naming the Base URL', async () => {
 		const credentialId = ati.harness.addCredential('atiApi', {
 			accessToken: 'ati-demo-token',

@@ -20,10 +20,18 @@ describe('Bitrix24 leaky bucket (standard plan: 2 per second, burst 50)', () => 
 	});
 
 	test('a run of 70 page requests stays under the limit: no request is refused', async () => {
-		b24.simulator.portal.setDealCount(70 * 50);
+		b24.simulator.portal.setDealCount(50);
 		const started = Date.now();
 
-		const result = await b24.call([{}], { method: 'crm.deal.list', returnAll: true });
+		// Return All reads later pages 50 to a batch, so 70 items of one page each make 70 requests.
+		const result = await b24.call(
+			Array.from({ length: 70 }, () => ({})),
+			{
+				method: 'crm.deal.list',
+				returnAll: true,
+				options: { readOnly: true },
+			},
+		);
 
 		assert.equal(result.error, undefined);
 		assert.equal(result.items.length, 3500);
@@ -37,17 +45,46 @@ describe('Bitrix24 leaky bucket (Enterprise plan: 5 per second, burst 250)', () 
 	const b24 = useBitrix24({ limit: BITRIX24_ENTERPRISE_LIMIT });
 
 	test('a run of 300 page requests with the Enterprise option stays under the limit', async () => {
-		b24.simulator.portal.setDealCount(300 * 50);
+		b24.simulator.portal.setDealCount(50);
 
-		const result = await b24.call([{}], {
-			method: 'crm.deal.list',
-			returnAll: true,
-			options: { plan: 'enterprise' },
-		});
+		const result = await b24.call(
+			Array.from({ length: 300 }, () => ({})),
+			{
+				method: 'crm.deal.list',
+				returnAll: true,
+				options: { plan: 'enterprise', readOnly: true },
+			},
+		);
 
 		assert.equal(result.error, undefined);
 		assert.equal(result.items.length, 15_000);
 		assert.equal(b24.restCalls().length, 300);
 		assert.equal(b24.simulator.bucket.refused, 0);
+	});
+
+	test('a portal another app has filled refuses once; the node waits and every write goes through once', async () => {
+		b24.simulator.portal.setDealCount(0);
+		// Another application took the whole bucket: the node's own count knows nothing of it.
+		while (b24.simulator.bucket.tryAcquire()) {
+			// fill
+		}
+		const refusedBefore = b24.simulator.bucket.refused;
+
+		const result = await b24.call(
+			Array.from({ length: 6 }, (_, index) => ({ title: `Deal ${index}` })),
+			{
+				method: 'crm.deal.add',
+				parameters: '={{ JSON.stringify({ fields: { TITLE: $json.title } }) }}',
+			},
+		);
+
+		assert.equal(result.error, undefined);
+		assert.equal(result.items.length, 6);
+		assert.ok(b24.simulator.bucket.refused > refusedBefore, 'the portal did refuse');
+		const titles = b24.simulator.portal.deals.map((deal) => deal.TITLE).sort();
+		assert.deepEqual(
+			titles,
+			[0, 1, 2, 3, 4, 5].map((index) => `Deal ${index}`),
+		);
 	});
 });

@@ -3,10 +3,10 @@ import { describe, test } from 'node:test';
 
 import type { QueueInfo } from '../../nodes/Oktell/transport/queue';
 import type { WatchOptions } from '../../nodes/Oktell/trigger/queue-events';
-import { diffQueues } from '../../nodes/Oktell/trigger/queue-events';
+import { diffQueues, watchedQueues } from '../../nodes/Oktell/trigger/queue-events';
 import type { QueueWatch } from '../../nodes/Oktell/trigger/queue-record';
 
-const options: WatchOptions = { event: 'callLeft', prefixes: [], waitSeconds: 60, maxSize: 5 };
+const options: WatchOptions = { event: 'callLeft', numbers: [], waitSeconds: 60, maxSize: 5 };
 
 function queuesOf(calls: number, offset = 0): QueueInfo[] {
 	return Array.from({ length: 10 }, (_, queue) => ({
@@ -63,10 +63,59 @@ describe('Oktell Trigger: the queue diff', () => {
 		const { events, next } = diffQueues(
 			baseline,
 			queuesOf(10).slice(0, 1),
-			{ ...options, prefixes: ['0'] },
+			{ ...options, numbers: ['0'] },
 			1,
 		);
 		assert.deepEqual(events, []);
-		assert.equal(next?.filter, '0');
+		assert.equal(next?.filter, '=0');
+	});
+
+	test('Queue Numbers match whole numbers by default; "Number Starts With" also takes longer ones', () => {
+		const queues = ['14', '140', '2', '214'].map((numprefix) => ({
+			numid: numprefix,
+			numprefix,
+			ruleid: '',
+			rulename: '',
+			queue: [],
+		}));
+		const numbers = (list: QueueInfo[]) => list.map((queue) => queue.numprefix);
+		assert.deepEqual(numbers(watchedQueues(queues, ['14', '2'])), ['14', '2']);
+		assert.deepEqual(numbers(watchedQueues(queues, ['14', '2'], 'exact')), ['14', '2']);
+		assert.deepEqual(numbers(watchedQueues(queues, ['14', '2'], 'prefix')), [
+			'14',
+			'140',
+			'2',
+			'214',
+		]);
+		assert.deepEqual(numbers(watchedQueues(queues, [])), ['14', '140', '2', '214']);
+	});
+
+	test('a record made by the first version (prefix filter) stays valid with prefix matching', () => {
+		const prefixes = { ...options, numbers: ['0'], match: 'prefix' as const };
+		const record = diffQueues({}, queuesOf(10).slice(0, 1), prefixes, 0).next as QueueWatch;
+		assert.equal(record.filter, '0', 'the first version kept the bare list');
+		const exact = diffQueues(record, queuesOf(10).slice(0, 1), { ...options, numbers: ['0'] }, 1);
+		assert.equal(exact.next?.filter, '=0', 'switching to exact matching starts a new baseline');
+	});
+
+	test('Call Waiting Longer Than 60 fires after 60 s, not at exactly 60 s', () => {
+		const waiting = (lenqueue: number): QueueInfo[] => [
+			{
+				numid: 'q',
+				numprefix: '14',
+				ruleid: '',
+				rulename: '',
+				queue: [{ chainid: 'c', objectid: 'o', lenqueue }],
+			},
+		];
+		const long = { ...options, event: 'callWaitingLong' as const, waitSeconds: 60 };
+		const baseline = diffQueues({}, [], long, 0).next as QueueWatch;
+		const atSixty = diffQueues(baseline, waiting(60), long, 60_000);
+		assert.deepEqual(atSixty.events, []);
+		const afterSixty = diffQueues(atSixty.next ?? baseline, waiting(61), long, 61_000);
+		assert.deepEqual(
+			afterSixty.events.map((event) => [event.event, event.thresholdSeconds]),
+			[['callWaitingLong', 60]],
+		);
 	});
 });

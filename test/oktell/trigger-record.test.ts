@@ -75,7 +75,7 @@ describe('Oktell Trigger: the record it keeps', () => {
 			staticData: {},
 		});
 		const snapshot = structuredClone(queues().snapshot()) as QueueInfo[];
-		const options = { event: 'callLeft' as const, prefixes: [], waitSeconds: 60, maxSize: 5 };
+		const options = { event: 'callLeft' as const, numbers: [], waitSeconds: 60, maxSize: 5 };
 		const poll = (now: number) => {
 			const watch = workflow.getStaticData('node', node) as QueueWatch;
 			const { next } = diffQueues(watch, snapshot, options, now);

@@ -112,7 +112,7 @@ describe('Oktell Trigger', () => {
 		assert.equal((await trigger.poll()).items.length, 1, 'crossed up again');
 	});
 
-	test('the queue number filter watches only queues with those prefixes', async () => {
+	test('version 1 (saved workflows) keeps matching queue numbers by prefix', async () => {
 		const trigger = poller({ event: 'callEntered', queueNumbers: '15, 2' });
 		await trigger.poll();
 		queues().addCall('14', { callerid: 'ignored' });
@@ -122,6 +122,38 @@ describe('Oktell Trigger', () => {
 			['callEntered', '15', 'watched'],
 			['callEntered', '201', 'prefix'],
 		]);
+	});
+
+	test('version 2 watches exactly the queue numbers given, unless "Number Starts With" is chosen', async () => {
+		const exact = oktell.harness.createPoller({
+			...oktell.trigger({ event: 'callEntered', queueNumbers: '15, 2' }),
+			typeVersion: 2,
+		});
+		const prefix = oktell.harness.createPoller({
+			...oktell.trigger({ event: 'callEntered', queueNumbers: '2', queueNumberMatch: 'prefix' }),
+			typeVersion: 2,
+		});
+		await exact.poll();
+		await prefix.poll();
+		queues().addCall('15', { callerid: 'watched' });
+		queues().addCall('201', { callerid: 'longer number' });
+		assert.deepEqual(summary((await exact.poll()).items), [['callEntered', '15', 'watched']]);
+		assert.deepEqual(summary((await prefix.poll()).items), [
+			['callEntered', '201', 'longer number'],
+		]);
+	});
+
+	test('Call Left Queue for a caller who entered unreported: found after a restart when n8n keeps every poll (durable cursors)', async () => {
+		// The harness keeps the record of every poll that did not fail, as n8n's durable poll cursors
+		// do; without them n8n saves static data only with an execution (see the README).
+		const first = poller({ event: 'callLeft' });
+		await first.poll();
+		const added = queues().addCall('14', { callerid: 'A' });
+		assert.deepEqual((await first.poll()).items, [], 'entering is not reported');
+
+		queues().removeCall(String(added.chainid));
+		const restarted = poller({ event: 'callLeft' }, first.staticData);
+		assert.deepEqual(summary((await restarted.poll()).items), [['callLeft', '14', 'A']]);
 	});
 
 	test('a failed poll keeps the record, so the change comes with the next poll', async () => {

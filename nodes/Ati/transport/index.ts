@@ -30,8 +30,8 @@ export const atiRetryPolicy: RetryPolicy = {
 		statusCode === 429 ? 100 * 2 ** (attempt - 1) : undefined,
 };
 
-/** ATI allows 10 requests per second per token. */
-const rateLimiter = new SlidingWindowLimiter(10, 1_000);
+/** ATI allows 10 requests per second per token: shared by every n8n process in queue mode. */
+const rateLimiter = new SlidingWindowLimiter(10, 1_000, undefined, 'ati');
 /** Items in flight at once: as many as one second of the rate limit, which still spaces them. */
 export const ATI_CONCURRENCY = 10;
 
@@ -64,6 +64,7 @@ export async function atiApiRequest<T>(context: RequestContext, request: AtiRequ
 		request.itemIndex,
 	);
 	const secrets = [credentials.accessToken];
+	const rateKey = limiterKey(baseUrl, credentials.accessToken);
 
 	const body = request.body === undefined ? undefined : JSON.stringify(request.body);
 	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
@@ -78,8 +79,8 @@ export async function atiApiRequest<T>(context: RequestContext, request: AtiRequ
 				unreachableHint: `Check the Base URL in the ATI.SU credential (${baseUrl}) and the network, then try again.`,
 				limitsHint: LIMITS_HINT,
 				itemIndex: request.itemIndex,
-				beforeAttempt: async () =>
-					await rateLimiter.acquire(limiterKey(baseUrl, credentials.accessToken)),
+				beforeAttempt: async () => await rateLimiter.acquire(rateKey),
+				onRefusal: async (delayMs) => await rateLimiter.slowDown(rateKey, delayMs),
 			},
 			{
 				method: request.method,
@@ -141,9 +142,9 @@ function atiHttpError(
 	itemIndex?: number,
 ) {
 	const reply = readErrorReply(text);
-	const reason = reply.reason ?? reply.error ?? quoteStart(text);
+	const reason = reply.reason ?? reply.error ?? (reply.empty ? undefined : quoteStart(text));
 	const status = response.statusCode;
-	const { message, description } = explain(status, reason, response.attempts);
+	const { message, description } = explain(status, reason ? `: ${reason}` : '', response.attempts);
 	const wait =
 		response.retryAfterMs === undefined
 			? ''
@@ -158,31 +159,32 @@ function atiHttpError(
 	});
 }
 
-function explain(status: number, reason: string, attempts: number) {
+/** `detail` is ": <what ATI said>", or empty when ATI said nothing (an empty body or `null`). */
+function explain(status: number, detail: string, attempts: number) {
 	if (status === 401) {
 		return {
-			message: `ATI.SU rejected the access token (401): ${reason}`,
+			message: `ATI.SU rejected the access token (401)${detail}`,
 			description:
 				'Check the access token in the ATI.SU credential, or issue a new one in the ATI.SU developer cabinet ("Мои токены").',
 		};
 	}
 	if (status === 400) {
 		return {
-			message: `ATI.SU rejected the request (400): ${reason}`,
+			message: `ATI.SU rejected the request (400)${detail}`,
 			description:
 				'Check the contact IDs: each looks like 123456.0 (ATI code, a dot, the contact number), at most 100 per request.',
 		};
 	}
 	if (status === 402 || status === 403) {
 		return {
-			message: `ATI.SU refused access (${status}): ${reason}`,
+			message: `ATI.SU refused access (${status})${detail}`,
 			description:
 				"The token's ATI.SU account or plan does not allow this call; check it in the ATI.SU cabinet.",
 		};
 	}
 	if (status === 404) {
 		return {
-			message: `ATI.SU found nothing at this address (404): ${reason}`,
+			message: `ATI.SU found nothing at this address (404)${detail}`,
 			description: 'Check the contact ID and the Base URL in the ATI.SU credential.',
 		};
 	}
@@ -194,7 +196,7 @@ function explain(status: number, reason: string, attempts: number) {
 		};
 	}
 	return {
-		message: `ATI.SU answered with an error (${status}): ${reason}`,
+		message: `ATI.SU answered with an error (${status})${detail}`,
 		description:
 			status >= 500
 				? "The fault is on ATI.SU's side; try again later."
@@ -202,8 +204,17 @@ function explain(status: number, reason: string, attempts: number) {
 	};
 }
 
-/** ATI error bodies are `{error, reason}`; older APIs say `Error`/`Reason`. */
-function readErrorReply(text: string): { error?: string; reason?: string; raw?: JsonObject } {
+/**
+ * ATI error bodies are `{error, reason}`; older APIs say `Error`/`Reason`. Some refusals carry no
+ * body, or the JSON `null`: those are `empty`, and the message then ends at the status.
+ */
+function readErrorReply(text: string): {
+	error?: string;
+	reason?: string;
+	raw?: JsonObject;
+	empty?: boolean;
+} {
+	if (/^\s*(null|""|\{\s*\})?\s*$/.test(text)) return { empty: true };
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);

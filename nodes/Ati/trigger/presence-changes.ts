@@ -75,3 +75,13 @@ export function currentStates(
 export function baseline(watched: string[], current: Map<string, string>): RecordedStates {
 	return diffPresence(watched, {}, current, 'anyChange', '').next;
 }
+
+/** Whether two records hold the same states for the same contacts. */
+export function sameStates(a: RecordedStates | undefined, b: RecordedStates): boolean {
+	if (a === undefined) return false;
+	const keys = Object.keys(b);
+	return (
+		Object.keys(a).length === keys.length &&
+		keys.every((codeId) => recordedState(a, codeId) === b[codeId])
+	);
+}

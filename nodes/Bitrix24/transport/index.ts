@@ -119,6 +119,7 @@ async function sendOnce(
 			limitsHint: call.limitsHint,
 			itemIndex: call.itemIndex,
 			beforeAttempt: async () => await buckets[target.plan].acquire(portal.limiterKey),
+			onRefusal: async (delayMs) => await buckets[target.plan].slowDown(portal.limiterKey, delayMs),
 		},
 		{
 			method: 'POST',

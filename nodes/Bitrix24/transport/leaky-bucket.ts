@@ -1,5 +1,9 @@
 import { sleep } from 'n8n-workflow';
 
+import { SharedPause } from '../../shared/state/shared-pause';
+import type { SharedStore, StoreSource } from '../../shared/state/shared-store';
+import { processSharedStore, takePoint } from '../../shared/state/shared-store';
+
 interface Level {
 	level: number;
 	at: number;
@@ -8,16 +12,75 @@ interface Level {
 /**
  * Bitrix24's own limit, kept client-side: a bucket per portal that drains `perSecond` and holds
  * `burst`. One place is left free for requests that arrive later than they left.
+ *
+ * In n8n's queue mode every process shares one count through n8n's Redis, as windows of
+ * rate-limiter-flexible: at most `points` requests per `seconds`, where two windows back to back
+ * (2 × points) still fit the bucket with its free place, and a window's points drain within it.
  */
 export class LeakyBucket {
 	private readonly levels = new Map<string, Level>();
+	private readonly pauses: SharedPause;
+	private shared?: ReturnType<SharedStore['rateLimiter']>;
+	/** The shared window: what a single-process bucket allows at once, halved. */
+	readonly points: number;
+	readonly seconds: number;
 
 	constructor(
 		readonly perSecond: number,
 		readonly burst: number,
-	) {}
+		private readonly storeSource: StoreSource = processSharedStore,
+	) {
+		this.points = Math.floor((burst - 1) / 2);
+		this.seconds = Math.ceil(this.points / perSecond);
+		this.pauses = new SharedPause(`bitrix24-bucket:${burst}`, storeSource);
+	}
 
 	async acquire(key: string): Promise<void> {
+		await this.pauses.waitOut(key);
+		const shared = this.sharedWindow();
+		// Without Redis, each process keeps its own bucket rather than failing the item.
+		const taken = shared
+			? await this.acquireShared(shared, key).then(
+					() => true,
+					() => false,
+				)
+			: false;
+		if (!taken) await this.acquireInProcess(key);
+	}
+
+	/**
+	 * Bitrix24 refused a request as over its limit (503 QUERY_LIMIT_EXCEEDED), so the bucket is
+	 * fuller than counted here: nobody sends to this portal for `ms`, in any process.
+	 */
+	async slowDown(key: string, ms: number): Promise<void> {
+		const now = Date.now();
+		this.levels.set(key, { level: Math.max(this.levelAt(key, now), this.burst - 1), at: now });
+		await this.pauses.pause(key, ms);
+	}
+
+	private sharedWindow() {
+		if (this.shared) return this.shared;
+		const store = this.storeSource();
+		if (!store) return undefined;
+		this.shared = store.rateLimiter({
+			keyPrefix: `bitrix24-bucket:${this.perSecond}:${this.burst}`,
+			points: this.points,
+			duration: this.seconds,
+		});
+		return this.shared;
+	}
+
+	private async acquireShared(window: ReturnType<SharedStore['rateLimiter']>, key: string) {
+		for (;;) {
+			const wait = await takePoint(window, key);
+			if (wait === 0) return;
+			// Spread the waiters so a new window does not start with all of them at once.
+			await sleep(wait + Math.random() * 50);
+			await this.pauses.waitOut(key);
+		}
+	}
+
+	private async acquireInProcess(key: string): Promise<void> {
 		for (;;) {
 			const now = Date.now();
 			const level = this.levelAt(key, now);

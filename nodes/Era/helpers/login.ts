@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 
+import { sleep } from 'n8n-workflow';
+
+import type { SharedStore, StoreSource } from '../../shared/state/shared-store';
+import { processSharedStore, takePoint } from '../../shared/state/shared-store';
+
 /**
- * ERA bans an IP after 5 failed logins in 3 minutes. A login ERA refused is remembered here, in
- * this n8n process, and not tried again with the same server, domain, login and password for that
- * long (or for the ban's own timer): a wrong password costs one failed login, not one per item,
- * per retry or per scheduled run. Changing the credential changes the key and allows a new try.
+ * ERA bans an IP after 5 failed logins in 3 minutes. A login ERA refused is remembered, and not
+ * tried again with the same server, domain, login and password for that long (or for the ban's own
+ * timer): a wrong password costs one failed login, not one per item, per retry, per scheduled run
+ * or (in n8n's queue mode, through n8n's Redis) per process. Changing the credential changes the
+ * key and allows a new try.
  */
 const REFUSAL_MEMORY_MS = 3 * 60_000;
 
@@ -71,6 +77,7 @@ export async function shareLogin(
 	identity: LoginIdentity & { sessionToken?: unknown },
 	login: () => Promise<string>,
 	now = Date.now(),
+	storeSource: StoreSource = processSharedStore,
 ): Promise<string> {
 	const key = keyOf(identity);
 	const replaced = String(identity.sessionToken ?? '');
@@ -79,13 +86,85 @@ export async function shareLogin(
 	const fresh =
 		current?.doneAt === undefined || (replaced !== '' && now - current.doneAt < RENEWAL_REUSE_MS);
 	if (current && current.replaced === replaced && fresh) return await current.session;
-	const renewal: Renewal = { replaced, session: login() };
+	const renewal: Renewal = { replaced, session: oneProcessAtATime(key, login, storeSource) };
 	renewals.set(key, renewal);
 	void renewal.session.then(
 		() => (renewal.doneAt = Date.now()),
 		() => renewals.get(key) === renewal && renewals.delete(key),
 	);
 	return await renewal.session;
+}
+
+/** A login that holds the lock longer than this has hung: another process may then try. */
+const LOGIN_LOCK_SECONDS = 60;
+const LOCK_POLL_MS = 100;
+
+/**
+ * In queue mode, one process at a time logs in with the same identity, and each first adopts a
+ * refusal another process met: 3 workers meeting a wrong password cost ERA one failed login.
+ */
+async function oneProcessAtATime(
+	key: string,
+	login: () => Promise<string>,
+	storeSource: StoreSource,
+): Promise<string> {
+	const store = storeSource();
+	if (!store) return await login();
+	const lock = loginLockOf(store);
+	const locked = await holdLock(lock, key).then(
+		async () =>
+			await adoptSharedRefusal(store, key).then(
+				() => true,
+				() => true,
+			),
+		() => false,
+	);
+	// Without Redis this process's own memory still guards the login.
+	if (!locked) return await login();
+	const session = login();
+	try {
+		return await session;
+	} finally {
+		await session.catch(async () => await shareRefusal(store, key));
+		await lock.delete(key).catch(() => undefined);
+	}
+}
+
+const loginLocks = new WeakMap<SharedStore, ReturnType<SharedStore['rateLimiter']>>();
+
+function loginLockOf(store: SharedStore) {
+	let lock = loginLocks.get(store);
+	if (!lock) {
+		lock = store.rateLimiter({
+			keyPrefix: 'era-login-lock',
+			points: 1,
+			duration: LOGIN_LOCK_SECONDS,
+		});
+		loginLocks.set(store, lock);
+	}
+	return lock;
+}
+
+async function holdLock(lock: ReturnType<SharedStore['rateLimiter']>, key: string) {
+	while ((await takePoint(lock, key)) > 0) await sleep(LOCK_POLL_MS);
+}
+
+const refusalKey = (store: SharedStore, key: string) => `${store.prefix}era-login-refused:${key}`;
+
+async function adoptSharedRefusal(store: SharedStore, key: string): Promise<void> {
+	const [[, message], [, left]] = (await store.redis
+		.multi()
+		.get(refusalKey(store, key))
+		.pttl(refusalKey(store, key))
+		.exec()) as [[unknown, string | null], [unknown, number]];
+	if (message !== null && left > 0) refusals.set(key, { until: Date.now() + left, message });
+}
+
+async function shareRefusal(store: SharedStore, key: string): Promise<void> {
+	const refusal = refusals.get(key);
+	const left = refusal ? refusal.until - Date.now() : 0;
+	if (!refusal || left <= 0) return;
+	await store.redis.set(refusalKey(store, key), refusal.message, 'PX', left).catch(() => undefined);
 }
 
 /** The token part of a stored session (what ERA sees), or the value itself if it is not bound. */

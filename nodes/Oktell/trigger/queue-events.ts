@@ -7,10 +7,15 @@ import { callKey, readCalls, storedQueues } from './queue-record';
 
 export type QueueEvent = 'callEntered' | 'callLeft' | 'callWaitingLong' | 'queueSizeAbove';
 
+/** Whether "14" watches queue 14 only, or every queue whose number starts with 14. */
+export type QueueNumberMatch = 'exact' | 'prefix';
+
 export interface WatchOptions {
 	event: QueueEvent;
-	/** Queue number prefixes; empty watches every queue. */
-	prefixes: string[];
+	/** Queue numbers (or their starts, see `match`); empty watches every queue. */
+	numbers: string[];
+	match?: QueueNumberMatch;
+	/** Call Waiting Longer Than: reported once a call has waited strictly longer than this. */
 	waitSeconds: number;
 	maxSize: number;
 }
@@ -21,11 +26,27 @@ export interface WatchOptions {
  */
 const ENTERED_DRIFT_SECONDS = 2;
 
-export function watchedQueues(queues: QueueInfo[], prefixes: string[]): QueueInfo[] {
-	if (prefixes.length === 0) return queues;
-	return queues.filter((queue) =>
-		prefixes.some((prefix) => String(queue.numprefix ?? '').startsWith(prefix)),
-	);
+export function watchedQueues(
+	queues: QueueInfo[],
+	numbers: string[],
+	match: QueueNumberMatch = 'exact',
+): QueueInfo[] {
+	if (numbers.length === 0) return queues;
+	return queues.filter((queue) => {
+		const number = String(queue.numprefix ?? '');
+		return numbers.some((wanted) =>
+			match === 'prefix' ? number.startsWith(wanted) : number === wanted,
+		);
+	});
+}
+
+/**
+ * The filter a record was made with: a new one starts a new baseline. Prefix filters keep the
+ * first version's form, so records made before exact matching existed stay valid.
+ */
+function filterOf(options: WatchOptions): string {
+	const list = options.numbers.join(',');
+	return options.match === 'prefix' || list === '' ? list : `=${list}`;
 }
 
 /**
@@ -45,7 +66,7 @@ export function diffQueues(
 }
 
 function diffSizes(watch: QueueWatch, queues: QueueInfo[], options: WatchOptions, now: number) {
-	const filter = options.prefixes.join(',');
+	const filter = filterOf(options);
 	const baseline = watch.above === undefined || watch.filter !== filter;
 	const wasAbove = new Set(baseline ? [] : watch.above);
 	const above = new Set<string>();
@@ -73,7 +94,7 @@ function diffSizes(watch: QueueWatch, queues: QueueInfo[], options: WatchOptions
 }
 
 function diffCalls(watch: QueueWatch, queues: QueueInfo[], options: WatchOptions, now: number) {
-	const filter = options.prefixes.join(',');
+	const filter = filterOf(options);
 	const previous = watch.filter === filter ? readCalls(watch) : undefined;
 	const baseline = previous === undefined;
 	const seconds = now / 1000;
@@ -88,7 +109,7 @@ function diffCalls(watch: QueueWatch, queues: QueueInfo[], options: WatchOptions
 			if (calls.has(key)) continue;
 			const seen = previous?.get(key);
 			const waited = Number(call.lenqueue) || 0;
-			const overdue = waited >= options.waitSeconds;
+			const overdue = waited > options.waitSeconds;
 			const alerting = options.event === 'callWaitingLong' && overdue && !seen?.alerted;
 			const current = seenCall(queue, call, seen, Math.floor(seconds - waited), alerting);
 			calls.set(key, current);

@@ -48,6 +48,8 @@ export interface QueueWatch extends IDataObject {
 	queues?: StoredQueue[];
 	/** The first version's record, read once after an upgrade. */
 	calls?: Record<string, FirstRecordCall>;
+	/** Orders this record and its copy in Redis (queue mode), see TriggerRecordMirror. */
+	revision?: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

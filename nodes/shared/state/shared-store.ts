@@ -1,0 +1,101 @@
+import type { Cluster, Redis } from 'ioredis';
+import type { RateLimiterRedis } from 'rate-limiter-flexible';
+
+import type { SharedRedisSettings } from './queue-settings';
+import { sharedRedisSettings } from './queue-settings';
+
+type RateLimiterRedisOptions = ConstructorParameters<typeof RateLimiterRedis>[0];
+
+/**
+ * State every n8n process of one installation sees: n8n's own queue Redis, reached with ioredis,
+ * counted with rate-limiter-flexible. Both are loaded only here, on first use in queue mode.
+ */
+export interface SharedStore {
+	redis: Redis | Cluster;
+	/** Prefix for every key this pack writes. */
+	prefix: string;
+	rateLimiter(options: Omit<RateLimiterRedisOptions, 'storeClient'>): RateLimiterRedis;
+}
+
+/** Where a limiter or memory finds the shared store; undefined means this process alone. */
+export type StoreSource = () => SharedStore | undefined;
+
+export function openSharedStore(settings: SharedRedisSettings): SharedStore {
+	// Loaded here only: a single-process install never loads either library.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const ioredis = require('ioredis') as typeof import('ioredis');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flexible = require('rate-limiter-flexible') as typeof import('rate-limiter-flexible');
+	const tls = settings.tls
+		? { servername: settings.tlsServerName, rejectUnauthorized: settings.tlsRejectUnauthorized }
+		: undefined;
+	const options = {
+		username: settings.username,
+		password: settings.password,
+		tls,
+		// A command waits at most this long for Redis to come back; then the caller falls back.
+		maxRetriesPerRequest: 2,
+		connectTimeout: 5_000,
+	};
+	const redis =
+		settings.clusterNodes.length > 0
+			? new ioredis.Cluster(settings.clusterNodes, { redisOptions: options })
+			: new ioredis.Redis({
+					...options,
+					host: settings.host,
+					port: settings.port,
+					db: settings.db,
+				});
+	// Errors reach the callers of each command; an unhandled 'error' event would end the process.
+	redis.on('error', () => {});
+	return {
+		redis,
+		prefix: settings.keyPrefix,
+		rateLimiter: (limiterOptions) =>
+			new flexible.RateLimiterRedis({
+				...limiterOptions,
+				storeClient: redis,
+				keyPrefix: `${settings.keyPrefix}${limiterOptions.keyPrefix ?? 'limit'}`,
+			}),
+	};
+}
+
+let processStore: SharedStore | undefined | null = null;
+
+/** This process's shared store: opened on first use when n8n runs in queue mode. */
+export const processSharedStore: StoreSource = () => {
+	if (processStore === null) {
+		const settings = sharedRedisSettings();
+		processStore = settings ? openSharedStore(settings) : undefined;
+	}
+	return processStore;
+};
+
+/**
+ * Takes one point: resolves to 0 when it was free, or to the milliseconds until the window frees
+ * one; rejects only when Redis itself fails (rate-limiter-flexible refuses with a RateLimiterRes).
+ */
+export async function takePoint(
+	limiter: ReturnType<SharedStore['rateLimiter']>,
+	key: string,
+): Promise<number> {
+	return await limiter.consume(key).then(
+		() => 0,
+		async (refusal: unknown) =>
+			refusal instanceof Error
+				? await Promise.reject(refusal)
+				: Math.max(1, (refusal as { msBeforeNext: number }).msBeforeNext),
+	);
+}
+
+/** Shared state is a help, never a new way to fail: when Redis fails, this process decides alone. */
+export async function orInProcess<T>(
+	shared: () => Promise<T>,
+	inProcess: () => Promise<T> | T,
+): Promise<T> {
+	const outcome = await shared().then(
+		(value) => ({ value }),
+		() => undefined,
+	);
+	return outcome ? outcome.value : await inProcess();
+}
