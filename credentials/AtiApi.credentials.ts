@@ -13,7 +13,8 @@ export class AtiApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Ati/ati.svg', dark: 'file:../nodes/Ati/ati.dark.svg' };
 
-	documentationUrl = 'https://ati.su/developers/';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#atisu-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -23,7 +24,8 @@ export class AtiApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The OAuth access token from the ATI.SU developer cabinet ("Мои токены")',
+			description:
+				'In ATI.SU open the developer cabinet (Разработчикам → «Мои токены»), create a token for your product and paste it here. <a href="https://ati.su/developers/">ATI.SU for developers</a>.',
 		},
 		{
 			displayName: 'ATI Code',
@@ -32,14 +34,15 @@ export class AtiApi implements ICredentialType {
 			default: '',
 			placeholder: '123456',
 			description:
-				'Your firm\'s ATI code. ATI asks integrators to send it as "User-Agent: ati_integrator_<code>".',
+				'Optional. Your firm\'s ATI code: the number in your firm\'s card on ati.su («Код АТИ»). ATI asks integrators to send it as "User-Agent: ati_integrator_<code>". <a href="https://ati.su/developers/">ATI.SU for developers</a>.',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.ati.su',
-			description: 'Change only to use the sandbox simulator',
+			description:
+				"ATI.SU's API address. Keep https://api.ati.su unless ATI gives you another address.",
 		},
 	];
 

@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-/** The portal's origin from its domain; a full URL (the sandbox) is kept as given. */
+/** The portal's origin from its domain; a full URL (an on-premise or test portal) is kept as given. */
 const originOf = (domain: string) =>
 	`(${domain}.trim().match(/^https?:\\/\\//) ? ${domain}.trim() : "https://" + ${domain}.trim()).replace(/\\/+$/, "")`;
 
@@ -16,7 +16,8 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 		dark: 'file:../nodes/Bitrix24/bitrix24.dark.svg',
 	};
 
-	documentationUrl = 'https://apidocs.bitrix24.com/api-reference/oauth/index.html';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#bitrix24-oauth2-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -27,7 +28,7 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 			required: true,
 			placeholder: 'mycompany.bitrix24.ru',
 			description:
-				'The address of your Bitrix24 portal, without a path. A full URL such as http://127.0.0.1:18103 is accepted for the sandbox.',
+				'The address of your Bitrix24 portal as it appears in the browser, without a path (a full address starting with https:// is accepted too). The Client ID and Client Secret come from your app: Developer resources → Other → Local application (Разработчикам → Другое → Локальное приложение), or the Bitrix24 partner cabinet for a market app. <a href="https://apidocs.bitrix24.com/local-integrations/local-apps.html">Bitrix24: local applications</a>.',
 		},
 		{
 			displayName: 'Grant Type',
@@ -47,7 +48,7 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'https://oauth.bitrix.info/oauth/token/',
 			description:
-				"Bitrix24's token server. Keep the default; change it only to use the sandbox simulator.",
+				'Bitrix24\'s token server. Keep the default; change it only if Bitrix24 gives you another token server. <a href="https://apidocs.bitrix24.com/api-reference/oauth/index.html">Bitrix24: OAuth 2.0</a>.',
 		},
 		{
 			displayName: 'Scope',

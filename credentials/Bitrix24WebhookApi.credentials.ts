@@ -10,7 +10,8 @@ export class Bitrix24WebhookApi implements ICredentialType {
 		dark: 'file:../nodes/Bitrix24/bitrix24.dark.svg',
 	};
 
-	documentationUrl = 'https://apidocs.bitrix24.com/local-integrations/local-webhooks.html';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#bitrix24-webhook-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -22,7 +23,7 @@ export class Bitrix24WebhookApi implements ICredentialType {
 			required: true,
 			placeholder: 'https://mycompany.bitrix24.ru/rest/1/abcdef0123456789/',
 			description:
-				'The whole incoming webhook URL from Bitrix24 (Developer resources → Other → Incoming webhook). Its last part is the secret code, so the field is hidden. Requests go only to this portal.',
+				'In Bitrix24 open Developer resources → Other → Incoming webhook (Разработчикам → Другое → Входящий вебхук), tick the scopes the workflow needs (for example CRM), save, and paste the whole webhook URL. Its last part is the secret code, so the field is hidden. Requests go only to this portal. <a href="https://apidocs.bitrix24.com/local-integrations/local-webhooks.html">Bitrix24: incoming webhooks</a>.',
 		},
 	];
 

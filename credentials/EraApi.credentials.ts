@@ -27,7 +27,8 @@ export class EraApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Era/era.svg', dark: 'file:../nodes/Era/era.dark.svg' };
 
-	documentationUrl = 'https://docs.oktell.ru/';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#era-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -37,7 +38,8 @@ export class EraApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://era.example.com',
-			description: 'The address of the ERA server, without /rest/v1',
+			description:
+				'The address you open ERA at in the browser, without /rest/v1. Ask your ERA administrator if you do not know it. <a href="https://docs.oktell.ru/">ERA documentation</a>.',
 		},
 		{
 			displayName: 'Domain',
@@ -46,7 +48,8 @@ export class EraApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'example.era',
-			description: 'The ERA domain to log in to',
+			description:
+				"The ERA domain your user belongs to, as you choose it on ERA's sign-in page; your ERA administrator knows it",
 		},
 		{
 			displayName: 'Login',
@@ -54,6 +57,8 @@ export class EraApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			description:
+				'An ERA user whose role may manage integration points. A separate user for n8n is best: ERA blocks the address for 3 minutes after 5 failed logins.',
 		},
 		{
 			displayName: 'Password',
@@ -62,6 +67,7 @@ export class EraApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: "That user's password",
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',

@@ -20,7 +20,7 @@ export class OktellApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://wiki.oktell.ru/%D0%A1%D0%B5%D1%80%D0%B2%D0%B5%D1%80%D0%BD%D1%8B%D0%B9_HTTP_%D0%B8%D0%BD%D1%82%D0%B5%D1%80%D1%84%D0%B5%D0%B9%D1%81';
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#oktell-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -31,7 +31,7 @@ export class OktellApi implements ICredentialType {
 			required: true,
 			placeholder: 'http://192.168.0.1:4055',
 			description:
-				"The Oktell server's web address with its Web-API port (4055 by default), http or https",
+				'The Oktell server\'s address with its Web-API port (4055 by default), http or https: the address Oktell\'s web client opens at. <a href="https://wiki.oktell.ru/%D0%A1%D0%B5%D1%80%D0%B2%D0%B5%D1%80%D0%BD%D1%8B%D0%B9_HTTP_%D0%B8%D0%BD%D1%82%D0%B5%D1%80%D1%84%D0%B5%D0%B9%D1%81">Oktell: server HTTP interface</a>.',
 		},
 		{
 			displayName: 'Login',
@@ -39,7 +39,8 @@ export class OktellApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'An Oktell user whose role has the privilege to run Web-API requests',
+			description:
+				'An Oktell user whose role has the privilege to run Web-API requests. In the Oktell client, Administration (Администрирование), give the role the Web-API privilege and that role to the user.',
 		},
 		{
 			displayName: 'Password',
@@ -47,6 +48,7 @@ export class OktellApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			description: "That user's Oktell password",
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',

@@ -28,7 +28,8 @@ export class OneCConnectApi implements ICredentialType {
 		dark: 'file:../nodes/OneCConnect/oneCConnect.dark.svg',
 	};
 
-	documentationUrl = 'https://1c-connect.com/ru/api/server/';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#1c-connect-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -46,16 +47,22 @@ export class OneCConnectApi implements ICredentialType {
 					value: 'eu',
 					description: REGION_URLS.eu,
 				},
-				{ name: 'Custom URL', value: 'custom', description: 'For example the sandbox simulator' },
+				{
+					name: 'Custom URL',
+					value: 'custom',
+					description: 'Another PartnerWebAPI2 address, if 1C-Connect gives you one',
+				},
 			],
 			default: 'russia',
+			description:
+				'The 1C-Connect server of your account: Russia and most CIS countries use the first, the EU, Ukraine, Caucasus, Baltics and Moldova the second',
 		},
 		{
 			displayName: 'Custom URL',
 			name: 'customUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'http://127.0.0.1:18104/cus/ws/PartnerWebAPI2',
+			placeholder: 'https://cus.1c-connect.com/cus/ws/PartnerWebAPI2',
 			description: 'The PartnerWebAPI2 web service address, without ?wsdl',
 			displayOptions: { show: { region: ['custom'] } },
 		},
@@ -65,7 +72,8 @@ export class OneCConnectApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'From the personal account: Administration → API settings',
+			description:
+				'In the 1C-Connect personal account open Administration → API settings (Администрирование → Настройки API), and copy the API login shown there. <a href="https://1c-connect.com/ru/api/server/">1C-Connect server API</a>.',
 		},
 		{
 			displayName: 'Password',
@@ -74,6 +82,7 @@ export class OneCConnectApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'The password of that API user, from the same page',
 		},
 	];
 

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ROOT } from './packed-package';
+
+export const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+	homepage: string;
+};
+
+/** The README on the repository's page: every documentation link of the pack starts with it. */
+export const README_URL = manifest.homepage.replace(/#readme$/, '?tab=readme-ov-file');
+
+/** Headings outside fenced code blocks. */
+function headings(markdown: string): string[] {
+	let fenced = false;
+	const found: string[] = [];
+	for (const line of markdown.split('\n')) {
+		if (/^\s*```/.test(line)) fenced = !fenced;
+		const heading = !fenced && /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+		if (heading) found.push(heading[1]);
+	}
+	return found;
+}
+
+/** The anchors GitHub gives the README's headings (github-slugger's rule, repeats numbered). */
+export function readmeAnchors(markdown = README): Set<string> {
+	const anchors = new Set<string>();
+	const seen = new Map<string, number>();
+	for (const heading of headings(markdown)) {
+		const text = heading
+			.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+			.replace(/<[^>]+>/g, '')
+			.replace(/[`*]/g, '');
+		const slug = text
+			.toLowerCase()
+			.replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+			.replace(/ /g, '-');
+		const count = seen.get(slug) ?? 0;
+		seen.set(slug, count + 1);
+		anchors.add(count === 0 ? slug : `${slug}-${count}`);
+	}
+	return anchors;
+}
+
+/** The README anchor a documentation URL points at, or why it points elsewhere. */
+export function anchorOf(url: string): { anchor?: string; problem?: string } {
+	const [base, anchor] = url.split('#');
+	if (base !== README_URL) return { problem: `${url} is not the README (${README_URL})` };
+	if (!anchor) return { problem: `${url} names no section` };
+	if (!readmeAnchors().has(anchor))
+		return { problem: `${url}: the README has no section #${anchor}` };
+	return { anchor };
+}
