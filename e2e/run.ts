@@ -13,8 +13,16 @@ import { E2E_ENV } from './support/e2e-env';
 
 const E2E_PORT = Number(process.env.E2E_N8N_PORT ?? 5690);
 
+/** Runs one setup step and prints how long it took (CI logs show where the minutes go). */
+async function timed<T>(step: string, run: () => T | Promise<T>): Promise<T> {
+	const started = Date.now();
+	const result = await run();
+	console.log(`e2e setup: ${step} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	return result;
+}
+
 async function main(): Promise<number> {
-	ensureRuntime();
+	await timed('runtime check (Node 24 and n8n in .runtime/)', ensureRuntime);
 	const dataDir = join(RUNTIME_DIR, 'e2e-data');
 	rmSync(dataDir, { recursive: true, force: true });
 	mkdirSync(dataDir, { recursive: true });
@@ -22,14 +30,13 @@ async function main(): Promise<number> {
 	mkdirSync(artifactsDir, { recursive: true });
 
 	const instance = new N8nInstance({ dataDir, port: E2E_PORT, logLevel: 'debug' });
-	installPackInto(dataDir, packPackage());
-	importSandboxContent(instance);
+	const tarball = await timed('npm pack', packPackage);
+	await timed('pack install into n8n', () => installPackInto(dataDir, tarball));
+	await timed('import of sandbox credentials and examples', () => importSandboxContent(instance));
 
-	const sandbox = await startSandbox();
+	const sandbox = await timed('simulators', startSandbox);
 	try {
-		const started = Date.now();
-		await instance.start();
-		console.log(`n8n ready at ${instance.baseUrl} in ${Date.now() - started} ms`);
+		await timed(`n8n start (${instance.baseUrl})`, () => instance.start());
 		const only = process.argv.slice(2);
 		const files = readdirSync(join(PROJECT_ROOT, 'e2e'))
 			.filter((name) => name.endsWith('.e2e.ts'))

@@ -18,6 +18,11 @@ export class N8nClient {
 		this.cookie = setCookie.split(';')[0];
 	}
 
+	/** A GET outside /rest (such as /types/nodes.json) as the logged-in owner. */
+	async fetch(path: string): Promise<Response> {
+		return await fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookie } });
+	}
+
 	async request<T>(method: string, path: string, body?: unknown): Promise<T> {
 		const reply = await fetch(`${this.baseUrl}/rest${path}`, {
 			method,

@@ -17,7 +17,9 @@ export class Oktell implements INodeType {
 		name: 'oktell',
 		icon: { light: 'file:oktell.svg', dark: 'file:oktell.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: Queue → Get Many returns 50 unless Return All is on (1 returned all by default).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Control an Oktell PBX and call centre: calls, user states, service scripts, queues, files',

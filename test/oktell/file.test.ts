@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
 
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { PACKAGE_NAME, loadPackageNodes } from '../harness/package-loader';
 
 import { jsonOf, useOktell } from './oktell-fixture';
 
@@ -21,8 +24,11 @@ const binaryInput = (files: Record<string, { name: string; mime: string; bytes: 
 
 describe('Oktell: File', () => {
 	const oktell = useOktell();
-	const download = (parameters: Record<string, unknown>) =>
-		oktell.run({ resource: 'file', operation: 'download', ...parameters });
+	const download = (parameters: Record<string, unknown>, input?: IDataObject[]) =>
+		oktell.run(
+			{ resource: 'file', operation: 'download', ...parameters } as INodeParameters,
+			input,
+		);
 
 	test('Download gets a record, a fax and a voicemail by ID into binary data with name and MIME type', async () => {
 		const record = await download({ source: 'record', fileId: 'ABC' });
@@ -64,6 +70,70 @@ describe('Oktell: File', () => {
 			oktell.sent()[1],
 			'/download/byscript?name=FindNote&async=0&timeout=5&attachment=1',
 		);
+	});
+
+	test('Source from an expression: records and faxes in one node, and n8n sees no missing required field', async () => {
+		const parameters = {
+			resource: 'file',
+			operation: 'download',
+			source: '={{ $json.kind }}',
+			fileId: '={{ $json.id }}',
+		};
+		const node = loadPackageNodes().get(`${PACKAGE_NAME}.oktell`) as INodeType;
+		const shown = {
+			id: 'n',
+			name: 'Oktell',
+			type: `${PACKAGE_NAME}.oktell`,
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters,
+		};
+		// As the editor does: defaults filled in, then the required check on the fields shown.
+		shown.parameters = NodeHelpers.getNodeParameters(
+			node.description.properties,
+			parameters,
+			true,
+			false,
+			shown,
+			node.description,
+		) as typeof parameters;
+		const issues = NodeHelpers.getNodeParametersIssues(
+			node.description.properties,
+			shown,
+			node.description,
+		);
+		assert.equal(issues, null, JSON.stringify(issues));
+
+		const mixed = await download({ ...parameters }, [
+			{ kind: 'record', id: 'ABC' },
+			{ kind: 'fax', id: 'ABC' },
+		]);
+		assert.equal(mixed.items.length, 2);
+		assert.equal(mixed.items[1].binary?.data.mimeType, 'image/tiff');
+		assert.deepEqual(oktell.sent(), [
+			'/download/rec/ABC?attachment=1',
+			'/download/fax/ABC?attachment=1',
+		]);
+	});
+
+	test('an unknown source or an empty ID fails only its item, naming it', async () => {
+		const result = await oktell.run(
+			{
+				resource: 'file',
+				operation: 'download',
+				source: '={{ $json.kind }}',
+				fileId: '={{ $json.id }}',
+			},
+			[{ kind: 'record', id: 'ABC' }, { kind: 'tape', id: 'X' }, { kind: 'fax' }],
+			true,
+		);
+		assert.equal(result.items[0].binary?.data.fileName, 'rec-2024-001.wav');
+		assert.match(
+			String(result.items[1].json.error),
+			/"tape" is not a source Oktell can download from/,
+		);
+		assert.match(String(result.items[2].json.error), /fax ID is empty/);
+		assert.deepEqual(oktell.sent(), ['/download/rec/ABC?attachment=1']);
 	});
 
 	test('Download Shared File and Download Record By Link', async () => {

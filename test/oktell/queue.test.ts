@@ -47,6 +47,21 @@ describe('Oktell: Queue Get Many (gettotalqueueinfo)', () => {
 		assert.equal(limited.items.length, 2);
 	});
 
+	test('Return All: off by default from node version 2 (Limit applies), on in version 1 as saved', async () => {
+		for (const callerid of ['+74950000001', '+74950000002']) {
+			oktell.simulator.world.queues.addCall('14', { callerid });
+		}
+		const run = async (typeVersion: number) =>
+			await oktell.harness.runNode({
+				type: 'oktell',
+				typeVersion,
+				parameters: { resource: 'queue', operation: 'getAll', outputMode: 'calls', limit: 1 },
+				credentials: { oktellApi: oktell.credentialId },
+			});
+		assert.equal((await run(1)).items.length, 3);
+		assert.equal((await run(2)).items.length, 1);
+	});
+
 	test('several input items share one gettotalqueueinfo request, each gets its own output', async () => {
 		const result = await oktell.run(
 			{ resource: 'queue', operation: 'getAll', outputMode: '={{ $json.mode }}' },

@@ -84,6 +84,62 @@ describe('Oktell: User and Number', () => {
 		assert.deepEqual(oktell.sent(), []);
 	});
 
+	test('Set State addresses the user by their line or workplace too, as every wp_ command does', async () => {
+		const byLine = await oktell.run({
+			resource: 'user',
+			operation: 'setState',
+			line: '223',
+			state: 'notAtPlace',
+		});
+		assert.deepEqual(byLine.items[0].json, { line: '223', success: true, state: 3 });
+		assert.deepEqual(jsonOf((await getState()).items)[0], {
+			id: IVANOV,
+			state: 3,
+			stateName: 'usNotAtPlace',
+		});
+		const byWorkplace = await oktell.run({
+			resource: 'user',
+			operation: 'setState',
+			workplace: 'OPERATOR1',
+			state: 'ready',
+		});
+		assert.deepEqual(byWorkplace.items[0].json, { wp: 'OPERATOR1', success: true, state: 1 });
+		assert.deepEqual(
+			oktell.sent().filter((sent) => sent.startsWith('/wp_')),
+			['/wp_setuserstate?line=223&userstateid=3', '/wp_setuserstate?wp=OPERATOR1&userstateid=1'],
+		);
+	});
+
+	test('Set State with both a user and a line, or with neither, fails that item and sends nothing', async () => {
+		const both = await oktell.run({
+			resource: 'user',
+			operation: 'setState',
+			user: 'ivanov',
+			line: '223',
+			state: 'ready',
+		});
+		assert.match(String(both.error?.message), /Line and User are given/);
+		const neither = await oktell.run({ resource: 'user', operation: 'setState', state: 'ready' });
+		assert.match(String(neither.error?.message), /No line, user or workplace given/);
+		assert.deepEqual(oktell.sent(), []);
+	});
+
+	test('Get Avatar with neither User ID nor Image Path fails before any download, naming the item', async () => {
+		const result = await oktell.run(
+			{ resource: 'user', operation: 'getAvatar', userId: '={{ $json.id }}' },
+			[{ id: IVANOV }, { id: '' }],
+		);
+		assert.equal(result.error?.message, 'No user ID or image path given in item 1');
+		assert.deepEqual(oktell.sent(), []);
+		const continued = await oktell.run(
+			{ resource: 'user', operation: 'getAvatar', userId: '={{ $json.id }}' },
+			[{ id: IVANOV }, { id: '' }],
+			true,
+		);
+		assert.equal(continued.items[0].binary?.data.mimeType, 'image/png');
+		assert.equal(continued.items[1].json.error, 'No user ID or image path given in item 1');
+	});
+
 	test('Get Avatar returns the picture as binary data with name and MIME type', async () => {
 		const result = await oktell.run({ resource: 'user', operation: 'getAvatar', userId: IVANOV });
 

@@ -32,7 +32,14 @@ export function userRoutes(server: SimulatorServer, world: OktellWorld, guard: G
 			'GET',
 			'/wp_setuserstate',
 			guard((request) => {
-				const user = pbx.findUser(request.query.get('user') ?? '');
+				// One of line, user or wp, as for every wp_ command; a line or workplace names the
+				// user working on that line.
+				const byUser =
+					request.query.has('user') && !request.query.has('line') && !request.query.has('wp');
+				const actorLine = byUser ? undefined : pbx.resolveActor(request.query);
+				const user = actorLine
+					? actorLine.userId && pbx.users.get(actorLine.userId)
+					: pbx.findUser(request.query.get('user') ?? '');
 				if (!user) throw new PbxError(404, 'User not found');
 				const line = pbx.lines.get(user.lineId);
 				applyUserState(user, request.query, line ? pbx.callOf(line) !== undefined : false);

@@ -58,7 +58,11 @@ export const properties: INodeProperties[] = [
 			...pointTextFields,
 		],
 	},
-	{ ...pointOpts, description: 'Options to change; others keep their values' },
+	{
+		...pointOpts,
+		description:
+			"Options to change; others keep their values. ERA's documentation does not say whether an update merges opts or replaces them, so the node reads the point just before and sends all its opts with your changes: an option someone else changes in between is set back.",
+	},
 	timeoutOnlyOptions,
 ];
 

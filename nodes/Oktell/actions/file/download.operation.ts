@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { pathSegment } from '../../../shared/http/path-segment';
 import { requiredText } from '../../helpers/required-text';
@@ -16,11 +17,12 @@ export const option = {
 	action: 'Download a file',
 };
 
-const BY_ID: Record<string, { path: string; label: string }> = {
+const BY_ID: Record<string, { path: string; label: string } | undefined> = {
 	record: { path: 'rec', label: 'record ID' },
 	fax: { path: 'fax', label: 'fax ID' },
 	voicemail: { path: 'vm', label: 'voicemail ID' },
 };
+const SOURCES = ['record', 'fax', 'voicemail', 'byPath', 'byScript'];
 
 export const properties: INodeProperties[] = [
 	{
@@ -48,28 +50,33 @@ export const properties: INodeProperties[] = [
 			{ name: 'Voicemail', value: 'voicemail', description: 'A voicemail by its ID (download/vm)' },
 		],
 		default: 'record',
+		description:
+			'What to download. From an expression, each item picks its own: record, fax, voicemail, byPath or byScript.',
 	},
+	// Not marked required: with Source from an expression n8n shows every source's field, and the
+	// ones an item does not use must not block the run. An empty field fails only its own item.
 	{
 		displayName: 'ID',
 		name: 'fileId',
 		type: 'string',
 		default: '',
-		required: true,
 		displayOptions: { show: { source: ['record', 'fax', 'voicemail'] } },
-		description: 'The ID from the link Oktell gives (over its WebSocket connection)',
+		description:
+			'The ID from the link Oktell gives (over its WebSocket connection). Needed for a record, fax or voicemail.',
 	},
 	{
 		displayName: 'Path',
 		name: 'filePath',
 		type: 'string',
 		default: '',
-		required: true,
 		displayOptions: { show: { source: ['byPath'] } },
 		placeholder: 'Temp\\UploadData\\note.txt',
-		description: "Absolute, or relative to the server's work folder or its file storage",
+		description:
+			"Absolute, or relative to the server's work folder or its file storage. Needed for a file by path.",
 	},
 	...serviceScriptProperties.map((property) => ({
 		...property,
+		required: false,
 		displayOptions: {
 			show: { ...property.displayOptions?.show, source: ['byScript'] },
 		},
@@ -132,6 +139,14 @@ function downloadRequest(context: IExecuteFunctions, itemIndex: number): OktellR
 		};
 	}
 	const kind = BY_ID[source];
+	if (!kind) {
+		throw inputError(
+			context.getNode(),
+			`"${source}" is not a source Oktell can download from`,
+			`Set Source (or the expression that gives it for this item) to one of: ${SOURCES.join(', ')}.`,
+			itemIndex,
+		);
+	}
 	const id = pathSegment(
 		context.getNode(),
 		context.getNodeParameter('fileId', itemIndex, ''),

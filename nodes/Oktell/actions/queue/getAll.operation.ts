@@ -33,9 +33,23 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'queues',
 	},
-	...returnAllAndLimit(true),
+	...returnAllForVersion(),
 	requestOptions(),
 ];
+
+/**
+ * The pack's rule since node version 2: Return All off, Limit 50, as n8n's own nodes. Version 1
+ * returned all by default, and n8n stores only changed values, so its saved nodes keep that.
+ */
+function returnAllForVersion(): INodeProperties[] {
+	const [returnAllOnV1] = returnAllAndLimit(true);
+	const [returnAll, limit] = returnAllAndLimit();
+	return [
+		{ ...returnAllOnV1, displayOptions: { show: { '@version': [1] } } },
+		{ ...returnAll, displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } } },
+		limit,
+	];
+}
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(
@@ -58,7 +72,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				this.getNodeParameter('outputMode', itemIndex, 'queues') === 'queues'
 					? queues
 					: queues.flatMap((queue) => queue.queue.map((call) => flattenCall(queue, call)));
-			if (this.getNodeParameter('returnAll', itemIndex, true) as boolean) return results;
+			if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return results;
 			return results.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 		},
 		{ concurrency: OKTELL_CONCURRENCY },

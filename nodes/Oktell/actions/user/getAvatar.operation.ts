@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors/node-errors';
+import { inputError, itemName } from '../../../shared/errors/node-errors';
 import { runPerItemToItems } from '../../../shared/execution/per-item';
 import { binaryItem, binaryPropertyProperty } from '../parameters/binary-output';
 import { requestLimits, requestOptions } from '../parameters/request-options';
@@ -15,12 +15,19 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	{
+		displayName:
+			'Give User ID or Image Path (at least one). With both, Oktell uses the path and falls back to the user ID.',
+		name: 'avatarNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'User ID',
 		name: 'userId',
 		type: 'string',
 		default: '',
 		placeholder: 'DA803F01-EA77-40FA-BC9D-E2EFB36FD5A8',
-		description: "The user's GUID: gets the full-size image",
+		description: "The user's GUID: gets the full-size image. Needed unless Image Path is given.",
 	},
 	{
 		displayName: 'Image Path',
@@ -28,26 +35,21 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'Path or file name of the image, for a reduced copy or a known link; used before the user ID',
+			'Path or file name of the image, for a reduced copy or a known link; used before the user ID. Needed unless User ID is given.',
 	},
 	binaryPropertyProperty,
 	requestOptions({ download: true }),
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	// Every item is checked before the first download starts, unless failed items may continue.
+	if (!this.continueOnFail()) {
+		this.getInputData().forEach((_, itemIndex) => avatarSource(this, itemIndex));
+	}
 	return await runPerItemToItems(
 		this,
 		async (itemIndex) => {
-			const userId = String(this.getNodeParameter('userId', itemIndex, '')).trim();
-			const path = String(this.getNodeParameter('path', itemIndex, '')).trim();
-			if (userId === '' && path === '') {
-				throw inputError(
-					this.getNode(),
-					'No user ID or image path given',
-					"Enter the user's GUID, or the path of the image.",
-					itemIndex,
-				);
-			}
+			const { userId, path } = avatarSource(this, itemIndex);
 			const reply = await oktellRequest(this, {
 				command: 'getavatar',
 				qs: { userid: userId, path, attachment: 1 },
@@ -59,4 +61,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		},
 		{ concurrency: OKTELL_CONCURRENCY },
 	);
+}
+
+function avatarSource(context: IExecuteFunctions, itemIndex: number) {
+	const userId = String(context.getNodeParameter('userId', itemIndex, '') ?? '').trim();
+	const path = String(context.getNodeParameter('path', itemIndex, '') ?? '').trim();
+	if (userId === '' && path === '') {
+		throw inputError(
+			context.getNode(),
+			`No user ID or image path given in ${itemName(itemIndex)}`,
+			"Enter the user's GUID in User ID, or the image's path or file name in Image Path (or an expression that gives one of them for every item).",
+			itemIndex,
+		);
+	}
+	return { userId, path };
 }

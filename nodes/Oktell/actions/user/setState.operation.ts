@@ -7,8 +7,8 @@ import type {
 
 import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
-import { requiredText } from '../../helpers/required-text';
 import { stateIdOf } from '../../helpers/user-state';
+import { callActor, callActorProperties } from '../parameters/call-actor';
 import { requestLimits, requestOptions } from '../parameters/request-options';
 import type { QueryValue } from '../../transport';
 import { OKTELL_CONCURRENCY, oktellRequest } from '../../transport';
@@ -16,7 +16,8 @@ import { OKTELL_CONCURRENCY, oktellRequest } from '../../transport';
 export const option = {
 	name: 'Set State',
 	value: 'setState',
-	description: "Change a user's state and modes (wp_setuserstate)",
+	description:
+		"Change a user's state and modes (wp_setuserstate), the user given directly or by their line or workplace",
 	action: 'Set the state of a user',
 };
 
@@ -55,15 +56,8 @@ const MODES: Array<{ name: string; param: string; label: string; description: st
 ];
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'User',
-		name: 'user',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'ivanov',
-		description: "The user's login, name or GUID",
-	},
+	// The call-control family's line, user or workplace: `user` keeps its name and meaning.
+	...callActorProperties,
 	{
 		displayName: 'State',
 		name: 'state',
@@ -106,15 +100,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this,
 		async (itemIndex) => {
 			const node = this.getNode();
-			const user = requiredText(
-				this,
-				itemIndex,
-				'user',
-				'user',
-				"Enter the user's login, name or GUID.",
-			);
+			const actor = callActor(this, itemIndex);
 			const qs: Record<string, QueryValue> = {
-				user,
+				...actor,
 				userstateid: stateIdOf(node, this.getNodeParameter('state', itemIndex, 'keep'), itemIndex),
 			};
 			const changed: IDataObject = {};
@@ -147,12 +135,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				itemIndex,
 				...requestLimits(this, itemIndex),
 			});
-			return { user, success: true, ...changed };
+			return { ...actor, success: true, ...changed };
 		},
 		{
 			concurrency: OKTELL_CONCURRENCY,
 			writes: true,
-			orderKey: (itemIndex) => String(this.getNodeParameter('user', itemIndex, '')).trim(),
+			orderKey: (itemIndex) => JSON.stringify(callActor(this, itemIndex)),
 		},
 	);
 }
