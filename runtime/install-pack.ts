@@ -45,6 +45,7 @@ export function installPackInto(dataDir: string, tarball: string): void {
 			tarball,
 			'--omit=dev',
 			'--omit=peer',
+			'--prefer-offline',
 			'--no-fund',
 			'--no-audit',
 			'--loglevel=error',

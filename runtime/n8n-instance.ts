@@ -15,7 +15,8 @@ export interface N8nInstanceOptions {
 	echo?: boolean;
 }
 
-const READY_TIMEOUT_MS = 120_000;
+// Seen up to 39 s on a busy 2-core machine; room for one twice as slow, and more.
+const READY_TIMEOUT_MS = 240_000;
 const STOP_TIMEOUT_MS = 20_000;
 
 /** A real n8n 2.x, run with Node 24 from .runtime/, on 127.0.0.1. */
