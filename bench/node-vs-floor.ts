@@ -26,6 +26,8 @@ export interface NodeVsFloor {
 	floorConcurrency: number;
 	limitInFlight: number;
 	limitSource: string;
+	/** False: the speed goal does not apply (the node's conservative default, shown to compare). */
+	judged: boolean;
 	itemsOut: number;
 	error?: string;
 }
@@ -110,8 +112,9 @@ export async function measureOperation(operation: OperationCase): Promise<NodeVs
 		goalRatio: operation.kind === 'batched' ? 1.2 : 1.5,
 		maxInFlight,
 		floorConcurrency,
-		limitInFlight: rig.limit.inFlight,
-		limitSource: rig.limit.source,
+		limitInFlight: (operation.limit ?? rig.limit).inFlight,
+		limitSource: (operation.limit ?? rig.limit).source,
+		judged: operation.judged ?? true,
 		itemsOut,
 		error,
 	};

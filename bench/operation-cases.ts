@@ -43,6 +43,10 @@ export interface OperationCase {
 	/** Builds the input after the simulator was reset (and seeds what the operation needs). */
 	input: (rig: VendorRig) => IDataObject[];
 	minimum: number;
+	/** The limit in flight the case is held to, where it is not the rig's. */
+	limit?: VendorRig['limit'];
+	/** The goal applies to it; false: shown to compare, at the node's conservative default. */
+	judged?: boolean;
 	/** The fewest calls doing the same work; by default the distinct requests the node sent. */
 	minimalCalls?: (rig: VendorRig, logged: readonly LoggedRequest[]) => RawCall[];
 }
@@ -179,7 +183,7 @@ function seedOktellUsers(rig: VendorRig, count: number): string[] {
 export function operationCases(rigs: Record<string, VendorRig>): OperationCase[] {
 	const BATCH = 1000;
 	const PER_ITEM = 100;
-	return [
+	const cases: OperationCase[] = [
 		{
 			name: 'ATI Get Many (1,000 items × 10 contacts)',
 			kind: 'batched',
@@ -298,6 +302,27 @@ export function operationCases(rigs: Record<string, VendorRig>): OperationCase[]
 			minimum: PER_ITEM,
 		},
 	];
+	return [
+		...cases.map((operation) =>
+			sendsOnePerItem(operation) ? { ...operation, judged: false } : operation,
+		),
+		...cases.filter(sendsOnePerItem).map(atMaxParallel(PER_ITEM)),
+	];
+}
+
+/** Per-item reads of distinct records: the node's default is conservative where no limit is known. */
+function sendsOnePerItem(operation: OperationCase): boolean {
+	return operation.kind === 'per-item' && operation.minimum === operation.items;
+}
+
+/** The same case with Max Parallel Requests raised, as a user whose server takes it sets it. */
+function atMaxParallel(count: number) {
+	return (operation: OperationCase): OperationCase => ({
+		...operation,
+		name: `${operation.name}, Max Parallel Requests ${count}`,
+		parameters: { ...operation.parameters, options: { maxParallelRequests: count } },
+		limit: { inFlight: count, source: "the user's Max Parallel Requests" },
+	});
 }
 
 export const defaultMinimalCalls = (rig: VendorRig, logged: readonly LoggedRequest[]) =>

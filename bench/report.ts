@@ -35,12 +35,14 @@ export function operationGoals(results: NodeVsFloor[]): Goal[] {
 				measured: String(result.requests),
 				met: result.requests <= result.minimum,
 			},
-			{
+		];
+		if (result.judged) {
+			goals.push({
 				goal: `${result.name}: ≤ ${result.goalRatio}× floor at ${result.items} items`,
 				measured: `${result.ratio.toFixed(2)}×${result.error ? ' (the node failed)' : ''}`,
 				met: result.error === undefined && result.ratio <= result.goalRatio,
-			},
-		];
+			});
+		}
 		if (result.kind === 'per-item') {
 			goals.push({
 				goal: `${result.name}: ≤ ${result.limitInFlight} in flight, no 429/503 (${result.limitSource})`,

@@ -12,7 +12,7 @@ import { getPoint } from '../../transport/integration-points';
 import { ERA_CONCURRENCY } from '../../transport';
 import { outputOptions } from '../parameters/output-options';
 import { pointIdOf, pointLocator } from '../parameters/point-locator';
-import { eraCall, eraTimeoutOption } from '../parameters/request-options';
+import { eraCall, eraParallelOption, eraTimeoutOption } from '../parameters/request-options';
 
 export const option: OperationModule['option'] = {
 	name: 'Get',
@@ -29,7 +29,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...outputOptions, eraTimeoutOption],
+		options: [...outputOptions, eraParallelOption, eraTimeoutOption],
 	},
 ];
 

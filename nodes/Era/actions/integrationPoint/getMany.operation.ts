@@ -12,7 +12,7 @@ import { listQuery } from '../../helpers/list-query';
 import { listPoints } from '../../transport/integration-points';
 import { ERA_CONCURRENCY } from '../../transport';
 import { maskFieldOptions, outputOptions } from '../parameters/output-options';
-import { eraCall, eraTimeoutOption } from '../parameters/request-options';
+import { eraCall, eraParallelOption, eraTimeoutOption } from '../parameters/request-options';
 
 const fieldChoice: INodeProperties = {
 	displayName: 'Field',
@@ -64,6 +64,7 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			...outputOptions,
+			eraParallelOption,
 			{
 				displayName: 'Sort',
 				name: 'sort',
