@@ -6,10 +6,13 @@ import { SimulatorServer } from './simulator-server';
 describe('SimulatorServer: a client that leaves', () => {
 	let aborted: () => void;
 	const gone = new Promise<void>((resolve) => (aborted = resolve));
+	let arrived: () => void;
+	const held = new Promise<void>((resolve) => (arrived = resolve));
 	let answeredSignal: AbortSignal | undefined;
 	const simulator = new SimulatorServer({ name: 'Test' })
 		.route('GET', '/hold', async (request) => {
 			request.signal?.addEventListener('abort', () => aborted());
+			arrived();
 			await gone;
 			return { status: 200 };
 		})
@@ -26,8 +29,8 @@ describe('SimulatorServer: a client that leaves', () => {
 		const request = fetch(`${simulator.baseUrl}/hold`, { signal: client.signal }).catch(
 			() => 'client aborted',
 		);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-
+		// Only once the server holds the request: an abort before it arrived would close nothing it sees.
+		await held;
 		client.abort();
 
 		assert.equal(await request, 'client aborted');
