@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
 
+import { bitrix24ReturnAllPart } from './bitrix24-return-all';
 import type { DecoderResult } from './decoder';
 import { decoderGoals, measureDecoders } from './decoder';
 import { INJECTED_LATENCY_MS } from './instrument';
@@ -86,6 +87,7 @@ async function main() {
 		process.stdout.write(`${triggerTable(triggers)}\n`);
 		goals.push(...triggerGoals(triggers));
 	}
+	if (runs('bitrix24-return-all')) goals.push(...(await bitrix24ReturnAllPart(section)));
 	if (packLoad) goals.push(packLoadGoal(packLoad));
 
 	section('Goals');

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { triggerExamples } from './support/examples';
@@ -42,6 +43,21 @@ describe('trigger workflows, active in a real n8n, react to the sandbox', () => 
 
 	after(async () => {
 		for (const example of triggerExamples) await client.deactivate(example.workflowId);
+		// The Bitrix24 Event Trigger removes its handlers from the portal when deactivated (n8n
+		// deactivates in the background, so this waits for it).
+		const appHandlers = async () =>
+			(
+				await control<{ handlers: Array<{ source: string }> }>(
+					'BITRIX24',
+					'GET',
+					'/bitrix24/events',
+				)
+			).handlers.filter((bound) => bound.source === 'app');
+		await waitFor(
+			'no event handler to stay bound',
+			async () => ((await appHandlers()).length === 0 ? true : undefined),
+			30_000,
+		);
 	});
 
 	for (const example of triggerExamples) {
@@ -70,6 +86,14 @@ describe('trigger workflows, active in a real n8n, react to the sandbox', () => 
 				`/executions/${execution.id}`,
 			);
 			example.check(outputOf(parseStoredExecution(stored.data), example.outputNode));
+			if (example.simulator === 'BITRIX24') {
+				// At-least-once delivery must not become a second run: give a repeat time to arrive.
+				await new Promise((resolve) => setTimeout(resolve, 3_000));
+				const runs = (await executionsOf(example.workflowId)).filter(
+					(run) => !before.some((old) => old.id === run.id),
+				);
+				assert.equal(runs.length, 1, `${example.workflowId} ran once per event`);
+			}
 		});
 	}
 });

@@ -78,6 +78,14 @@ export const manualExamples: ManualExample[] = [
 		},
 	},
 	{
+		workflowId: 'exB24OneDeal0001',
+		outputNode: 'Create Deal',
+		check(items) {
+			assert.equal(items.length, 1);
+			assert.match(String(items[0].result), /^\d+$/, JSON.stringify(items[0]));
+		},
+	},
+	{
 		workflowId: 'exOktellReady001',
 		outputNode: 'Ready Operators on 120',
 		check(items) {
@@ -151,6 +159,32 @@ export const triggerExamples: TriggerExample[] = [
 		},
 		check(items) {
 			assert.deepEqual(items, [{ summary: 'Order 1042 paid: 15800 RUB' }]);
+		},
+	},
+	{
+		workflowId: 'exB24DealEvent01',
+		simulator: 'BITRIX24',
+		outputNode: 'New Deal Summary',
+		async armed() {
+			const { handlers } = await control<{ handlers: Array<{ event: string; source: string }> }>(
+				'BITRIX24',
+				'GET',
+				'/bitrix24/events',
+			);
+			return handlers.some((bound) => bound.source === 'app' && bound.event === 'ONCRMDEALADD');
+		},
+		async drive(client) {
+			const { run } = await runExample(client, 'exB24OneDeal0001');
+			if (run.resultData.error)
+				throw new Error(`Creating the deal failed: ${run.resultData.error.message}`);
+		},
+		check(items) {
+			assert.equal(items.length, 1);
+			assert.match(
+				String(items[0].summary),
+				/^New deal \d+: Order A-2001, 9900 RUB$/,
+				JSON.stringify(items),
+			);
 		},
 	},
 	{

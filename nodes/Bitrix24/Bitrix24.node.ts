@@ -9,6 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceProperties } from '../shared/execution/resources';
 import { routeOperation } from '../shared/execution/route-operation';
 import { operations, resources } from './actions/resources';
+import { getCreateFields, getListFields, getUpdateFields } from './methods/field-lists';
+import { getSmartProcesses, searchRecords } from './methods/pickers';
 
 export class Bitrix24 implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +20,8 @@ export class Bitrix24 implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Call any Bitrix24 REST method in batches, and publish real-time events',
+		description:
+			'Work with Bitrix24 CRM records, smart processes, tasks and users, call any REST method in batches, and publish real-time events',
 		defaults: { name: 'Bitrix24' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -48,6 +51,12 @@ export class Bitrix24 implements INodeType {
 			},
 			...resourceProperties(resources, 'method'),
 		],
+	};
+
+	methods = {
+		listSearch: { searchRecords },
+		loadOptions: { getListFields, getSmartProcesses },
+		resourceMapping: { getCreateFields, getUpdateFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -10,6 +10,7 @@ import { timeoutOption } from '../shared/description/request-limits';
 import { planOption } from './actions/parameters/portal-options';
 import type { BitrixTarget } from './transport';
 import type { Plan } from './transport/leaky-bucket';
+import type { PullCursor } from './transport/pull-server';
 import { LONG_POLL_TIMEOUT_SECONDS } from './transport/pull-server';
 import type { Connection } from './trigger/pull-client';
 import { PullClient } from './trigger/pull-client';
@@ -31,7 +32,7 @@ export class Bitrix24Trigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"This trigger listens on your Bitrix24 app's own Push & Pull channels: it receives the events your app publishes (with the Bitrix24 node's Publish Event, or from your Bitrix24 app), the moment they are sent. It does not see CRM changes by itself.",
+					"This trigger listens on your Bitrix24 app's own Push & Pull channels: it receives the events your app publishes (with the Bitrix24 node's Publish Event, or from your Bitrix24 app), the moment they are sent. It does not see CRM changes: for deals, leads, tasks and other portal events use the Bitrix24 Event Trigger.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -108,6 +109,10 @@ export class Bitrix24Trigger implements INodeType {
 			this.getNodeParameter('options.timeout', LONG_POLL_TIMEOUT_SECONDS),
 		);
 		let firstEvent: (() => void) | undefined;
+		// n8n saves a trigger's static data with each emit (and on deactivation), in its database:
+		// after a restart, or on another main in queue mode, the channel resumes after this mid.
+		const manual = this.getMode() === 'manual';
+		const stored = manual ? {} : this.getWorkflowStaticData('node');
 		const client = new PullClient(
 			this,
 			target,
@@ -118,9 +123,13 @@ export class Bitrix24Trigger implements INodeType {
 			},
 			connection === 'longPolling' ? connection : 'auto',
 			timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined,
+			savedCursor(stored.pullCursor),
+			(cursor) => {
+				stored.pullCursor = { ...cursor };
+			},
 		);
 
-		if (this.getMode() === 'manual') {
+		if (manual) {
 			return {
 				closeFunction: async () => await client.close(),
 				manualTriggerFunction: async () => {
@@ -133,4 +142,11 @@ export class Bitrix24Trigger implements INodeType {
 		client.start();
 		return { closeFunction: async () => await client.close() };
 	}
+}
+
+function savedCursor(value: unknown): PullCursor {
+	if (!value || typeof value !== 'object') return {};
+	const { mid, tag, time } = value as Record<string, unknown>;
+	const text = (part: unknown) => (typeof part === 'string' && part !== '' ? part : undefined);
+	return { mid: text(mid), tag: text(tag), time: text(time) };
 }

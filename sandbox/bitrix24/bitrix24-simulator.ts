@@ -11,13 +11,14 @@ import {
 } from './demo-data';
 import type { BucketLimit } from './leaky-bucket';
 import { ServerLeakyBucket } from './leaky-bucket';
+import { outboundEventsOf } from './events/outbound-events';
 import { PortalState } from './portal-state';
 import { PullHub } from './pull/pull-hub';
 import { PullSocketServer } from './pull/pull-socket-server';
 import { controlRoutes } from './routes/control';
 import { authorize, token } from './routes/oauth';
 import { oauthRoute, webhookRoute } from './routes/rest';
-import { longPoll } from './routes/sub';
+import { longPoll, publish } from './routes/sub';
 import { TokenStore } from './token-store';
 
 export interface PullSettings {
@@ -26,6 +27,9 @@ export interface PullSettings {
 	pingMs?: number;
 	channelLifetimeMs?: number;
 	replayOnExpiry?: number;
+	mode?: 'personal' | 'shared';
+	useJwt?: boolean;
+	expiryAction?: 'reconnect' | 'restart';
 }
 
 export interface Bitrix24SimulatorOptions {
@@ -40,6 +44,7 @@ export class Bitrix24Simulator extends SimulatorServer {
 	readonly pull = new PullHub();
 	readonly tokens = new TokenStore();
 	readonly pullSockets = new PullSocketServer(this.pull);
+	readonly events = outboundEventsOf(this.portal);
 	readonly bucket: ServerLeakyBucket;
 	private readonly initialLimit: BucketLimit;
 
@@ -72,6 +77,7 @@ export class Bitrix24Simulator extends SimulatorServer {
 			'/sub/',
 			longPoll(this.pull),
 		);
+		this.route('POST', '/pubweb/', publish(this.pull));
 		for (const [method, path, handler] of controlRoutes(this))
 			this.controlRoute(method, path, handler);
 	}
@@ -90,6 +96,9 @@ export class Bitrix24Simulator extends SimulatorServer {
 		if (settings.version !== undefined) this.pull.version = settings.version;
 		if (settings.holdMs !== undefined) this.pull.holdMs = settings.holdMs;
 		if (settings.replayOnExpiry !== undefined) this.pull.replayOnExpiry = settings.replayOnExpiry;
+		if (settings.mode !== undefined) this.pull.mode = settings.mode;
+		if (settings.useJwt !== undefined) this.pull.useJwt = settings.useJwt;
+		if (settings.expiryAction !== undefined) this.pull.expiryAction = settings.expiryAction;
 	}
 
 	state() {
@@ -123,6 +132,7 @@ export class Bitrix24Simulator extends SimulatorServer {
 	protected override resetState(): void {
 		this.portal.reset();
 		this.pull.reset();
+		this.events.reset();
 		this.tokens.reset();
 		this.bucket.reset();
 		this.bucket.limit = { ...this.initialLimit };

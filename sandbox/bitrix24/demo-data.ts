@@ -52,7 +52,19 @@ export function demoDeals(count = 120): Array<Record<string, string>> {
 		DATE_CREATE: new Date(Date.UTC(2026, 0, 1 + (index % 28), 9))
 			.toISOString()
 			.replace('.000Z', '+03:00'),
+		...(['WON', 'LOSE'].includes(STAGES[index % STAGES.length])
+			? { CLOSEDATE: closedThisMonth(index) }
+			: {}),
 	}));
+}
+
+/** Closed deals close in the current month, so "deals won this month" has rows whenever it runs. */
+function closedThisMonth(index: number): string {
+	const now = new Date();
+	const day = 1 + (index % 28);
+	return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), day))
+		.toISOString()
+		.slice(0, 10);
 }
 
 /** The values a user types into the two credentials to reach the sandbox (see README). */

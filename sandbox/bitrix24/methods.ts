@@ -1,9 +1,11 @@
 import { MethodError } from './bitrix-errors';
+import { EVENT_METHODS } from './events/event-methods';
+import { CRM_METHODS } from './crm/crm-methods';
 import { listOf } from './php-params';
 import type { PortalState } from './portal-state';
 import type { PullHub } from './pull/pull-hub';
 
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE } from './crm/query';
 
 export interface Caller {
 	mode: 'webhook' | 'oauth';
@@ -29,13 +31,6 @@ type Method = (context: MethodContext) => MethodResult;
 
 const notFound = () => new MethodError(400, '', 'Not found');
 
-function page<T>(rows: T[], start: unknown): MethodResult {
-	const from = Math.max(0, Number(start) || 0);
-	const result = rows.slice(from, from + PAGE_SIZE);
-	const next = from + PAGE_SIZE < rows.length ? from + PAGE_SIZE : undefined;
-	return { result, total: rows.length, ...(next === undefined ? {} : { next }) };
-}
-
 function profileOf({ caller, portal }: MethodContext) {
 	const user = portal.users.find((candidate) => Number(candidate.ID) === caller.userId);
 	if (!user) throw notFound();
@@ -60,20 +55,8 @@ export const METHODS: Record<string, Method> = {
 		};
 	},
 	'user.current': (context) => ({ result: profileOf(context) }),
-	'user.get': ({ params, portal }) => page(portal.users, params.start),
-	'crm.deal.list': ({ params, portal }) => page(portal.deals, params.start),
-	'crm.deal.get': ({ params, portal }) => {
-		const deal = portal.deals.find((candidate) => candidate.ID === String(params.id ?? params.ID));
-		if (!deal) throw notFound();
-		return { result: deal };
-	},
-	'crm.deal.add': ({ params, portal }) => {
-		const fields = params.fields;
-		if (!fields || typeof fields !== 'object') {
-			throw new MethodError(400, 'ERROR_CORE', 'Parameter fields is required');
-		}
-		return { result: portal.addDeal(fields as Record<string, unknown>) };
-	},
+	...CRM_METHODS,
+	...EVENT_METHODS,
 	'pull.application.config.get': ({ params, caller, pull }) => {
 		appOnly(caller, 'pull.application.config.get');
 		return { result: pull.config(caller.userId, caller.origin, params.REOPEN === 'Y') };

@@ -1,3 +1,9 @@
+import type { CrmEntity } from './crm/catalog';
+import { demoCompanies, demoContacts, demoLeads, demoSmartProcesses, demoTasks } from './crm/demo';
+import { SmartProcesses } from './crm/dynamic';
+import type { Row } from './crm/query';
+import { CrmTable } from './crm/store';
+import { Tasks } from './crm/tasks';
 import { BITRIX24_DEMO_USERS, demoDeals } from './demo-data';
 
 export interface Push {
@@ -17,9 +23,48 @@ type RecordChangeListener = (change: RecordChange) => void;
 /** The portal's CRM data and the pushes it was asked to send. */
 export class PortalState {
 	deals = demoDeals();
-	readonly users = BITRIX24_DEMO_USERS;
+	users: Row[] = BITRIX24_DEMO_USERS.map((user) => ({ ...user }));
 	pushes: Push[] = [];
 	private readonly changeListeners = new Set<RecordChangeListener>();
+	private readonly announce = (event: string, fields: Record<string, unknown>) =>
+		this.recordChanged(event, fields);
+	private leads: Row[] = demoLeads();
+	private contacts: Row[] = demoContacts();
+	private companies: Row[] = demoCompanies();
+	/** CRM records by entity; the deal table is `deals`, which the older methods also use. */
+	readonly crm: Record<CrmEntity, CrmTable> = {
+		deal: new CrmTable(
+			'deal',
+			() => this.deals,
+			(rows) => (this.deals = rows as Array<Record<string, string>>),
+			this.announce,
+		),
+		lead: new CrmTable(
+			'lead',
+			() => this.leads,
+			(rows) => (this.leads = rows),
+			this.announce,
+		),
+		contact: new CrmTable(
+			'contact',
+			() => this.contacts,
+			(rows) => (this.contacts = rows),
+			this.announce,
+		),
+		company: new CrmTable(
+			'company',
+			() => this.companies,
+			(rows) => (this.companies = rows),
+			this.announce,
+		),
+	};
+	readonly smartProcesses = new SmartProcesses(this.announce);
+	readonly tasks = new Tasks(this.announce);
+
+	constructor() {
+		this.smartProcesses.types = demoSmartProcesses();
+		this.tasks.rows = demoTasks();
+	}
 
 	/** Calls `listener` after every record change; returns the function that stops it. */
 	onRecordChange(listener: RecordChangeListener): () => void {
@@ -36,15 +81,28 @@ export class PortalState {
 	}
 
 	addDeal(fields: Record<string, unknown>): number {
-		const id = Math.max(0, ...this.deals.map((deal) => Number(deal.ID))) + 1;
-		const strings = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
-		this.deals.push({ TITLE: '', STAGE_ID: 'NEW', CURRENCY_ID: 'RUB', ...strings, ID: String(id) });
-		this.recordChanged('ONCRMDEALADD', { ID: String(id) });
-		return id;
+		return this.crm.deal.add(fields);
+	}
+
+	/** n records of an entity, IDs 1…n (for paging tests and benchmarks). */
+	setRecordCount(entity: CrmEntity, count: number): void {
+		if (entity === 'deal') return this.setDealCount(count);
+		const make = { lead: demoLeads, contact: demoContacts, company: demoCompanies }[entity];
+		const template = make()[0];
+		this.crm[entity].replace(
+			Array.from({ length: count }, (_, index) => ({ ...template, ID: String(index + 1) })),
+		);
 	}
 
 	reset(): void {
 		this.deals = demoDeals();
+		this.leads = demoLeads();
+		this.contacts = demoContacts();
+		this.companies = demoCompanies();
+		for (const table of Object.values(this.crm)) table.userFields.length = 0;
+		this.smartProcesses.types = demoSmartProcesses();
+		this.tasks.rows = demoTasks();
+		this.users = BITRIX24_DEMO_USERS.map((user) => ({ ...user }));
 		this.pushes = [];
 	}
 }

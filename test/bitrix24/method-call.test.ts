@@ -81,7 +81,7 @@ describe('Bitrix24 Method → Call', () => {
 		assert.equal((result.error as { context?: { itemIndex?: number } }).context?.itemIndex, 1);
 	});
 
-	test('Return All follows next through every page', async () => {
+	test('Return All reads the first page, then the other pages 50 to a batch by start=', async () => {
 		const result = await b24.call([{}], { method: 'crm.deal.list', returnAll: true });
 
 		assert.equal(result.error, undefined);
@@ -89,10 +89,28 @@ describe('Bitrix24 Method → Call', () => {
 			result.items.map((item) => item.json.ID),
 			Array.from({ length: 120 }, (_, index) => String(index + 1)),
 		);
+		const calls = b24.restCalls();
+		assert.equal(calls.length, 2);
+		assert.equal((JSON.parse(calls[0].body) as { start?: number }).start, undefined);
 		assert.deepEqual(
-			b24.restCalls().map((call) => (JSON.parse(call.body) as { start?: number }).start),
-			[undefined, 50, 100],
+			Object.values((JSON.parse(calls[1].body) as { cmd: Record<string, string> }).cmd),
+			['crm.deal.list?start=50', 'crm.deal.list?start=100'],
 		);
+	});
+
+	test('Return All over 10,000 rows by start= takes 5 requests; a batch of pages is repeated only when marked Read Only', async () => {
+		b24.simulator.portal.setDealCount(10_000);
+
+		const result = await b24.call([{}], {
+			method: 'crm.deal.list',
+			returnAll: true,
+			options: { readOnly: true },
+		});
+
+		assert.equal(result.error, undefined);
+		assert.equal(result.items.length, 10_000);
+		assert.equal(new Set(result.items.map((item) => item.json.ID)).size, 10_000);
+		assert.equal(b24.restCalls().length, 5);
 	});
 
 	test('parameters that are not a JSON object fail their item before anything is sent', async () => {

@@ -62,8 +62,13 @@ for (const version of [4, 5] as const) {
 					],
 				);
 				assert.match(String(items[0].json.mid), /^[0-9a-f]{32}$/);
-				assert.ok(typeof items[0].json.channel === 'string' && items[0].json.channel !== '');
-				assert.ok('extra' in items[0].json);
+				if (version === 4) assert.notEqual(items[0].json.channel, '');
+				// Version 5 names no channel; the sender comes in extra, as the SDK reads it.
+				else
+					assert.deepEqual((items[0].json.extra as { sender?: unknown }).sender, {
+						type: 2,
+						id: '',
+					});
 				assert.ok(
 					b24.simulator.requests.some(
 						(request) =>
@@ -77,41 +82,55 @@ for (const version of [4, 5] as const) {
 			}
 		});
 
-		test('across a forced channel expiry it refetches the config and neither repeats nor loses an event', async () => {
-			b24.simulator.configurePull({ version, holdMs: 3_000, replayOnExpiry: 2 });
-			const trigger = await startTrigger(b24.harness, triggerNode(b24));
-			try {
-				await waitUntil(listening(b24), 'the first long poll');
-				await publish(b24, ['a', 'b', 'c']);
-				await trigger.waitForItems(3);
+		for (const expiryAction of ['restart', 'reconnect'] as const) {
+			test(`across a forced channel expiry (${expiryAction}) it ${expiryAction === 'restart' ? 'refetches the config' : 'moves to the channel the server names'} and neither repeats nor loses an event`, async () => {
+				b24.simulator.configurePull({ version, holdMs: 3_000, replayOnExpiry: 2, expiryAction });
+				const trigger = await startTrigger(b24.harness, triggerNode(b24));
+				try {
+					await waitUntil(listening(b24), 'the first long poll');
+					await publish(b24, ['a', 'b', 'c']);
+					await trigger.waitForItems(3);
 
-				b24.simulator.pull.expireChannels();
-				await waitUntil(() => configCalls(b24).length === 2, 'a second config fetch');
-				assert.deepEqual(JSON.parse(configCalls(b24)[1].body), { CACHE: 'N', REOPEN: 'N' });
-				await waitUntil(listening(b24), 'a long poll on the new channels');
-				await publish(b24, ['d', 'e']);
+					const polls = b24.simulator.requests.filter((request) => request.path === '/sub/').length;
+					b24.simulator.pull.expireChannels();
+					if (expiryAction === 'restart') {
+						await waitUntil(() => configCalls(b24).length === 2, 'a second config fetch');
+						assert.deepEqual(JSON.parse(configCalls(b24)[1].body), { CACHE: 'N', REOPEN: 'N' });
+					} else {
+						await waitUntil(
+							() =>
+								b24.simulator.requests.filter((request) => request.path === '/sub/').length > polls,
+							'a poll on the new channels',
+						);
+					}
+					await waitUntil(listening(b24), 'a long poll on the new channels');
+					await publish(b24, ['d', 'e']);
 
-				const items = await trigger.waitForItems(5);
-				await new Promise((resolve) => setTimeout(resolve, 200));
-				assert.deepEqual(
-					trigger.items.map((item) => item.json.command),
-					['a', 'b', 'c', 'd', 'e'],
-				);
-				assert.equal(new Set(items.map((item) => item.json.mid)).size, 5);
-				const replayed = b24.simulator
-					.state()
-					.pull.sent.filter((message) => ['b', 'c'].includes(message.text.command));
-				assert.equal(replayed.length, 4, 'the server did send b and c twice');
-				assert.ok(
-					b24.simulator.requests.some(
-						(request) => request.path === '/sub/' && /(^|&)mid=[0-9a-f]{32}/.test(request.query),
-					),
-					'polls resume with mid=',
-				);
-			} finally {
-				await trigger.close();
-			}
-		});
+					const items = await trigger.waitForItems(5);
+					await new Promise((resolve) => setTimeout(resolve, 200));
+					assert.deepEqual(
+						trigger.items.map((item) => item.json.command),
+						['a', 'b', 'c', 'd', 'e'],
+					);
+					assert.equal(new Set(items.map((item) => item.json.mid)).size, 5);
+					const replayed = b24.simulator
+						.state()
+						.pull.sent.filter((message) => ['b', 'c'].includes(message.text.command));
+					assert.equal(replayed.length, 4, 'the server did send b and c twice');
+					assert.ok(
+						b24.simulator.requests.some(
+							(request) => request.path === '/sub/' && /(^|&)mid=[0-9a-f]{32}/.test(request.query),
+						),
+						'polls resume with mid=',
+					);
+					if (expiryAction === 'reconnect') {
+						assert.equal(configCalls(b24).length, 1, 'no config fetch: the SDK takes new_channel');
+					}
+				} finally {
+					await trigger.close();
+				}
+			});
+		}
 	});
 }
 
@@ -248,7 +267,8 @@ describe('Bitrix24 Trigger: filters, manual runs, errors and closing', () => {
 	});
 
 	test('revoked authorization is reported as an error, and the trigger stops polling', async () => {
-		b24.simulator.configurePull({ holdMs: 3_000 });
+		// A channel_expire that names no new channel makes the trigger fetch the config again.
+		b24.simulator.configurePull({ holdMs: 3_000, expiryAction: 'restart' });
 		const trigger = await startTrigger(b24.harness, triggerNode(b24));
 		try {
 			await waitUntil(listening(b24), 'the first long poll');

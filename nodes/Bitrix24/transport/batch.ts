@@ -2,12 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/node-errors';
 import { quoteStart } from '../../shared/http/reply-body';
+import { MAX_PAGES, PageGuard } from '../../shared/http/page-guard';
 import { isPlainObject } from '../../shared/http/reply-shape';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { phpQuery } from '../helpers/php-query';
 import { bitrixError, errorIn } from './errors';
 import type { BitrixCall, BitrixTarget } from './index';
-import { bitrixApiRequest } from './index';
+import { bitrixApiRequest, pageRecords } from './index';
 
 /** Bitrix24 runs at most 50 commands per `batch` call. */
 export const BATCH_SIZE = 50;
@@ -124,4 +125,148 @@ function noResult(
 		description: `The batch reply held ${answered.length > 0 ? `results for ${answered.slice(0, 5).join(', ')}${answered.length > 5 ? ', …' : ''} only` : 'no results'} and no error for this command.${request.idempotent ? ' Run the item again.' : ''}`,
 		mayHaveApplied: request.idempotent ? undefined : 'Bitrix24',
 	});
+}
+
+/** Rows per page of every Bitrix24 list method. */
+export const PAGE_SIZE = 50;
+
+/** A list read through the `>ID` chain: ordered by ID, `start=-1`, each page after the last ID. */
+export interface IdChainList {
+	method: string;
+	/** filter, select and anything else the method takes; `order` and `start` are set here. */
+	params: IDataObject;
+	/** The ID's name in filter and order (`ID`), and in the rows answered (`ID`, or `id`). */
+	idField: string;
+	idKey: string;
+	/** Where the rows are in the result (`items`, `tasks`), when not the result itself. */
+	rowsKey?: string;
+	itemIndex?: number;
+}
+
+const rowsOf = (result: unknown, rowsKey?: string): IDataObject[] => {
+	const rows = rowsKey && isPlainObject(result) ? (result as IDataObject)[rowsKey] : result;
+	return Array.isArray(rows) ? (rows as IDataObject[]) : [];
+};
+
+/**
+ * Reads a list in batches of 50 pages chained by `$result[previous][49][ID]`: up to 2,500 rows a
+ * request, without counting rows (`start=-1`). Each page starts after the last ID of the page
+ * before, so records added or removed while paging neither shift nor repeat rows. The chain stops
+ * at the first short page; the commands after it are not read, whatever they answered.
+ */
+export async function listByIdChain(
+	context: RequestContext,
+	target: BitrixTarget,
+	list: IdChainList,
+	request: Omit<BatchRequest, 'idempotent'>,
+	limit = Infinity,
+): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	const filter = { ...((list.params.filter as IDataObject) ?? {}) };
+	const moreKey = `>${list.idField}`;
+	let after = Number(filter[moreKey] ?? 0) || 0;
+	delete filter[moreKey];
+	const guard = new PageGuard(context.getNode(), 'Bitrix24', undefined, list.itemIndex);
+	const path = (key: string) =>
+		`$result[${key}]${list.rowsKey ? `[${list.rowsKey}]` : ''}[${PAGE_SIZE - 1}][${list.idKey}]`;
+
+	while (rows.length < limit) {
+		guard.next(after);
+		const pages = Math.min(BATCH_SIZE, Math.ceil((limit - rows.length) / PAGE_SIZE));
+		const commands: BatchCommand[] = Array.from({ length: pages }, (_, index) => ({
+			key: `p${index}`,
+			method: list.method,
+			params: {
+				...list.params,
+				filter: { ...filter, [moreKey]: index === 0 ? after : path(`p${index - 1}`) },
+				order: { [list.idField]: 'ASC' },
+				start: -1,
+			},
+		}));
+		const outcomes = await runBatch(context, target, commands, { ...request, idempotent: true });
+		for (const { key } of commands) {
+			const outcome = outcomes.get(key);
+			if (!outcome?.ok) throw outcome?.error ?? new Error(`No outcome for page ${key}`);
+			const page = rowsOf(outcome.result, list.rowsKey);
+			for (const row of page) {
+				const id = Number(row[list.idKey]);
+				if (!(id > after)) throw notAfter(context, list, after, row[list.idKey]);
+				after = id;
+				rows.push(row);
+			}
+			if (page.length < PAGE_SIZE) return rows.slice(0, limit);
+		}
+	}
+	return rows.slice(0, limit);
+}
+
+/** A page whose rows do not follow the last ID: reading on could repeat or skip rows. */
+function notAfter(context: RequestContext, list: IdChainList, after: number, id: unknown) {
+	return apiError(context.getNode(), {
+		message: `Bitrix24 answered ${list.method} with a row (${list.idKey} ${JSON.stringify(id)}) that does not follow ${list.idKey} ${after}; reading was stopped`,
+		description:
+			'The list did not keep to the ID order the node asked for, so reading on could repeat or skip records. Try again, or narrow the filter.',
+		itemIndex: list.itemIndex,
+	});
+}
+
+/**
+ * Reads a list by `start=` offsets: the first page gives `total`, then the remaining pages go 50
+ * to a batch. Offsets move when records are added or removed meanwhile, so a row can be missed or
+ * read twice; rows read twice (same ID) are dropped here, a missed row is not noticed.
+ */
+export async function listByStartPages(
+	context: RequestContext,
+	target: BitrixTarget,
+	call: BitrixCall,
+	limit = Infinity,
+): Promise<unknown[]> {
+	const first = await bitrixApiRequest(context, target, call);
+	const rows = pageRecords(first.result);
+	const total = typeof first.total === 'number' ? first.total : undefined;
+	if (total === undefined || typeof first.next !== 'number' || rows.length === 0) {
+		return rows.slice(0, limit);
+	}
+	const end = Math.min(total, limit);
+	const starts: number[] = [];
+	for (let start = first.next; start < end; start += PAGE_SIZE) starts.push(start);
+	if (starts.length > MAX_PAGES) {
+		throw apiError(context.getNode(), {
+			message: `Bitrix24 reports ${total} rows for ${call.method}, more than the node reads at once`,
+			description: 'Use a limit or a narrower filter instead of Return All.',
+			itemIndex: call.itemIndex,
+		});
+	}
+	const seen = new Set(rows.map(rowId));
+	for (let at = 0; at < starts.length; at += BATCH_SIZE) {
+		const commands = starts.slice(at, at + BATCH_SIZE).map((start) => ({
+			key: `s${start}`,
+			method: call.method,
+			params: { ...call.params, start },
+		}));
+		const { idempotent, timeoutMs, maxReplyBytes, limitsHint } = call;
+		const outcomes = await runBatch(context, target, commands, {
+			idempotent,
+			timeoutMs,
+			maxReplyBytes,
+			limitsHint,
+		});
+		for (const { key } of commands) {
+			const outcome = outcomes.get(key);
+			if (!outcome?.ok) throw outcome?.error ?? new Error(`No outcome for page ${key}`);
+			for (const row of pageRecords(outcome.result)) {
+				const id = rowId(row);
+				if (id !== undefined && seen.has(id)) continue;
+				if (id !== undefined) seen.add(id);
+				rows.push(row);
+			}
+		}
+	}
+	return rows.slice(0, limit);
+}
+
+function rowId(row: unknown): string | undefined {
+	if (!isPlainObject(row)) return undefined;
+	const id = (row as IDataObject).ID ?? (row as IDataObject).id;
+	return id === undefined || id === null ? undefined : String(id);
 }

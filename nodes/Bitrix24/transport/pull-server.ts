@@ -11,17 +11,36 @@ export const LONG_POLL_TIMEOUT_SECONDS = 65;
 /** Messages are small; a queue server sending more than this is not one. */
 const LONG_POLL_MAX_BYTES = 16 * 1024 * 1024;
 
+/** Where a connection resumes: the last message's id, and up to version 4 its tag and time. */
+export interface PullCursor {
+	mid?: string;
+	tag?: string;
+	time?: string;
+}
+
 export interface LongPollReply {
 	status: number;
 	body: string;
+	/** A 304 that names the channel's last message (`Last-Message-Id`), to resume after it. */
+	lastMessageId?: string;
 }
+
+/** The `Expires` a queue server puts on a 304 that carries `Last-Message-Id`. */
+const LAST_MESSAGE_EXPIRES = 'Thu, 01 Jan 1973 11:11:01 GMT';
 
 export interface ChannelConfig {
 	version: number;
 	url: string;
 	/** Set when the server offers WebSocket. */
 	socketUrl?: string;
-	channelIds: string[];
+	/** Where version 5 long polling posts acknowledgements (`publish_secure`). */
+	publishUrl?: string;
+	channels: { private?: string; shared?: string };
+	/** Sent as `token` instead of the channel ids when the config carries one. */
+	jwt?: string;
+	/** The cloud push server (`server.mode` `shared`) wants the portal's `clientId`. */
+	sharedMode: boolean;
+	clientId?: string;
 	/** When the first channel closes (epoch ms). */
 	expiresAt: number;
 }
@@ -36,27 +55,55 @@ export function channelConfig(config: IDataObject): ChannelConfig | undefined {
 	const chosen = [channels.private, channels.shared].filter(
 		(channel): channel is IDataObject => typeof channel?.id === 'string',
 	);
-	if (!url || chosen.length === 0 || server.server_enabled === false) return undefined;
-	const socketUrl = [server.websocket_secure, server.websocket].find(
-		(candidate) => typeof candidate === 'string' && candidate !== '',
-	) as string | undefined;
+	const jwt = filled(config.jwt);
+	if (!url || (chosen.length === 0 && !jwt) || server.server_enabled === false) return undefined;
+	const socketUrl = filled(server.websocket_secure) ?? filled(server.websocket);
 	const ends = chosen.map((channel) => Date.parse(String(channel.end))).filter(Number.isFinite);
+	const exp = Number(config.exp);
+	if (exp > 0) ends.push(exp * 1000);
 	return {
 		version: Number(server.version) || 4,
 		url,
 		socketUrl: server.websocket_enabled === false ? undefined : socketUrl,
-		channelIds: chosen.map((channel) => String(channel.id)),
+		publishUrl: filled(server.publish_secure) ?? filled(server.publish),
+		channels: {
+			private: filled(channels.private?.id),
+			shared: filled(channels.shared?.id),
+		},
+		jwt,
+		sharedMode: server.mode === 'shared',
+		clientId: filled(config.clientId),
 		expiresAt: ends.length > 0 ? Math.min(...ends) : Date.now() + 12 * 60 * 60 * 1000,
 	};
 }
 
-/** What every connection names: its channels, the protocol revision, where to resume. */
-export function connectQuery(config: ChannelConfig, lastMid: string | undefined): IDataObject {
+const filled = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+export const channelIdsOf = (config: ChannelConfig) =>
+	[config.channels.private, config.channels.shared].filter(Boolean).join('/');
+
+/**
+ * The connection's query as Bitrix's pull client builds it (`@bitrix24/b24jssdk`
+ * dist/esm/pullClient/client.mjs getConnectionPath): `token=<jwt>` when the config has one,
+ * otherwise `CHANNEL_ID=<private>/<shared>`; `jsonRpc=true` from version 5; `clientId` on the
+ * cloud push server (refused without it); `mid`, `tag`, `time` to resume; `revision=19`. The SDK
+ * also asks version 4 for `binaryMode` (protobuf); the trigger reads the text frames instead.
+ * The vendor page says only that `clientId` comes with the cloud push server; the SDK decides.
+ */
+export function connectQuery(config: ChannelConfig, cursor: PullCursor): IDataObject {
+	if (config.sharedMode && !config.clientId) {
+		throw new Error(
+			'The Push & Pull server is in shared (cloud) mode but the config has no clientId',
+		);
+	}
 	return {
-		CHANNEL_ID: config.channelIds.join('/'),
-		revision: 19,
-		...(lastMid ? { mid: lastMid } : {}),
+		...(config.jwt ? { token: config.jwt } : { CHANNEL_ID: channelIdsOf(config) }),
 		...(config.version >= 5 ? { jsonRpc: 'true' } : {}),
+		...(config.sharedMode ? { clientId: config.clientId } : {}),
+		...(cursor.mid ? { mid: cursor.mid } : {}),
+		...(cursor.tag ? { tag: cursor.tag } : {}),
+		...(cursor.time ? { time: cursor.time } : {}),
+		revision: 19,
 	};
 }
 
@@ -68,7 +115,7 @@ export function connectQuery(config: ChannelConfig, lastMid: string | undefined)
 export async function longPoll(
 	context: ITriggerFunctions,
 	config: ChannelConfig,
-	lastMid: string | undefined,
+	cursor: PullCursor,
 	signal: AbortSignal,
 	timeoutMs = LONG_POLL_TIMEOUT_SECONDS * 1000,
 ): Promise<LongPollReply> {
@@ -78,7 +125,7 @@ export async function longPoll(
 			context.helpers.httpRequest({
 				method: 'GET',
 				url: config.url,
-				qs: connectQuery(config, lastMid),
+				qs: connectQuery(config, cursor),
 				timeout: timeoutMs,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
@@ -86,7 +133,7 @@ export async function longPoll(
 				encoding: 'stream',
 				json: false,
 				abortSignal: AbortSignal.any([deadline.signal, signal]),
-			}) as Promise<{ statusCode: number; body: unknown }>,
+			}) as Promise<{ statusCode: number; body: unknown; headers?: IDataObject }>,
 			(late) => discardBody(late.body),
 		);
 		// Closing the trigger ends a reply still arriving, too.
@@ -95,7 +142,10 @@ export async function longPoll(
 		if (signal.aborted) stop();
 		try {
 			const body = await readBody(reply.body, LONG_POLL_MAX_BYTES, deadline);
-			return { status: reply.statusCode, body: body.toString('utf8') };
+			const headers = reply.headers ?? {};
+			const lastMessageId =
+				headers.expires === LAST_MESSAGE_EXPIRES ? filled(headers['last-message-id']) : undefined;
+			return { status: reply.statusCode, body: body.toString('utf8'), lastMessageId };
 		} finally {
 			signal.removeEventListener('abort', stop);
 		}
@@ -113,4 +163,31 @@ function failureMessage(deadline: Deadline, error: unknown): string {
 	}
 	if (cut) return `The Push & Pull server did not finish its reply within ${cut.limit / 1000} s`;
 	return networkFailure(error)?.message ?? 'The Push & Pull server request failed';
+}
+
+/**
+ * Version 5 over long polling: the SDK's connector sends what a socket would (`mack:<mid>`) as a
+ * POST to the publish URL with the channel ids. Best effort: a lost acknowledgement costs nothing
+ * but a repeat, which the trigger drops by `mid`.
+ */
+export async function postAcknowledgement(
+	context: ITriggerFunctions,
+	config: ChannelConfig,
+	text: string,
+): Promise<void> {
+	if (!config.publishUrl) return;
+	try {
+		await context.helpers.httpRequest({
+			method: 'POST',
+			url: config.publishUrl,
+			qs: { CHANNEL_ID: channelIdsOf(config) },
+			body: text,
+			json: false,
+			timeout: 10_000,
+			disableFollowRedirect: true,
+			ignoreHttpStatusErrors: true,
+		});
+	} catch {
+		// Best effort, see above.
+	}
 }

@@ -1,4 +1,4 @@
-import type { ChannelConfig } from './pull-server';
+import type { ChannelConfig, PullCursor } from './pull-server';
 import { connectQuery } from './pull-server';
 
 /** The parts of the WHATWG WebSocket the trigger uses. */
@@ -33,13 +33,13 @@ export function canUseWebSocket(config: ChannelConfig): boolean {
  */
 export async function listenSocket(
 	config: ChannelConfig,
-	lastMid: string | undefined,
+	cursor: PullCursor,
 	events: SocketEvents,
 	opened: (socket: PullSocket) => void,
 ): Promise<void> {
 	const WebSocket = runtimeWebSocket() as WebSocketClass;
 	const url = new URL(config.socketUrl as string);
-	for (const [key, value] of Object.entries(connectQuery(config, lastMid))) {
+	for (const [key, value] of Object.entries(connectQuery(config, cursor))) {
 		url.searchParams.set(key, String(value));
 	}
 	await new Promise<void>((resolve, reject) => {

@@ -2,14 +2,14 @@ import type { ITriggerFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BitrixTarget } from '../transport';
-import type { ChannelConfig } from '../transport/pull-server';
-import { channelConfig, longPoll } from '../transport/pull-server';
+import type { ChannelConfig, PullCursor } from '../transport/pull-server';
+import { channelConfig, longPoll, postAcknowledgement } from '../transport/pull-server';
 import type { PullSocket } from '../transport/pull-socket';
 import { canUseWebSocket, listenSocket } from '../transport/pull-socket';
 import { getPullConfig } from '../transport/pull-config';
 import { reconnectDelayMs } from './backoff';
-import type { PullEvent } from './pull-messages';
-import { parsePullBody } from './pull-messages';
+import type { PullBatch, PullEvent } from './pull-messages';
+import { acknowledgement, parsePullBody, PONG } from './pull-messages';
 
 export interface PullFilter {
 	moduleId: string;
@@ -26,6 +26,8 @@ const SHORTEST_CHANNEL_MS = 5_000;
 const SHORTEST_SOCKET_MS = 1_000;
 /** System commands that ask the client to fetch the configuration again. */
 const RECONFIGURE = new Set(['channel_expire', 'channel_die', 'config_expire', 'server_restart']);
+/** A version 5 socket that got a ping and then none for this long is stuck (the SDK's 2 × 10 s). */
+const PING_WAIT_MS = 20_000;
 
 /**
  * Listens on the app's Push & Pull channels, by WebSocket or long polling, until closed: fetches the
@@ -35,7 +37,8 @@ const RECONFIGURE = new Set(['channel_expire', 'channel_die', 'config_expire', '
 export class PullClient {
 	private config?: ChannelConfig;
 	private reopen = false;
-	private lastMid?: string;
+	private cursor: PullCursor;
+	private pingTimer?: NodeJS.Timeout;
 	private readonly seen = new Set<string>();
 	private closed = false;
 	private request?: AbortController;
@@ -52,7 +55,12 @@ export class PullClient {
 		private readonly deliver: (events: PullEvent[]) => void,
 		private readonly connection: Connection = 'auto',
 		private readonly pollTimeoutMs?: number,
-	) {}
+		resumeFrom: PullCursor = {},
+		/** Told the new cursor before each delivery, to keep it across restarts. */
+		private readonly saveCursor: (cursor: PullCursor) => void = () => {},
+	) {
+		this.cursor = { ...resumeFrom };
+	}
 
 	start(): void {
 		this.loop ??= this.run();
@@ -64,6 +72,7 @@ export class PullClient {
 		this.request?.abort();
 		this.socket?.close();
 		clearTimeout(this.expiryTimer);
+		clearTimeout(this.pingTimer);
 		this.wakeSleep?.();
 		await this.loop;
 	}
@@ -119,12 +128,13 @@ export class PullClient {
 		const signal = this.request.signal;
 		const reply = await this.unlessEnded(config, async () => {
 			try {
-				return await longPoll(this.context, config, this.lastMid, signal, this.pollTimeoutMs);
+				return await longPoll(this.context, config, this.cursor, signal, this.pollTimeoutMs);
 			} finally {
 				this.request = undefined;
 			}
 		});
 		if (!reply || this.closed || this.config !== config) return;
+		if (reply.status === 304 && reply.lastMessageId) this.cursor = { mid: reply.lastMessageId };
 		if (reply.status === 304 || reply.status === 204) return;
 		if (reply.status === 400 || reply.status === 401 || reply.status === 403) {
 			// A refused channel: fetch new ones, after a backoff in case they are refused too.
@@ -140,7 +150,14 @@ export class PullClient {
 				`The Push & Pull server answered ${reply.status}`,
 			);
 		}
-		this.handle(parsePullBody(reply.body, config.version).events);
+		// As the SDK: an empty 200 means the channel no longer knows our mid.
+		if (reply.body === '') this.cursor = {};
+		const batch = parsePullBody(reply.body, config.version);
+		this.handle(batch);
+		if (config.version >= 5) {
+			for (const event of batch.events)
+				await postAcknowledgement(this.context, config, acknowledgement(event.mid));
+		}
 	}
 
 	/** One WebSocket session, until either side closes it. */
@@ -150,7 +167,7 @@ export class PullClient {
 			try {
 				await listenSocket(
 					config,
-					this.lastMid,
+					this.cursor,
 					{ onText: (text, socket) => this.receive(text, socket, config) },
 					(socket) => {
 						this.socket = socket;
@@ -159,6 +176,7 @@ export class PullClient {
 				);
 			} finally {
 				this.socket = undefined;
+				clearTimeout(this.pingTimer);
 			}
 		});
 		if (!this.closed && this.config === config && Date.now() - opened < SHORTEST_SOCKET_MS) {
@@ -186,30 +204,28 @@ export class PullClient {
 		}
 	}
 
-	/** Version 5 answers pings and acknowledges what it received. */
+	/** Version 5 answers `ping` with `pong` and acknowledges each message with `mack:<mid>`. */
 	private receive(text: string, socket: PullSocket, config: ChannelConfig): void {
 		const batch = parsePullBody(text, config.version);
-		if (config.version >= 5) {
-			for (const id of batch.pings)
-				socket.send(JSON.stringify({ jsonrpc: '2.0', id, result: 'pong' }));
-			if (batch.events.length > 0) {
-				const mids = batch.events.map((event) => event.mid);
-				socket.send(
-					JSON.stringify({ jsonrpc: '2.0', method: 'incoming.message.ack', params: { mids } }),
-				);
-			}
+		if (batch.ping) {
+			socket.send(PONG);
+			clearTimeout(this.pingTimer);
+			this.pingTimer = setTimeout(() => socket.close(), PING_WAIT_MS);
 		}
-		this.handle(batch.events);
+		this.handle(batch);
+		if (config.version >= 5) {
+			for (const event of batch.events) socket.send(acknowledgement(event.mid));
+		}
 	}
 
-	private handle(events: PullEvent[]): void {
+	private handle(batch: PullBatch): void {
+		if (batch.cursor) this.cursor = batch.cursor;
 		const fresh: PullEvent[] = [];
-		for (const event of events) {
-			this.lastMid = event.mid;
+		for (const event of batch.events) {
 			if (this.seen.has(event.mid)) continue;
 			this.remember(event.mid);
 			if (event.moduleId === 'pull' && RECONFIGURE.has(event.command)) {
-				this.expireConfig();
+				if (!this.takeNewChannel(event)) this.expireConfig();
 				continue;
 			}
 			if (this.filter.moduleId && event.moduleId !== this.filter.moduleId) continue;
@@ -217,7 +233,36 @@ export class PullClient {
 				continue;
 			fresh.push(event);
 		}
+		if (batch.cursor) this.saveCursor(this.cursor);
 		if (fresh.length > 0) this.deliver(fresh);
+	}
+
+	/**
+	 * `channel_expire` with `action: reconnect` names the channel's successor: the SDK swaps it in
+	 * and reconnects without fetching the config (handleInternalPullEvent).
+	 */
+	private takeNewChannel(event: PullEvent): boolean {
+		const params = event.params as {
+			action?: unknown;
+			channel?: { type?: unknown };
+			new_channel?: { id?: unknown; end?: unknown };
+		};
+		const type = params.channel?.type;
+		const id = params.new_channel?.id;
+		if (event.command !== 'channel_expire' || params.action !== 'reconnect') return false;
+		if ((type !== 'private' && type !== 'shared') || typeof id !== 'string' || !this.config)
+			return false;
+		if (!this.config.channels[type] || this.config.jwt) return false;
+		const end = Date.parse(String(params.new_channel?.end));
+		this.config = {
+			...this.config,
+			channels: { ...this.config.channels, [type]: id },
+			expiresAt: Number.isFinite(end) ? end : this.config.expiresAt,
+		};
+		this.refetchAt(this.config.expiresAt);
+		this.request?.abort();
+		this.socket?.close();
+		return true;
 	}
 
 	/** The channels are closing: fetch new ones, bypassing Bitrix24's cached config. */

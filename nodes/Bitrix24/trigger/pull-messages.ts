@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { PullCursor } from '../transport/pull-server';
+
 export interface PullEvent extends IDataObject {
 	moduleId: string;
 	command: string;
@@ -11,47 +13,68 @@ export interface PullEvent extends IDataObject {
 
 export interface PullBatch {
 	events: PullEvent[];
-	/** JSON-RPC requests (version 5 `ping`) that want an answer, by id. */
-	pings: Array<string | number>;
+	/** Version 5 sent the bare text `ping`, which wants `pong`. */
+	ping: boolean;
+	/** The cursor after these messages, when they carry one. */
+	cursor?: PullCursor;
 }
+
+export const PING = 'ping';
+export const PONG = 'pong';
+export const acknowledgement = (mid: string) => `mack:${mid}`;
 
 const FRAME = /#!NGINXNMS!#([\s\S]*?)#!NGINXNME!#/g;
 
-/** The messages of one reply: framed JSON up to version 4, JSON-RPC from version 5. */
+/**
+ * The messages of one reply as Bitrix's own pull client reads them (`@bitrix24/b24jssdk`
+ * dist/esm/pullClient/client.mjs: onIncomingMessage, extractPlainTextMessages,
+ * handleRpcIncomingMessage; json-rpc.mjs: parseJsonRpcMessage; the same logic in Bitrix's core,
+ * public copy avshatalov48/bitrix-core-business modules/pull/install/js/pull/client/pull.client.js):
+ * up to version 4 framed JSON
+ * `{mid, channel, tag, time, text}`; from version 5 JSON-RPC requests (one or a batch)
+ * `incoming.message` whose params are the message itself, `{mid, body, sender}`, with
+ * `user_params` and `dictionary` merged into the body's params, `sender` into its extra.
+ */
 export function parsePullBody(body: string, version: number): PullBatch {
-	if (version >= 5 && !body.includes('#!NGINXNMS!#')) return parseRpc(body);
-	const events: PullEvent[] = [];
+	if (version >= 5) return body === PING ? { events: [], ping: true } : parseRpc(body);
+	const batch: PullBatch = { events: [], ping: false };
 	for (const [, json] of body.matchAll(FRAME)) {
 		const message = parseObject(json);
-		const event = message && toEvent(message.mid ?? message.id, message.channel, message.text);
-		if (event) events.push(event);
+		if (!message) continue;
+		const event = toEvent(message.mid, message.channel, message.text);
+		if (!event) continue;
+		batch.events.push(event);
+		batch.cursor = {
+			mid: event.mid,
+			tag: textOrUndefined(message.tag),
+			time: textOrUndefined(message.time),
+		};
 	}
-	return { events, pings: [] };
+	return batch;
 }
 
 function parseRpc(body: string): PullBatch {
 	const parsed = parseJson(body);
 	const requests = (Array.isArray(parsed) ? parsed : [parsed]).filter(isObject);
-	const batch: PullBatch = { events: [], pings: [] };
+	const batch: PullBatch = { events: [], ping: false };
 	for (const request of requests) {
-		if (
-			request.method === 'ping' &&
-			(typeof request.id === 'string' || typeof request.id === 'number')
-		) {
-			batch.pings.push(request.id);
-			continue;
-		}
 		if (request.method !== 'incoming.message' || !isObject(request.params)) continue;
-		const params = request.params;
-		const messages = Array.isArray(params.messages) ? params.messages : [params.message];
-		for (const message of messages.filter(isObject)) {
-			const event = toEvent(
-				message.mid ?? message.id,
-				message.channel,
-				message.body ?? message.text,
-			);
-			if (event) batch.events.push(event);
-		}
+		const fields = request.params;
+		const text = typeof fields.body === 'string' ? parseObject(fields.body) : fields.body;
+		if (!isObject(text)) continue;
+		const params = {
+			...(isObject(text.params) ? text.params : {}),
+			...(isObject(fields.user_params) ? fields.user_params : {}),
+			...(isObject(fields.dictionary) ? fields.dictionary : {}),
+		};
+		const extra = {
+			...(isObject(text.extra) ? text.extra : {}),
+			...(fields.sender === undefined ? {} : { sender: fields.sender as IDataObject }),
+		};
+		const event = toEvent(fields.mid, fields.channel, { ...text, params, extra });
+		if (!event) continue;
+		batch.events.push(event);
+		batch.cursor = { mid: event.mid };
 	}
 	return batch;
 }
@@ -67,6 +90,10 @@ function toEvent(mid: unknown, channel: unknown, rawText: unknown): PullEvent | 
 		mid: String(mid),
 		channel: typeof channel === 'string' ? channel : '',
 	};
+}
+
+function textOrUndefined(value: unknown): string | undefined {
+	return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 function parseJson(text: string): unknown {

@@ -22,6 +22,7 @@ export interface PullText {
 export interface PullMessage {
 	mid: string;
 	seq: number;
+	time: string;
 	channel: Channel;
 	text: PullText;
 }
@@ -44,12 +45,25 @@ export class PullHub {
 	version: 4 | 5 = 4;
 	/** How long a long-polling request waits before answering 304. */
 	holdMs = 25_000;
-	/** How often a version 5 WebSocket gets a JSON-RPC ping. */
-	pingMs = 30_000;
+	/** How often a version 5 WebSocket gets the text `ping` (the SDK reconnects after 20 s without). */
+	pingMs = 10_000;
+	/** `shared`: the cloud push server, which wants `clientId` on every connection. */
+	mode: 'personal' | 'shared' = 'personal';
+	/** The config carries a `jwt` that clients send as `token` instead of the channel ids. */
+	useJwt = false;
+	readonly clientId = `b24-${hex(8)}`;
+	private readonly jwts = new Map<string, string[]>();
+	private readonly expired = new Set<string>();
 	/** How long a new channel lives (Bitrix24: 12 hours). */
 	channelLifetimeMs = CHANNEL_LIFETIME_MS;
 	/** On forced expiry, messages already sent that the new channel repeats (as after a restart). */
 	replayOnExpiry = 2;
+	/**
+	 * `reconnect`: `channel_expire` names the successor (`new_channel`), which the SDK switches to
+	 * without fetching the config; `restart`: it does not, and clients fetch the config again
+	 * (`@bitrix24/b24jssdk` dist/esm/pullClient/client.mjs handleInternalPullEvent).
+	 */
+	expiryAction: 'reconnect' | 'restart' = 'reconnect';
 	private shared = this.newChannel('shared');
 	private readonly privates = new Map<number, Channel>();
 	private messages: PullMessage[] = [];
@@ -69,9 +83,14 @@ export class PullHub {
 			this.privates.set(userId, own);
 		}
 		const ws = origin.replace(/^http/, 'ws');
+		const end = Math.min(this.shared.end.getTime(), own.end.getTime());
+		const jwt = this.useJwt ? `jwt.${hex(24)}` : undefined;
+		if (jwt) this.jwts.set(jwt, [own.id, this.shared.id]);
 		return {
 			server: {
 				version: this.version,
+				mode: this.mode,
+				config_timestamp: 0,
 				server_enabled: true,
 				long_polling: `${origin}/sub/`,
 				long_pooling_secure: `${origin}/sub/`,
@@ -82,11 +101,37 @@ export class PullHub {
 				publish: `${origin}/pubweb/`,
 				publish_secure: `${origin}/pubweb/`,
 			},
+			api: { revision_web: 19, revision_mobile: 3 },
 			channels: {
 				shared: this.describe(this.shared),
 				private: { ...this.describe(own), public_id: own.publicId },
 			},
+			publicChannels: {},
+			...(this.mode === 'shared' ? { clientId: this.clientId } : {}),
+			...(jwt ? { jwt, exp: Math.floor(end / 1000) } : {}),
+			serverTime: new Date().toISOString(),
 		};
+	}
+
+	/**
+	 * The channels a connection's query names, or why it is refused: `token=<jwt>` or
+	 * `CHANNEL_ID`, and on the shared (cloud) server the portal's `clientId`.
+	 */
+	channelsOf(query: URLSearchParams): string[] | string {
+		if (this.mode === 'shared' && query.get('clientId') !== this.clientId) {
+			return 'Wrong or missing clientId';
+		}
+		const token = query.get('token');
+		const channelIds = token
+			? (this.jwts.get(token) ?? [])
+			: (query.get('CHANNEL_ID') ?? '').split('/').filter(Boolean);
+		if (channelIds.length === 0) return 'Wrong channel id';
+		if (channelIds.every((id) => this.isKnownChannel(id))) return channelIds;
+		// An expired channel still hands out what it holds (its channel_expire), then refuses.
+		const mid = query.get('mid') || undefined;
+		const known = channelIds.every((id) => this.isKnownChannel(id) || this.expired.has(id));
+		if (known && this.pending(channelIds, mid, this.lastSeq).length > 0) return channelIds;
+		return 'Wrong channel id';
 	}
 
 	publish(publication: Publication): void {
@@ -110,22 +155,33 @@ export class PullHub {
 	 * the next config opens new ones, which first repeat the last messages sent.
 	 */
 	expireChannels(): void {
-		for (const channel of [this.shared, ...this.privates.values()]) {
-			if (channel.closed) continue;
-			this.push(channel, {
-				module_id: 'pull',
-				command: 'channel_expire',
-				params: { action: 'reconnect', channel: { id: channel.id, type: channel.type } },
-				extra: {},
-			});
-			channel.closed = true;
-		}
 		const replay = this.messages
 			.filter((message) => message.text.module_id !== 'pull')
 			.slice(-this.replayOnExpiry);
+		const old = [this.shared, ...this.privates.values()];
 		this.shared = this.newChannel('shared');
 		for (const userId of this.privates.keys())
 			this.privates.set(userId, this.newChannel('private', userId));
+		for (const channel of old) {
+			if (channel.closed) continue;
+			const successor =
+				channel.type === 'shared' ? this.shared : this.privateOf(channel.userId ?? 0);
+			this.push(channel, {
+				module_id: 'pull',
+				command: 'channel_expire',
+				params:
+					this.expiryAction === 'reconnect'
+						? {
+								action: 'reconnect',
+								channel: { id: channel.id, type: channel.type },
+								new_channel: this.describe(successor),
+							}
+						: { action: 'restart', channel: { id: channel.id, type: channel.type } },
+				extra: {},
+			});
+			channel.closed = true;
+			this.expired.add(channel.id);
+		}
 		for (const message of replay) {
 			const channel =
 				message.channel.type === 'shared'
@@ -152,12 +208,15 @@ export class PullHub {
 
 	/** Messages for these channel ids after `mid`; with no (or an unknown) mid, none yet. */
 	pending(channelIds: string[], mid: string | undefined, since: number): PullMessage[] {
-		return this.after(channelIds, this.resumeFrom(mid, since));
+		return this.after(channelIds, this.resumeFrom(mid, since, channelIds));
 	}
 
 	/** Where a client resuming with `mid` starts: after that message, else at `fallback`. */
-	resumeFrom(mid: string | undefined, fallback: number): number {
-		return (mid === undefined ? undefined : this.lastSeqOf(mid)) ?? fallback;
+	resumeFrom(mid: string | undefined, fallback: number, channelIds?: string[]): number {
+		if (mid === undefined) return fallback;
+		// A message repeated on a new channel counts where the client saw it: on its channels.
+		const onTheirs = channelIds && this.lastSeqOf(mid, channelIds);
+		return onTheirs ?? this.lastSeqOf(mid) ?? fallback;
 	}
 
 	after(channelIds: string[], seq: number): PullMessage[] {
@@ -222,9 +281,14 @@ export class PullHub {
 		this.releaseAll();
 		this.version = 4;
 		this.holdMs = 25_000;
-		this.pingMs = 30_000;
+		this.pingMs = 10_000;
+		this.mode = 'personal';
+		this.useJwt = false;
+		this.jwts.clear();
+		this.expired.clear();
 		this.channelLifetimeMs = CHANNEL_LIFETIME_MS;
 		this.replayOnExpiry = 2;
+		this.expiryAction = 'reconnect';
 		this.shared = this.newChannel('shared');
 		this.privates.clear();
 		this.messages = [];
@@ -238,9 +302,11 @@ export class PullHub {
 	}
 
 	/** A repeated message counts from its last copy. */
-	private lastSeqOf(mid: string): number | undefined {
+	private lastSeqOf(mid: string, channelIds?: string[]): number | undefined {
 		for (let index = this.messages.length - 1; index >= 0; index--) {
-			if (this.messages[index].mid === mid) return this.messages[index].seq;
+			const message = this.messages[index];
+			if (message.mid !== mid) continue;
+			if (!channelIds || channelIds.includes(message.channel.id)) return message.seq;
 		}
 		return undefined;
 	}
@@ -255,7 +321,8 @@ export class PullHub {
 	}
 
 	private push(channel: Channel, text: PullText): void {
-		this.messages.push({ mid: hex(16), seq: ++this.seq, channel, text });
+		const time = new Date().toUTCString();
+		this.messages.push({ mid: hex(16), seq: ++this.seq, time, channel, text });
 	}
 
 	private wake(): void {

@@ -23,9 +23,8 @@ export class PullSocketServer {
 
 	upgrade(message: IncomingMessage, socket: Socket, head: Buffer): void {
 		const url = new URL(message.url ?? '/', 'http://simulator');
-		const channelIds = (url.searchParams.get('CHANNEL_ID') ?? '').split('/').filter(Boolean);
-		const known = channelIds.length > 0 && channelIds.every((id) => this.hub.isKnownChannel(id));
-		if (url.pathname !== SOCKET_PATH || !known) {
+		const channelIds = this.hub.channelsOf(url.searchParams);
+		if (url.pathname !== SOCKET_PATH || typeof channelIds === 'string') {
 			socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 			return;
 		}
@@ -42,8 +41,7 @@ export class PullSocketServer {
 	private serve(ws: WebSocket, channelIds: string[], mid: string | undefined): void {
 		const hub = this.hub;
 		const version = hub.version;
-		let seq = hub.resumeFrom(mid, hub.lastSeq);
-		let pings = 0;
+		let seq = hub.resumeFrom(mid, hub.lastSeq, channelIds);
 		this.sockets.add(ws);
 		hub.connections++;
 
@@ -59,15 +57,9 @@ export class PullSocketServer {
 			else for (const message of messages) ws.send(JSON.stringify(rpcMessage(message)));
 		};
 		const unsubscribe = hub.subscribe(flush);
-		const pinger =
-			version === 5
-				? setInterval(
-						() => ws.send(JSON.stringify({ jsonrpc: '2.0', method: 'ping', id: ++pings })),
-						hub.pingMs,
-					)
-				: undefined;
+		const pinger = version === 5 ? setInterval(() => ws.send(PING), hub.pingMs) : undefined;
 
-		ws.on('message', (data) => this.receive(String(data)));
+		ws.on('message', (data) => receiveClientText(hub, String(data)));
 		ws.on('close', () => {
 			unsubscribe();
 			clearInterval(pinger);
@@ -76,20 +68,18 @@ export class PullSocketServer {
 		});
 		flush();
 	}
+}
 
-	/** A client's answer to a ping, or its acknowledgement of messages. */
-	private receive(text: string): void {
-		let parsed: { method?: string; result?: unknown; id?: unknown; params?: { mids?: unknown } };
-		try {
-			parsed = JSON.parse(text) as typeof parsed;
-		} catch {
-			return;
-		}
-		if (parsed.method === 'incoming.message.ack' && Array.isArray(parsed.params?.mids)) {
-			this.hub.acks.push(...parsed.params.mids.map(String));
-		} else if (parsed.result !== undefined && parsed.id !== undefined) {
-			this.hub.pongs.push(parsed.id);
-		}
+const PING = 'ping';
+
+/**
+ * What a version 5 client sends: `pong` to a ping and `mack:<mid>` for each message, as plain
+ * text (`@bitrix24/b24jssdk` dist/esm/pullClient/client.mjs onJsonRpcPing, handleRpcIncomingMessage).
+ */
+export function receiveClientText(hub: PullHub, text: string): void {
+	for (const line of text.split('\n')) {
+		if (line === 'pong') hub.pongs.push(line);
+		else if (line.startsWith('mack:')) hub.acks.push(line.slice('mack:'.length));
 	}
 }
 

@@ -57,6 +57,52 @@ export function controlRoutes(sim: Bitrix24Simulator): Array<[string, string, Ro
 			},
 		],
 		[
+			'GET',
+			'/bitrix24/events',
+			() => ({
+				status: 200,
+				body: { handlers: sim.events.handlers, deliveries: sim.events.deliveries },
+			}),
+		],
+		[
+			'POST',
+			'/bitrix24/events/outbound-webhook',
+			(request) => {
+				const body = bodyOf(request.text());
+				const events = Array.isArray(body.events) ? body.events.map(String) : [];
+				if (typeof body.handler !== 'string' || events.length === 0) {
+					return jsonError(400, 'bad_request', 'handler and events are required');
+				}
+				sim.events.origin = sim.baseUrl;
+				return { status: 201, body: sim.events.addOutboundWebhook(body.handler, events) };
+			},
+		],
+		[
+			'POST',
+			'/bitrix24/events/settings',
+			(request) => {
+				const body = bodyOf(request.text());
+				if (body.retryDelayMs !== undefined) sim.events.retryDelayMs = Number(body.retryDelayMs);
+				if (body.attempts !== undefined) sim.events.attempts = Number(body.attempts);
+				return {
+					status: 200,
+					body: { retryDelayMs: sim.events.retryDelayMs, attempts: sim.events.attempts },
+				};
+			},
+		],
+		[
+			'POST',
+			'/bitrix24/events/record-changed',
+			(request) => {
+				const body = bodyOf(request.text());
+				if (typeof body.event !== 'string' || !body.fields || typeof body.fields !== 'object') {
+					return jsonError(400, 'bad_request', 'event and fields are required');
+				}
+				sim.portal.recordChanged(body.event, body.fields as Record<string, unknown>);
+				return { status: 202, body: { announced: body.event } };
+			},
+		],
+		[
 			'POST',
 			'/bitrix24/limit',
 			(request) => {

@@ -1,5 +1,6 @@
 import type { RouteHandler, SimRequest, SimResponse } from '../../framework';
 import { MethodError, bitrixError, queryLimitExceeded } from '../bitrix-errors';
+import { resolveReferences } from '../crm/batch-references';
 import type { ServerLeakyBucket } from '../leaky-bucket';
 import type { Caller, MethodContext, MethodResult } from '../methods';
 import { METHODS } from '../methods';
@@ -99,7 +100,8 @@ function runBatch(deps: RestDeps, params: Record<string, unknown>, caller: Calle
 		const [method, query = ''] = String(command).split(/\?(.*)/s);
 		const started = Date.now();
 		try {
-			const outcome = call(deps, method.toLowerCase(), parsePhpQuery(query), caller);
+			const params = resolveReferences(parsePhpQuery(query), result) as Record<string, unknown>;
+			const outcome = call(deps, method.toLowerCase(), params, caller);
 			result[key] = outcome.result;
 			if (outcome.total !== undefined) totals[key] = outcome.total;
 			if (outcome.next !== undefined) nexts[key] = outcome.next;

@@ -17,11 +17,10 @@ import {
 	MAX_REPLY_MEGABYTES,
 	TIMEOUT_SECONDS,
 	bitrixApiRequest,
-	bitrixApiRequestAllItems,
 	checkMethodName,
 } from '../../transport';
 import type { BatchCommand, BatchRequest, CommandOutcome } from '../../transport/batch';
-import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
+import { BATCH_CONCURRENCY, BATCH_SIZE, listByStartPages, runBatch } from '../../transport/batch';
 import {
 	optionsProperty,
 	planOption,
@@ -56,7 +55,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'On: every page of a list method, one item per record. Off: one item per call with its result, total and next; many items are then sent together through batch, 50 calls per request.',
+			'On: every page of a list method, one item per record; after the first page (which gives the total) the pages go 50 to a batch request. Off: one item per call with its result, total and next; many items are then sent together through batch, 50 calls per request.',
 		name: 'pagingNotice',
 		type: 'notice',
 		default: '',
@@ -123,7 +122,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return await runPerItem(
 			this,
 			async (itemIndex) => {
-				const records = await bitrixApiRequestAllItems(this, target, bitrixCall(itemIndex));
+				const records = await listByStartPages(this, target, bitrixCall(itemIndex));
 				return records.map((record) =>
 					record && typeof record === 'object'
 						? (record as IDataObject)

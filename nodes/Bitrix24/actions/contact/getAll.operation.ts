@@ -1,0 +1,4 @@
+import { CONTACT } from '../../crm/record-kinds';
+import { getManyOperation } from '../records/get-many';
+
+export const { option, properties, execute } = getManyOperation(CONTACT);

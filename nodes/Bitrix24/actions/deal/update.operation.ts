@@ -1,0 +1,4 @@
+import { DEAL } from '../../crm/record-kinds';
+import { updateOperation } from '../records/update';
+
+export const { option, properties, execute } = updateOperation(DEAL);

@@ -1,0 +1,4 @@
+import { LEAD } from '../../crm/record-kinds';
+import { updateOperation } from '../records/update';
+
+export const { option, properties, execute } = updateOperation(LEAD);

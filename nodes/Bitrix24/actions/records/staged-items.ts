@@ -1,0 +1,91 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { chunk, settleWithConcurrency } from '../../../shared/execution/concurrency';
+import { asItemError, errorItem, resultItems } from '../../../shared/execution/item-errors';
+import type { BitrixTarget } from '../../transport';
+import type { BatchCommand, CommandOutcome } from '../../transport/batch';
+import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
+import { batchLimits } from './run-commands';
+
+/**
+ * Sends commands 50 to a `batch`; every command gets an outcome, a failed batch failing each of
+ * its commands. `idempotent` is the operation's own word on whether these commands only read.
+ */
+export async function sendCommands(
+	context: IExecuteFunctions,
+	target: BitrixTarget,
+	commands: BatchCommand[],
+	idempotent: boolean,
+): Promise<Map<string, CommandOutcome>> {
+	const chunks = chunk(commands, BATCH_SIZE);
+	const settled = await settleWithConcurrency(
+		chunks,
+		BATCH_CONCURRENCY,
+		async (part) => await runBatch(context, target, part, { ...batchLimits(context), idempotent }),
+	);
+	const outcomes = new Map<string, CommandOutcome>();
+	settled.forEach((outcome, index) => {
+		for (const { key } of chunks[index]) {
+			if (outcome.ok) {
+				outcomes.set(
+					key,
+					outcome.value.get(key) ?? { ok: false, error: new Error(`No outcome for ${key}`) },
+				);
+			} else {
+				outcomes.set(key, { ok: false, error: outcome.error as Error });
+			}
+		}
+	});
+	return outcomes;
+}
+
+/** A command's result, or its error thrown. */
+export function resultOf(outcomes: Map<string, CommandOutcome>, key: string): unknown {
+	const outcome = outcomes.get(key);
+	if (outcome?.ok) return outcome.result;
+	throw outcome?.error ?? new Error(`No outcome for ${key}`);
+}
+
+/**
+ * Items that go through several batch stages: `prepare` reads each item's input first (bad
+ * input fails before anything is sent), `run` does the stages for the items still standing and
+ * gives each its outputs or its error. Errors name their items; Continue On Fail keeps going.
+ */
+export async function runStagedItems<Plan>(
+	context: IExecuteFunctions,
+	prepare: (itemIndex: number) => Plan,
+	run: (plans: Map<number, Plan>) => Promise<Map<number, IDataObject[] | Error>>,
+): Promise<INodeExecutionData[]> {
+	const count = context.getInputData().length;
+	const continueOnFail = context.continueOnFail();
+	const failures = new Map<number, ReturnType<typeof asItemError>>();
+	const plans = new Map<number, Plan>();
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			plans.set(itemIndex, prepare(itemIndex));
+		} catch (error) {
+			const itemError = asItemError(context, error, itemIndex);
+			if (!continueOnFail) throw itemError;
+			failures.set(itemIndex, itemError);
+		}
+	}
+	const results = await run(plans);
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const failed = failures.get(itemIndex);
+		const result = results.get(itemIndex);
+		const error = failed ?? (result instanceof Error || result === undefined ? result : undefined);
+		if (failed || result instanceof Error || result === undefined) {
+			const itemError = asItemError(
+				context,
+				error ?? new Error('The item got no result'),
+				itemIndex,
+			);
+			if (!continueOnFail) throw itemError;
+			output.push(errorItem(itemError, itemIndex));
+			continue;
+		}
+		output.push(...resultItems(result, itemIndex));
+	}
+	return output;
+}

@@ -1,0 +1,11 @@
+import { defineResource } from '../../../shared/execution/resources';
+import * as create from './create.operation';
+import * as deleteRecord from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const smartProcessItem = defineResource(
+	{ name: 'Smart Process Item', value: 'smartProcessItem' },
+	[create, deleteRecord, get, getAll, update],
+);

@@ -1,0 +1,16 @@
+import { defineResource } from '../../../shared/execution/resources';
+import * as complete from './complete.operation';
+import * as create from './create.operation';
+import * as deleteRecord from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const task = defineResource({ name: 'Task', value: 'task' }, [
+	complete,
+	create,
+	deleteRecord,
+	get,
+	getAll,
+	update,
+]);

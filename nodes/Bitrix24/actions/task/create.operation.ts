@@ -1,0 +1,4 @@
+import { TASK } from '../../crm/record-kinds';
+import { createOperation } from '../records/create';
+
+export const { option, properties, execute } = createOperation(TASK);

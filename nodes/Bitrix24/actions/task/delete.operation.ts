@@ -1,0 +1,4 @@
+import { TASK } from '../../crm/record-kinds';
+import { deleteOperation } from '../records/delete';
+
+export const { option, properties, execute } = deleteOperation(TASK);

@@ -1,0 +1,4 @@
+import { TASK } from '../../crm/record-kinds';
+import { updateOperation } from '../records/update';
+
+export const { option, properties, execute } = updateOperation(TASK);

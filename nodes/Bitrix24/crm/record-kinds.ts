@@ -1,0 +1,128 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * One kind of Bitrix24 record the node reads and writes: its methods, how its ID is named in
+ * requests and replies, and where its page lives in the portal.
+ */
+export interface RecordKind {
+	/** The Resource value (saved in workflows). */
+	resource: string;
+	/** Singular, for UI copy: "Deal". */
+	label: string;
+	methods: {
+		fields: string;
+		list: string;
+		get: string;
+		add: string;
+		update: string;
+		delete: string;
+	};
+	/** The parameter that names the record in get, update and delete (`id`, `taskId`). */
+	idParam: string;
+	/** The ID's name in filter and order, and in the rows answered. */
+	idField: string;
+	idKey: string;
+	/** Where list rows are (`items`, `tasks`), and where get/add/update put the record (`item`). */
+	rowsKey?: string;
+	recordKey?: string;
+	/** Where the field metadata is in the `fields` reply (`fields`), when not the result itself. */
+	fieldsKey?: string;
+	/** The record's page in the portal: `…/crm/deal/details/123/`. */
+	urlPattern: string;
+	/** How a record is named in pickers. */
+	titleFields: string[];
+	/** Fields the record picker lists. */
+	searchField: string;
+	/** CRM entity name for crm.duplicate.findbycomm (LEAD, CONTACT, COMPANY). */
+	duplicateType?: string;
+}
+
+const crm = (
+	resource: string,
+	label: string,
+	titleFields: string[],
+	searchField: string,
+	duplicateType?: string,
+): RecordKind => ({
+	resource,
+	label,
+	methods: {
+		fields: `crm.${resource}.fields`,
+		list: `crm.${resource}.list`,
+		get: `crm.${resource}.get`,
+		add: `crm.${resource}.add`,
+		update: `crm.${resource}.update`,
+		delete: `crm.${resource}.delete`,
+	},
+	idParam: 'id',
+	idField: 'ID',
+	idKey: 'ID',
+	urlPattern: `https?://.+/crm/${resource}/details/(\\d+)/?.*`,
+	titleFields,
+	searchField,
+	duplicateType,
+});
+
+export const DEAL = crm('deal', 'Deal', ['TITLE'], 'TITLE');
+export const LEAD = crm('lead', 'Lead', ['TITLE', 'NAME', 'LAST_NAME'], 'TITLE', 'LEAD');
+export const CONTACT = crm('contact', 'Contact', ['NAME', 'LAST_NAME'], 'LAST_NAME', 'CONTACT');
+export const COMPANY = crm('company', 'Company', ['TITLE'], 'TITLE', 'COMPANY');
+
+export const SMART_PROCESS_ITEM: RecordKind = {
+	resource: 'smartProcessItem',
+	label: 'Smart Process Item',
+	methods: {
+		fields: 'crm.item.fields',
+		list: 'crm.item.list',
+		get: 'crm.item.get',
+		add: 'crm.item.add',
+		update: 'crm.item.update',
+		delete: 'crm.item.delete',
+	},
+	idParam: 'id',
+	idField: 'id',
+	idKey: 'id',
+	rowsKey: 'items',
+	recordKey: 'item',
+	fieldsKey: 'fields',
+	urlPattern: 'https?://.+/crm/type/\\d+/details/(\\d+)/?.*',
+	titleFields: ['title'],
+	searchField: 'title',
+};
+
+export const TASK: RecordKind = {
+	resource: 'task',
+	label: 'Task',
+	methods: {
+		fields: 'tasks.task.getFields',
+		list: 'tasks.task.list',
+		get: 'tasks.task.get',
+		add: 'tasks.task.add',
+		update: 'tasks.task.update',
+		delete: 'tasks.task.delete',
+	},
+	idParam: 'taskId',
+	idField: 'ID',
+	idKey: 'id',
+	rowsKey: 'tasks',
+	recordKey: 'task',
+	fieldsKey: 'fields',
+	urlPattern: 'https?://.+/tasks/task/view/(\\d+)/?.*',
+	titleFields: ['title'],
+	searchField: 'TITLE',
+};
+
+export const RECORD_KINDS = [DEAL, LEAD, CONTACT, COMPANY, SMART_PROCESS_ITEM, TASK];
+
+export function kindOf(resource: string): RecordKind | undefined {
+	return RECORD_KINDS.find((kind) => kind.resource === resource);
+}
+
+/** A record's name in a picker: its title fields, else "Deal 12". */
+export function recordTitle(kind: RecordKind, row: IDataObject): string {
+	const words = kind.titleFields
+		.map((field) => row[field])
+		.filter((value) => typeof value === 'string' && value.trim() !== '');
+	const id = String(row[kind.idKey] ?? '');
+	return words.length > 0 ? `${words.join(' ')} (${id})` : `${kind.label} ${id}`;
+}

@@ -1,0 +1,74 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { scopeOf } from '../actions/records/scope';
+import { kindOf, recordTitle } from '../crm/record-kinds';
+import { pageRecords } from '../transport';
+import { pickerCall, resourceOf } from './picker-request';
+
+/** Records for a From List picker, 50 a page, newest first; typed text searches the title. */
+export async function searchRecords(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const resource = resourceOf(this);
+	if (resource === 'user') return await searchUsers(this, filter, paginationToken);
+	const kind = kindOf(resource);
+	if (!kind) return { results: [] };
+	const text = (filter ?? '').trim();
+	const reply = await pickerCall(this, kind.methods.list, {
+		...scopeOf(this, kind),
+		filter: text === '' ? {} : { [`%${kind.searchField}`]: text },
+		// Tasks are selected in UPPER_CASE and answered in camelCase.
+		select: [
+			kind.idField,
+			...kind.titleFields.map((field) =>
+				kind.idField !== kind.idKey && kind.idField === 'ID' ? field.toUpperCase() : field,
+			),
+		],
+		order: { [kind.idField]: 'DESC' },
+		start: Number(paginationToken ?? 0) || 0,
+	});
+	const rows = pageRecords(reply.result) as IDataObject[];
+	return {
+		results: rows.map((row) => ({ name: recordTitle(kind, row), value: String(row[kind.idKey]) })),
+		paginationToken: typeof reply.next === 'number' ? String(reply.next) : undefined,
+	};
+}
+
+async function searchUsers(
+	context: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const text = (filter ?? '').trim();
+	const reply = await pickerCall(context, 'user.get', {
+		...(text === '' ? {} : { FILTER: { '%LAST_NAME': text } }),
+		start: Number(paginationToken ?? 0) || 0,
+	});
+	const rows = pageRecords(reply.result) as IDataObject[];
+	return {
+		results: rows.map((row) => ({
+			name: `${[row.NAME, row.LAST_NAME].filter(Boolean).join(' ')} (${String(row.ID)})`,
+			value: String(row.ID),
+		})),
+		paginationToken: typeof reply.next === 'number' ? String(reply.next) : undefined,
+	};
+}
+
+/** The portal's smart processes (crm.type.list). */
+export async function getSmartProcesses(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const reply = await pickerCall(this, 'crm.type.list', {});
+	const types = pageRecords(reply.result) as IDataObject[];
+	return types.map((type) => ({
+		name: `${String(type.title)} (${String(type.entityTypeId)})`,
+		value: Number(type.entityTypeId),
+	}));
+}
