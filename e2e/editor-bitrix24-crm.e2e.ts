@@ -63,24 +63,35 @@ async function shownOnFailure(name: string, page: Page, check: () => Promise<voi
 	}
 }
 
-/** Adds a user field on the sandbox portal, as an admin does in Bitrix24's CRM settings. */
-async function addDealUserField(): Promise<void> {
-	const url = String(webhook?.data.secretWebhookUrl);
-	const reply = await fetch(`${url}crm.deal.userfield.add.json`, {
+/** Calls a REST method of the sandbox portal through the stored webhook. */
+async function callPortal(method: string, body: unknown): Promise<Response> {
+	return await fetch(`${String(webhook?.data.secretWebhookUrl)}${method}.json`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({
-			fields: {
-				FIELD_NAME: `E2E_CHANNEL_${Date.now()}`,
-				USER_TYPE_ID: 'enumeration',
-				EDIT_FORM_LABEL: 'Канал продаж',
-				MANDATORY: 'Y',
-				LIST: [{ VALUE: 'Сайт' }, { VALUE: 'Партнёр' }],
-			},
-		}),
+		body: JSON.stringify(body),
 	});
-	assert.equal(reply.status, 200, await reply.text());
 }
+
+/**
+ * Adds a required user field on the sandbox portal, as an admin does in Bitrix24's CRM settings;
+ * returns its ID so the test can remove it (later e2e files add deals without it).
+ */
+async function addDealUserField(): Promise<number> {
+	const reply = await callPortal('crm.deal.userfield.add', {
+		fields: {
+			FIELD_NAME: `E2E_CHANNEL_${Date.now()}`,
+			USER_TYPE_ID: 'enumeration',
+			EDIT_FORM_LABEL: 'Канал продаж',
+			MANDATORY: 'Y',
+			LIST: [{ VALUE: 'Сайт' }, { VALUE: 'Партнёр' }],
+		},
+	});
+	const text = await reply.text();
+	assert.equal(reply.status, 200, text);
+	return Number((JSON.parse(text) as { result: unknown }).result);
+}
+
+let addedUserField: number | undefined;
 
 describe('Bitrix24 CRM resources in the n8n editor (Chromium)', () => {
 	before(async () => {
@@ -89,10 +100,16 @@ describe('Bitrix24 CRM resources in the n8n editor (Chromium)', () => {
 		await editor.signIn();
 	});
 
-	after(async () => await editor.close());
+	after(async () => {
+		await editor.close();
+		if (addedUserField !== undefined) {
+			const reply = await callPortal('crm.deal.userfield.delete', { id: addedUserField });
+			assert.equal(reply.status, 200, await reply.text());
+		}
+	});
 
 	test('Deal → Create shows the mapper columns loaded from the portal, a new user field included', async () => {
-		await addDealUserField();
+		addedUserField = await addDealUserField();
 		const { page, ndv } = await openBitrix24Node('Create Deal', {
 			resource: 'deal',
 			operation: 'create',

@@ -118,6 +118,19 @@ describe('Bitrix24 CRM pickers: mapper columns, record lists', () => {
 			false,
 			'Update asks for no field',
 		);
+
+		const removed = await fetch(`${rest}crm.deal.userfield.delete.json`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ id: ((await created.json()) as { result: number }).result }),
+		});
+		assert.equal(removed.status, 200);
+		const after = await columns({ resource: 'deal', operation: 'create' });
+		assert.equal(
+			after.fields.some((column) => column.id === 'UF_CRM_DELIVERY'),
+			false,
+			'a deleted user field leaves the mapper',
+		);
 	});
 
 	test('company title is required on Create, as crm.company.fields says; contact offers phone and e-mail', async () => {

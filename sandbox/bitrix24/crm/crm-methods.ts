@@ -47,6 +47,9 @@ function crmMethods(entity: CrmEntity): Record<string, Method> {
 		[`crm.${entity}.userfield.add`]: (context) => ({
 			result: table(context).addUserField(context.params.fields),
 		}),
+		[`crm.${entity}.userfield.delete`]: (context) => ({
+			result: table(context).deleteUserField(Number(context.params.id ?? context.params.ID)),
+		}),
 	};
 }
 

@@ -87,6 +87,13 @@ export class CrmTable {
 		return true;
 	}
 
+	deleteUserField(id: number): boolean {
+		const index = this.userFields.findIndex((field) => field.id === id);
+		if (index === -1) throw notFound();
+		this.userFields.splice(index, 1);
+		return true;
+	}
+
 	addUserField(fields: unknown): number {
 		const spec = (fields && typeof fields === 'object' ? fields : {}) as Row;
 		const bare = String(spec.FIELD_NAME ?? '').replace(/^UF_CRM_/, '');
@@ -98,7 +105,7 @@ export class CrmTable {
 			throw new MethodError(400, 'ERROR_CORE', `Field ${name} already exists`);
 		}
 		const label = String(spec.EDIT_FORM_LABEL ?? spec.LIST_COLUMN_LABEL ?? name);
-		const id = 100 + this.userFields.length + 1;
+		const id = Math.max(100, ...this.userFields.map((field) => field.id)) + 1;
 		const items = listOf(spec.LIST).map((item, index) => ({
 			ID: String(id * 10 + index),
 			VALUE: String((item as Row).VALUE ?? item),
