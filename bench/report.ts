@@ -78,7 +78,9 @@ export function operationTable(results: NodeVsFloor[]): string {
 			`${ms(result.rawMs)} @${Number.isFinite(result.floorConcurrency) ? result.floorConcurrency : 'all'}`,
 			ms(result.floorMs),
 			`${result.ratio.toFixed(2)}×`,
-			`≤${result.goalRatio}× ${verdict(result.error === undefined && result.ratio <= result.goalRatio)}`,
+			result.judged
+				? `≤${result.goalRatio}× ${verdict(result.error === undefined && result.ratio <= result.goalRatio)}`
+				: 'default, not judged',
 		]),
 	);
 }
