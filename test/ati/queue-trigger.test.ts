@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 
 import { Redis } from 'ioredis';
 
-import type { PrivateRedis } from '../../runtime/private-redis';
-import { ensureRedisServer, startPrivateRedis } from '../../runtime/private-redis';
+import { ensureRedisServer } from '../../runtime/private-redis';
+import { useQueueModeRedis } from '../support/queue-mode';
 import { useAti } from './ati-fixture';
 
 const missing = ensureRedisServer();
@@ -15,24 +15,12 @@ describe(
 	{ skip: missing },
 	() => {
 		const ati = useAti();
-		let redis: PrivateRedis;
-
-		before(async () => {
-			redis = await startPrivateRedis();
-			// This test process plays n8n's main in queue mode (its first use of Redis reads these).
-			process.env.EXECUTIONS_MODE = 'queue';
-			process.env.QUEUE_BULL_REDIS_HOST = redis.host;
-			process.env.QUEUE_BULL_REDIS_PORT = String(redis.port);
-		});
-
-		after(async () => {
-			await redis.stop();
-		});
+		const redisOf = useQueueModeRedis();
 
 		beforeEach(async () => {
 			ati.simulator.setStates({ '123456.0': 'online', '123456.1': 'offline' });
 			// Every test starts with no copy in Redis (the harness gives each the same workflow id).
-			const client = new Redis({ host: redis.host, port: redis.port });
+			const client = new Redis({ host: redisOf().host, port: redisOf().port });
 			await client.flushdb();
 			client.disconnect();
 		});
@@ -74,7 +62,7 @@ describe(
 
 		test('without the copy in Redis the same restart loses it (what the copy is for)', async () => {
 			const { trigger, saved } = await offlineWhileWatchingOnline();
-			const client = new Redis({ host: redis.host, port: redis.port });
+			const client = new Redis({ host: redisOf().host, port: redisOf().port });
 			await client.flushdb();
 			client.disconnect();
 			const restarted = ati.harness.createPoller(trigger, saved);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import type { PrivateRedis } from '../../runtime/private-redis';
-import { ensureRedisServer, startPrivateRedis } from '../../runtime/private-redis';
+import { ensureRedisServer } from '../../runtime/private-redis';
+import { useQueueModeRedis } from '../support/queue-mode';
 import { useOktell } from './oktell-fixture';
 
 const missing = ensureRedisServer();
@@ -17,19 +17,7 @@ describe(
 	{ skip: missing },
 	() => {
 		const oktell = useOktell();
-		let redis: PrivateRedis;
-
-		before(async () => {
-			redis = await startPrivateRedis();
-			// This test process plays n8n's main in queue mode (its first use of Redis reads these).
-			process.env.EXECUTIONS_MODE = 'queue';
-			process.env.QUEUE_BULL_REDIS_HOST = redis.host;
-			process.env.QUEUE_BULL_REDIS_PORT = String(redis.port);
-		});
-
-		after(async () => {
-			await redis.stop();
-		});
+		useQueueModeRedis();
 
 		test('Call Left Queue for a caller who entered unreported: reported after main restarts from the database copy', async () => {
 			const trigger = oktell.trigger({ event: 'callLeft' });

@@ -21,12 +21,24 @@ const fileOf = (distPath: string) =>
 
 const loaded = (pattern: RegExp) => Object.keys(load.cache).filter((path) => pattern.test(path));
 const XML_PARSER = /[\\/]node_modules[\\/]saxes[\\/]/;
+const QUEUE_LIBRARIES = /[\\/]node_modules[\\/](ioredis|rate-limiter-flexible)[\\/]/;
 
 // Each test file runs in its own process, so the module cache holds what this file loaded.
 describe('Loading the pack', () => {
 	test('requiring every node and credential file loads no XML parser', () => {
 		for (const file of [...manifest.nodes, ...manifest.credentials]) load(fileOf(file));
 		assert.deepEqual(loaded(XML_PARSER), []);
+	});
+
+	test('outside queue mode, loading the pack and limiting requests loads neither ioredis nor rate-limiter-flexible', async () => {
+		assert.notEqual(process.env.EXECUTIONS_MODE, 'queue');
+		for (const file of [...manifest.nodes, ...manifest.credentials]) load(fileOf(file));
+		const { SlidingWindowLimiter } = load(fileOf('dist/nodes/shared/http/rate-limiter.js'));
+		const { buckets } = load(fileOf('dist/nodes/Bitrix24/transport/leaky-bucket.js'));
+		const done = await new SlidingWindowLimiter(10, 1_000).acquire('key');
+		done();
+		await buckets.standard.acquire('portal');
+		assert.deepEqual(loaded(QUEUE_LIBRARIES), []);
 	});
 
 	test('the XML parser loads with the first XML read', () => {
