@@ -166,7 +166,11 @@ export class Bitrix24EventTrigger implements INodeType {
 		if (this.getNodeParameter('fetchFullRecord', false) && kind && id && !isDeleteEvent(event)) {
 			const target: BitrixTarget = { mode: isApp(this) ? 'oAuth2' : 'webhook', plan: 'standard' };
 			const triggerKey = `${this.getWorkflow().id}|${this.getNode().id}`;
-			item.record = await readRecord(asRequest(this), target, triggerKey, kind, id, data);
+			// Bitrix24 sends the event again after a failed call: that repeat must not be dropped.
+			const forgetOnFailure = async () => await repeatFilter.forget(repeatKey);
+			const reading = readRecord(asRequest(this), target, triggerKey, kind, id, data);
+			reading.catch(forgetOnFailure);
+			item.record = await reading;
 		}
 		return { workflowData: [[{ json: item }]] };
 	}

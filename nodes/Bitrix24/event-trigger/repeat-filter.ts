@@ -28,6 +28,17 @@ export class RepeatFilter {
 		);
 	}
 
+	/** Forgets a key, so that Bitrix24's repeat of a call that failed here is taken again. */
+	async forget(key: string): Promise<void> {
+		this.seen.delete(key);
+		const store = this.storeSource();
+		if (!store) return;
+		await orInProcess(
+			async () => void (await store.redis.del(`${store.prefix}b24event:${key}`)),
+			() => undefined,
+		);
+	}
+
 	private firstHere(key: string, windowMs: number): boolean {
 		const now = Date.now();
 		const until = this.seen.get(key);

@@ -165,6 +165,8 @@ function failureMessage(deadline: Deadline, error: unknown): string {
 	return networkFailure(error)?.message ?? 'The Push & Pull server request failed';
 }
 
+const ACKNOWLEDGEMENT_TIMEOUT_MS = 10_000;
+
 /**
  * Version 5 over long polling: the SDK's connector sends what a socket would (`mack:<mid>`) as a
  * POST to the publish URL with the channel ids. Best effort: a lost acknowledgement costs nothing
@@ -176,18 +178,29 @@ export async function postAcknowledgement(
 	text: string,
 ): Promise<void> {
 	if (!config.publishUrl) return;
+	const deadline = new Deadline(ACKNOWLEDGEMENT_TIMEOUT_MS);
 	try {
-		await context.helpers.httpRequest({
-			method: 'POST',
-			url: config.publishUrl,
-			qs: { CHANNEL_ID: channelIdsOf(config) },
-			body: text,
-			json: false,
-			timeout: 10_000,
-			disableFollowRedirect: true,
-			ignoreHttpStatusErrors: true,
-		});
+		const reply = await deadline.race(
+			context.helpers.httpRequest({
+				method: 'POST',
+				url: config.publishUrl,
+				qs: { CHANNEL_ID: channelIdsOf(config) },
+				body: text,
+				json: false,
+				timeout: ACKNOWLEDGEMENT_TIMEOUT_MS,
+				returnFullResponse: true,
+				encoding: 'stream',
+				disableFollowRedirect: true,
+				ignoreHttpStatusErrors: true,
+				abortSignal: deadline.signal,
+			}) as Promise<{ body: unknown }>,
+			(late) => discardBody(late.body),
+		);
+		// Nothing in the reply is needed: it is dropped unread, whatever its size.
+		discardBody(reply.body);
 	} catch {
 		// Best effort, see above.
+	} finally {
+		deadline.clear();
 	}
 }

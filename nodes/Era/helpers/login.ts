@@ -121,12 +121,16 @@ async function oneProcessAtATime(
 	);
 	// Without Redis this process's own memory still guards the login.
 	if (!locked) return await login();
+	const lockedAt = Date.now();
 	const session = login();
 	try {
 		return await session;
 	} finally {
 		await session.catch(async () => await shareRefusal(store, key));
-		await lock.delete(key).catch(() => undefined);
+		// After its lifetime the lock may be another process's: it is left to expire, not deleted.
+		if (Date.now() - lockedAt < (LOGIN_LOCK_SECONDS - 1) * 1000) {
+			await lock.delete(key).catch(() => undefined);
+		}
 	}
 }
 

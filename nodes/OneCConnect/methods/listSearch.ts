@@ -14,29 +14,40 @@ const CACHE_ENTRIES = 20;
  * 1C answers a whole list in one reply and counts each call against the login's hourly limit, so
  * a picker keeps what it downloaded for a minute: typing to search does not call 1C again.
  */
-const recent = new Map<string, { at: number; rows: IDataObject[] }>();
+const recent = new Map<string, { at: number; rows: Promise<IDataObject[]> }>();
 
 async function cacheKey(context: ILoadOptionsFunctions, operation: string): Promise<string> {
 	const credentials = await context.getCredentials(ONE_C_CREDENTIAL);
-	const who = [credentials.region, credentials.customUrl, credentials.login].map(String).join('\n');
+	// The password too: a login whose password is wrong must not see another credential's rows.
+	const who = [credentials.region, credentials.customUrl, credentials.login, credentials.password]
+		.map(String)
+		.join('\n');
 	return createHash('sha256').update(`${who}\n${operation}`).digest('hex');
 }
 
 async function rowsOf(context: ILoadOptionsFunctions, list: RecordList): Promise<IDataObject[]> {
 	const key = await cacheKey(context, list.operation);
 	const cached = recent.get(key);
-	if (cached && Date.now() - cached.at < CACHE_MS) return cached.rows;
+	if (cached && Date.now() - cached.at < CACHE_MS) return await cached.rows;
+	// The download in flight is shared too: keystrokes during it do not call 1C again.
+	const rows = download(context, list);
+	recent.delete(key);
+	recent.set(key, { at: Date.now(), rows });
+	while (recent.size > CACHE_ENTRIES) recent.delete(recent.keys().next().value as string);
+	rows.catch(() => {
+		if (recent.get(key)?.rows === rows) recent.delete(key);
+	});
+	return await rows;
+}
+
+async function download(context: ILoadOptionsFunctions, list: RecordList): Promise<IDataObject[]> {
 	const reply = await oneCApiRequest(context, {
 		operation: list.operation,
 		params: {},
 		idempotent: true,
 		expectsTable: true,
 	});
-	const rows = (Array.isArray(reply) ? reply : []) as IDataObject[];
-	recent.delete(key);
-	recent.set(key, { at: Date.now(), rows });
-	while (recent.size > CACHE_ENTRIES) recent.delete(recent.keys().next().value as string);
-	return rows;
+	return (Array.isArray(reply) ? reply : []) as IDataObject[];
 }
 
 function titleOf(list: RecordList, row: IDataObject): string {

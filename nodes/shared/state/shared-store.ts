@@ -36,6 +36,8 @@ export function openSharedStore(settings: SharedRedisSettings): SharedStore {
 		// A command waits at most this long for Redis to come back; then the caller falls back.
 		maxRetriesPerRequest: 2,
 		connectTimeout: 5_000,
+		// A Redis that is connected but stalled fails the command, and the caller falls back.
+		commandTimeout: 2_000,
 	};
 	const redis =
 		settings.clusterNodes.length > 0
