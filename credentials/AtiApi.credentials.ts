@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { withHeaders } from '../nodes/shared/http/authenticate';
 
 export class AtiApi implements ICredentialType {
 	name = 'atiApi';
@@ -46,16 +49,17 @@ export class AtiApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'User-Agent':
-					'={{$credentials.atiCode ? "ati_integrator_" + $credentials.atiCode : "n8n-nodes-ru-business"}}',
-			},
-		},
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeaders(options, {
+			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+			'User-Agent': credentials.atiCode
+				? `ati_integrator_${String(credentials.atiCode)}`
+				: 'n8n-nodes-ru-business',
+		});
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

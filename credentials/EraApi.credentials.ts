@@ -1,12 +1,14 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	Icon,
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { withHeaders } from '../nodes/shared/http/authenticate';
 
 import {
 	bindSession,
@@ -14,6 +16,7 @@ import {
 	explainRefusedLogin,
 	recentRefusal,
 	rememberRefusal,
+	sessionIdentity,
 	sessionTokenIn,
 	shareLogin,
 } from '../nodes/Era/helpers/login';
@@ -100,17 +103,18 @@ export class EraApi implements ICredentialType {
 		return { sessionToken };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				// The token part of `<identity>.<token>`, only while the identity still matches (see
-				// bindSession); otherwise ERA answers 401 and n8n logs in again.
-				Authorization:
-					'={{ "Bearer " + (String($credentials.sessionToken).startsWith([$credentials.serverUrl, $credentials.domain, $credentials.login, $credentials.password].join("|").hash("sha256") + ".") ? String($credentials.sessionToken).slice(65) : "none") }}',
-			},
-		},
-	};
+	/**
+	 * The token part of `<identity>.<token>`, only while the identity still matches (see
+	 * bindSession); otherwise ERA answers 401 and n8n logs in again.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const stored = String(credentials.sessionToken);
+		const bound = stored.startsWith(`${sessionIdentity(credentials as never)}.`);
+		return withHeaders(options, { Authorization: `Bearer ${bound ? stored.slice(65) : 'none'}` });
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

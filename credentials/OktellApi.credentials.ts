@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { withBasicAuth } from '../nodes/shared/http/authenticate';
 
 const REFUSED =
 	"Oktell refused the login: check the login and password, and that the user's role has the privilege to run Web-API requests";
@@ -60,15 +63,12 @@ export class OktellApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.login}}',
-				password: '={{$credentials.password}}',
-			},
-		},
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withBasicAuth(options, credentials.login, credentials.password);
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { withBasicAuth } from '../nodes/shared/http/authenticate';
 
 import { REGION_URLS } from '../nodes/OneCConnect/transport/endpoint';
 import { buildEnvelope, soapActionOf } from '../nodes/OneCConnect/transport/soap-envelope';
@@ -86,15 +89,12 @@ export class OneCConnectApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.login}}',
-				password: '={{$credentials.password}}',
-			},
-		},
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withBasicAuth(options, credentials.login, credentials.password);
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

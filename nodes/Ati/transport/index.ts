@@ -12,6 +12,7 @@ import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
+import { runCredentials } from '../../shared/execution/run-credentials';
 
 export const ATI_CREDENTIAL = 'atiApi';
 const VENDOR = 'ATI.SU';
@@ -56,7 +57,7 @@ export interface AtiRequest {
 
 /** The reply of a successful request, already checked against `request.expect`. */
 export async function atiApiRequest<T>(context: RequestContext, request: AtiRequest): Promise<T> {
-	const credentials = (await context.getCredentials(ATI_CREDENTIAL)) as unknown as AtiCredentials;
+	const credentials = await runCredentials<AtiCredentials>(context, ATI_CREDENTIAL);
 	const baseUrl = serverUrlFrom(
 		context.getNode(),
 		credentials.baseUrl || DEFAULT_BASE_URL,
@@ -73,6 +74,7 @@ export async function atiApiRequest<T>(context: RequestContext, request: AtiRequ
 			context,
 			{
 				credentialType: ATI_CREDENTIAL,
+				credentials,
 				vendor: VENDOR,
 				retryPolicy: atiRetryPolicy,
 				secrets,

@@ -15,6 +15,7 @@ import { sendVendorRequest } from '../../shared/http/vendor-request';
 import { sharedRead } from '../../shared/execution/shared-reads';
 import { LOGIN_REFUSED_PREFIX, unboundToken } from '../helpers/login';
 import { eraHttpError, readEraError } from './errors';
+import { runCredentials } from '../../shared/execution/run-credentials';
 
 export const ERA_CREDENTIAL = 'eraApi';
 export const VENDOR = 'ERA';
@@ -106,7 +107,7 @@ async function sendEraRequest(
 	request: EraRequest,
 	notFoundIsReply: boolean,
 ): Promise<EraReply> {
-	const credentials = (await context.getCredentials(ERA_CREDENTIAL)) as unknown as EraCredentials;
+	const credentials = await runCredentials<EraCredentials>(context, ERA_CREDENTIAL);
 	const serverUrl = serverUrlFrom(
 		context.getNode(),
 		credentials.serverUrl,
@@ -128,6 +129,7 @@ async function sendEraRequest(
 			context,
 			{
 				credentialType: ERA_CREDENTIAL,
+				credentials,
 				vendor: VENDOR,
 				retryPolicy: eraRetryPolicy,
 				secrets,

@@ -17,6 +17,7 @@ import { sendVendorRequest } from '../../shared/http/vendor-request';
 import { readUntrustedXml } from '../../shared/xml/untrusted-xml';
 import type { PropertySet } from './xml-mapper';
 import { XML_LISTS, propertySets } from './xml-mapper';
+import { runCredentials } from '../../shared/execution/run-credentials';
 
 export const OKTELL_CREDENTIAL = 'oktellApi';
 export const VENDOR = 'Oktell';
@@ -100,10 +101,11 @@ async function sendOktellRequest(
 	context: RequestContext,
 	request: OktellRequest,
 ): Promise<OktellReply> {
-	const credentials = (await context.getCredentials(
+	const credentials = await runCredentials<OktellCredentials>(
+		context,
 		OKTELL_CREDENTIAL,
 		request.itemIndex,
-	)) as unknown as OktellCredentials;
+	);
 	const serverUrl = serverUrlFrom(
 		context.getNode(),
 		credentials.serverUrl,
@@ -115,6 +117,7 @@ async function sendOktellRequest(
 		context,
 		{
 			credentialType: OKTELL_CREDENTIAL,
+			credentials,
 			vendor: VENDOR,
 			retryPolicy: oktellRetryPolicy,
 			secrets,

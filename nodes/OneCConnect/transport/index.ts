@@ -14,6 +14,7 @@ import { REGION_URLS, endpointOf } from './endpoint';
 import type { SoapCall, SoapReply } from './soap-envelope';
 import { buildEnvelope, fromResultData, soapActionOf } from './soap-envelope';
 import { SoapReplySink } from './soap-reply-sink';
+import { runCredentials } from '../../shared/execution/run-credentials';
 
 export const ONE_C_CREDENTIAL = 'oneCConnectApi';
 const VENDOR = '1C-Connect';
@@ -79,9 +80,7 @@ export async function oneCSoapCall(
 	context: RequestContext,
 	request: OneCRequest,
 ): Promise<OneCReply> {
-	const credentials = (await context.getCredentials(
-		ONE_C_CREDENTIAL,
-	)) as unknown as OneCCredentials;
+	const credentials = await runCredentials<OneCCredentials>(context, ONE_C_CREDENTIAL);
 	const url = serverUrlFrom(
 		context.getNode(),
 		endpointOf(credentials),
@@ -95,6 +94,7 @@ export async function oneCSoapCall(
 		context,
 		{
 			credentialType: ONE_C_CREDENTIAL,
+			credentials,
 			vendor: VENDOR,
 			retryPolicy: oneCRetryPolicy,
 			secrets,

@@ -53,6 +53,6 @@ export async function sharedRead<T>(
 	}
 }
 
-function isExecuteContext(context: RequestContext): context is IExecuteFunctions {
+export function isExecuteContext(context: RequestContext): context is IExecuteFunctions {
 	return 'getInputData' in context && 'continueOnFail' in context;
 }

@@ -1,5 +1,7 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
+	IAdditionalCredentialOptions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -57,6 +59,11 @@ export interface VendorResponse {
 
 export interface TransportHooks {
 	credentialType: string;
+	/**
+	 * The credential's data as the caller already read it: n8n then authenticates with it instead
+	 * of reading the credential again for every request.
+	 */
+	credentials?: object;
 	/** The vendor's name as users know it, for messages. */
 	vendor: string;
 	retryPolicy: RetryPolicy;
@@ -197,9 +204,7 @@ async function sendOnce(
 					context,
 					hooks.credentialType,
 					options,
-					hooks.refreshSessionOn
-						? { preAuthenticationRetryStatusCode: hooks.refreshSessionOn }
-						: undefined,
+					authenticationOptions(hooks),
 				) as Promise<StreamedReply>,
 				(late) => discardBody(late.body),
 			);
@@ -217,6 +222,21 @@ async function sendOnce(
 	} finally {
 		deadline.clear();
 	}
+}
+
+function authenticationOptions(hooks: TransportHooks): IAdditionalCredentialOptions | undefined {
+	if (!hooks.credentials && !hooks.refreshSessionOn) return undefined;
+	return {
+		...(hooks.credentials && {
+			credentialsDecrypted: {
+				id: '',
+				name: hooks.credentialType,
+				type: hooks.credentialType,
+				data: hooks.credentials as ICredentialDataDecryptedObject,
+			},
+		}),
+		...(hooks.refreshSessionOn && { preAuthenticationRetryStatusCode: hooks.refreshSessionOn }),
+	};
 }
 
 /** The network failure behind an error, or the error as an item error when it is none. */
