@@ -7,7 +7,7 @@ export default [
 	{
 		files: ['package.json'],
 		rules: {
-			// saxes, rate-limiter-flexible and ioredis are deliberate runtime dependencies: this pack is a regular, not a verified, community package.
+			// rate-limiter-flexible and ioredis are deliberate runtime dependencies: this pack is a regular, not a verified, community package.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 		},
 	},

@@ -4,9 +4,6 @@ import type { XdtoJson } from '../xdto/codec';
 import type { SoapReply } from './soap-reply-reader';
 import { SoapReplyReader } from './soap-reply-reader';
 
-/** Characters of one piece kept to find a secret split across two pieces. */
-const OVERLAP = 1024;
-
 /**
  * Decodes a reply envelope while it streams in (the transport's BodySink), or from a body read
  * whole. A problem with the reply stops the reading and is kept for `reply()`. A secret echoed
@@ -14,17 +11,21 @@ const OVERLAP = 1024;
  */
 export class SoapReplySink implements BodySink {
 	private readonly reader: SoapReplyReader;
-	private readonly forms: string[];
+	/** Each form a secret may take, as the UTF-8 the reply would hold it in. */
+	private readonly forms: Buffer[];
+	private readonly longest: number;
 	private problem?: unknown;
-	private tail = '';
+	/** The end of the previous piece, to find a secret split across two pieces. */
+	private tail: Buffer = Buffer.alloc(0);
 	private secretEchoed = false;
 
 	constructor(
 		operation: string,
 		private readonly secrets: unknown[],
 	) {
-		this.forms = secretForms(secrets);
-		this.reader = new SoapReplyReader(operation, (text) => this.watch(text));
+		this.forms = secretForms(secrets).map((form) => Buffer.from(form, 'utf8'));
+		this.longest = Math.max(0, ...this.forms.map((form) => form.length));
+		this.reader = new SoapReplyReader(operation, (utf8) => this.watch(utf8));
 	}
 
 	write(chunk: Buffer): boolean {
@@ -64,11 +65,15 @@ export class SoapReplySink implements BodySink {
 		return this.secretEchoed ? redactedReply(reply, this.secrets) : reply;
 	}
 
-	private watch(text: string): void {
+	private watch(utf8: Uint8Array): void {
 		if (this.secretEchoed || this.forms.length === 0) return;
-		const window = this.tail + text;
-		this.secretEchoed = this.forms.some((form) => window.includes(form));
-		this.tail = window.slice(-OVERLAP);
+		const piece = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
+		const seam = Buffer.concat([this.tail, piece.subarray(0, this.longest)]);
+		this.secretEchoed = this.forms.some((form) => piece.includes(form) || seam.includes(form));
+		const kept = Math.min(piece.length, this.longest);
+		this.tail = Buffer.concat([this.tail, piece.subarray(piece.length - kept)]).subarray(
+			-this.longest,
+		);
 	}
 
 	private redactedProblem(error: unknown): unknown {

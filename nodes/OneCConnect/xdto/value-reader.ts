@@ -5,6 +5,7 @@
  * object as soon as its closing tag is read. Element names come without namespace prefixes.
  */
 import type { XmlEvents } from '../../shared/xml/xml-reader';
+import { setOwnKey } from '../../shared/xml/own-key';
 import { attributeNamed } from '../../shared/xml/xml-reader';
 import type { XdtoJson, XdtoObject } from './codec';
 
@@ -73,37 +74,16 @@ class Frame {
 	}
 }
 
-/** Sets a key as the reply names it; `__proto__` too, as a plain key rather than a prototype. */
-export function setKey(target: XdtoObject, key: string, value: XdtoJson): void {
-	if (key === '__proto__') {
-		Object.defineProperty(target, key, {
-			value,
-			enumerable: true,
-			writable: true,
-			configurable: true,
-		});
-	} else target[key] = value;
-}
-
 function localName(type: string): string {
 	const colon = type.indexOf(':');
 	return colon === -1 ? type : type.slice(colon + 1);
-}
-
-/**
- * A copy of `text` that holds no reference to the chunk it was cut from: the tokenizer's text is
- * a slice of the piece of the reply it was read from, and a kept slice keeps that whole piece.
- */
-function detached(text: string): string {
-	// V8 copies substrings shorter than 13 characters anyway.
-	return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 export function xdtoScalar(type: string, text: string): XdtoJson {
 	switch (type) {
 		case 'string':
 		case 'dateTime':
-			return detached(text);
+			return text;
 		case 'boolean': {
 			const flag = text.trim();
 			return flag === 'true' || flag === '1';
@@ -116,12 +96,12 @@ export function xdtoScalar(type: string, text: string): XdtoJson {
 		case 'float': {
 			const trimmed = text.trim();
 			const number = Number(trimmed);
-			if (Number.isNaN(number)) return detached(text);
-			if (Number.isInteger(number) && !Number.isSafeInteger(number)) return detached(trimmed);
+			if (Number.isNaN(number)) return text;
+			if (Number.isInteger(number) && !Number.isSafeInteger(number)) return trimmed;
 			return number;
 		}
 		default:
-			return detached(text);
+			return text;
 	}
 }
 
@@ -139,8 +119,18 @@ export class XdtoValueReader implements XmlEvents {
 	private typeAttribute = 'xsi:type';
 	private nilAttribute = 'xsi:nil';
 
-	/** `onDone` is called when the value's closing tag has been read. */
-	constructor(private readonly onDone?: () => void) {}
+	/**
+	 * `owner.valueRead()` is called when the value's closing tag has been read. An object rather
+	 * than a callback: a closure made per reply would be a new call target for V8's optimized code
+	 * each time, which it then throws away and compiles again.
+	 */
+	constructor(private readonly owner?: { valueRead(): void }) {}
+
+	/** Drops the value and what the frames held; the reader is done. */
+	letGo(): void {
+		this.value = null;
+		for (const frame of this.frames) frame.reset(Role.Value);
+	}
 
 	open(name: string, attributes: Record<string, string>): void {
 		if (this.skipping > 0) {
@@ -187,10 +177,10 @@ export class XdtoValueReader implements XmlEvents {
 			case Role.Value:
 				return this.deliver(parent, valueOf(frame));
 			case Role.Property:
-				if (frame.name !== undefined) setKey(parent!.structure!, frame.name, frame.value);
+				if (frame.name !== undefined) setOwnKey(parent!.structure!, frame.name, frame.value);
 				return;
 			case Role.ColumnName:
-				parent!.column!.name = detached(frame.text);
+				parent!.column!.name = frame.text;
 				return;
 			case Role.ColumnType: {
 				const column = this.frames[this.top - 1].column!;
@@ -205,7 +195,7 @@ export class XdtoValueReader implements XmlEvents {
 				const row = frame.row!;
 				const columns = parent!.columns!;
 				for (let index = frame.cell; index < columns.length; index++) {
-					setKey(row, columns[index].name, null);
+					setOwnKey(row, columns[index].name, null);
 				}
 				parent!.rows!.push(row);
 				return;
@@ -273,7 +263,7 @@ export class XdtoValueReader implements XmlEvents {
 		}
 		if (parent.kind === Kind.Structure && name === 'Property') {
 			const name = attributes.name ?? attributeNamed(attributes, 'name');
-			this.push(Role.Property).name = name === undefined ? undefined : detached(name);
+			this.push(Role.Property).name = name;
 			return;
 		}
 		if (parent.kind === Kind.Table && name === 'column') {
@@ -292,7 +282,7 @@ export class XdtoValueReader implements XmlEvents {
 		if (parent === undefined) {
 			this.value = value;
 			this.done = true;
-			this.onDone?.();
+			this.owner?.valueRead();
 			return;
 		}
 		switch (parent.role) {
@@ -302,7 +292,7 @@ export class XdtoValueReader implements XmlEvents {
 				return;
 			case Role.Row: {
 				const column = this.frames[this.top - 1].columns![parent.cell++];
-				if (column !== undefined) setKey(parent.row!, column.name, value);
+				if (column !== undefined) setOwnKey(parent.row!, column.name, value);
 				return;
 			}
 			default:

@@ -1,17 +1,12 @@
-import type * as Saxes from 'saxes';
+import { TextDecoder } from 'node:util';
 
 import { quoteStart } from '../http/reply-body';
 import { HTML_NAMED_ENTITIES } from './html-entities';
 import { ReplyTextDecoder } from './reply-text-decoder';
+import type { TokenEvents } from './xml-tokenizer';
+import { MAX_XML_DEPTH, XmlSyntaxError, XmlTokenizer } from './xml-tokenizer';
 
-/** saxes loads with the first XML reply, not with the pack. */
-function saxes(): typeof Saxes {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return require('saxes') as typeof Saxes;
-}
-
-/** Deeper than any vendor reply; bounds the recursion of everything that walks the value later. */
-export const MAX_XML_DEPTH = 64;
+export { MAX_XML_DEPTH };
 /** Characters kept from the start of a reply, for quoting it in a problem. */
 const HEAD_LENGTH = 64 * 1024;
 
@@ -35,8 +30,8 @@ export interface XmlReaderOptions {
 	 * Numeric character references (`&#13;`, `&#x41;`) are XML and always decoded.
 	 */
 	characterReferences?: boolean;
-	/** Sees each piece of the reply as text, as it is read. */
-	onText?: (text: string) => void;
+	/** Sees each piece of the reply as UTF-8 bytes, as it is read. */
+	onBytes?: (utf8: Uint8Array) => void;
 }
 
 /** A reply the reader refused: broken, declaring entities, nested too deeply. */
@@ -53,10 +48,6 @@ export function problemOf(read: () => void): XmlProblem | undefined {
 	if (thrown === undefined || thrown instanceof XmlProblem) return thrown;
 	throw thrown;
 }
-
-/** saxes' words for a markup declaration (`<!DOCTYPE` out of place, `<!ENTITY`, `<!ELEMENT` …). */
-const DECLARATION_ERROR = /doctype|incorrect syntax/i;
-const UNDEFINED_ENTITY = /: undefined entity\.$/;
 
 export function localName(name: string): string {
 	const colon = name.indexOf(':');
@@ -87,10 +78,14 @@ export function attributeNamed(
 export class UntrustedXmlReader {
 	/** The start of the reply as text, for quoting. */
 	head = '';
-	private readonly parser: Saxes.SaxesParser;
-	private readonly bytes = new ReplyTextDecoder();
-	private depth = 0;
-	private readonly onText?: (text: string) => void;
+	private readonly tokenizer: XmlTokenizer;
+	/** Decided by the first bytes: UTF-16 by its byte-order mark, else UTF-8. */
+	private encoding?: 'utf-8' | 'utf-16';
+	private start: Uint8Array = new Uint8Array(0);
+	/** UTF-16 replies only: their text, which is read as UTF-8. */
+	private readonly utf16 = new ReplyTextDecoder();
+	private readonly headDecoder = new TextDecoder();
+	private readonly onBytes?: (utf8: Uint8Array) => void;
 	private failure?: Error;
 
 	constructor(
@@ -99,59 +94,87 @@ export class UntrustedXmlReader {
 		public events: XmlEvents,
 		options: XmlReaderOptions = {},
 	) {
-		const parser = new (saxes().SaxesParser)({ xmlns: false, position: true });
-		if (options.characterReferences) Object.assign(parser.ENTITIES, HTML_NAMED_ENTITIES);
-		const strip = options.removeNamespacePrefixes ?? false;
-		parser.on('doctype', () => {
-			throw this.problem('declaration');
-		});
-		parser.on('error', (error) => {
-			// An entity XML does not define stays as written, as it always has (`&nbsp;` in Oktell's text).
-			if (UNDEFINED_ENTITY.test(error.message)) return;
-			throw this.problem(DECLARATION_ERROR.test(error.message) ? 'declaration' : error.message);
-		});
-		parser.on('opentag', (tag) => {
-			if (++this.depth > MAX_XML_DEPTH) throw this.problem('depth');
-			const attributes = tag.attributes as Record<string, string>;
-			this.events.open(strip ? localName(tag.name) : tag.name, attributes);
-		});
-		parser.on('text', (text) => {
-			if (this.depth > 0) this.events.text(text);
-		});
-		parser.on('cdata', (text) => this.events.text(text));
-		parser.on('closetag', () => {
-			this.depth--;
-			this.events.close();
-		});
-		this.parser = parser;
-		this.onText = options.onText;
+		this.tokenizer = new XmlTokenizer(
+			new EventForwarder(this, options.removeNamespacePrefixes ?? false),
+			options.characterReferences ? HTML_NAMED_ENTITIES : undefined,
+		);
+		this.onBytes = options.onBytes;
 	}
 
 	/** Reads the next piece of the reply, as text. Throws XmlProblem when it cannot be read. */
 	writeText(text: string): void {
 		if (this.failure) throw this.failure;
-		if (this.head.length < HEAD_LENGTH) this.head += text.slice(0, HEAD_LENGTH - this.head.length);
-		this.onText?.(text);
-		try {
-			this.parser.write(text);
-		} catch (error) {
-			throw this.fail(error);
-		}
+		this.encoding ??= 'utf-8';
+		this.keepHead(text);
+		this.tokenize(Buffer.from(text, 'utf8'));
 	}
 
 	/** Reads the next piece of the reply as bytes: UTF-8, or UTF-16 by its byte-order mark. */
 	writeBytes(chunk: Uint8Array): void {
 		if (this.failure) throw this.failure;
-		this.writeText(this.decoded(() => this.bytes.decode(chunk)));
+		let bytes = chunk;
+		if (this.encoding === undefined) {
+			bytes = Buffer.concat([this.start, chunk]);
+			if (bytes.length < 3) {
+				this.start = bytes;
+				return;
+			}
+			this.start = new Uint8Array(0);
+			this.encoding = isUtf16(bytes) ? 'utf-16' : 'utf-8';
+			if (
+				this.encoding === 'utf-8' &&
+				bytes[0] === 0xef &&
+				bytes[1] === 0xbb &&
+				bytes[2] === 0xbf
+			) {
+				bytes = bytes.subarray(3);
+			}
+		}
+		if (this.encoding === 'utf-16')
+			return this.writeText16(this.decoded(() => this.utf16.decode(bytes)));
+		if (this.head.length < HEAD_LENGTH) {
+			this.keepHead(this.headDecoder.decode(bytes, { stream: true }));
+		}
+		this.tokenize(bytes);
 	}
 
 	/** The reply has ended: throws XmlProblem when it stopped before its end. */
 	end(): void {
 		if (this.failure) throw this.failure;
-		const rest = this.decoded(() => this.bytes.end());
-		if (rest) this.writeText(rest);
+		if (this.encoding === undefined) {
+			const start = this.start;
+			this.encoding = isUtf16(start) ? 'utf-16' : 'utf-8';
+			if (this.encoding === 'utf-16')
+				this.writeText16(this.decoded(() => this.utf16.decode(start)));
+			else if (start.length > 0) this.writeBytes(start);
+		}
+		if (this.encoding === 'utf-16') this.writeText16(this.decoded(() => this.utf16.end()));
 		try {
-			this.parser.close();
+			this.tokenizer.close();
+		} catch (error) {
+			throw this.fail(error);
+		}
+	}
+
+	/** Drops the start of the reply kept for quoting; the reply has been read. */
+	letGo(): void {
+		this.head = '';
+	}
+
+	private writeText16(text: string): void {
+		if (text === '') return;
+		this.keepHead(text);
+		this.tokenize(Buffer.from(text, 'utf8'));
+	}
+
+	private keepHead(text: string): void {
+		if (this.head.length < HEAD_LENGTH) this.head += text.slice(0, HEAD_LENGTH - this.head.length);
+	}
+
+	private tokenize(utf8: Uint8Array): void {
+		this.onBytes?.(utf8);
+		try {
+			this.tokenizer.write(utf8);
 		} catch (error) {
 			throw this.fail(error);
 		}
@@ -168,13 +191,19 @@ export class UntrustedXmlReader {
 		}
 	}
 
-	/** Problems of the XML are XmlProblems already; anything else came from `events`. */
+	/** The tokenizer's refusals become XmlProblems; anything else came from `events`. */
 	private fail(error: unknown): Error {
-		this.failure ??= error instanceof Error ? error : new Error(String(error));
+		const failure =
+			error instanceof XmlSyntaxError
+				? this.problem(error.reason, error.line)
+				: error instanceof Error
+					? error
+					: new Error(String(error));
+		this.failure ??= failure;
 		return this.failure;
 	}
 
-	private problem(reason: 'declaration' | 'depth' | string): XmlProblem {
+	private problem(reason: 'declaration' | 'depth' | string, line: number): XmlProblem {
 		const quote = quoteStart(this.head);
 		if (reason === 'declaration') {
 			return new XmlProblem(
@@ -187,13 +216,34 @@ export class UntrustedXmlReader {
 			);
 		}
 		return new XmlProblem(
-			`${this.vendor} sent a reply that is not valid XML (${describe(reason)}): ${quote}`,
+			`${this.vendor} sent a reply that is not valid XML (${reason}, line ${line}): ${quote}`,
 		);
 	}
 }
 
-/** saxes says `1:23: unexpected close tag.`; the problem says `unexpected close tag, line 1`. */
-function describe(message: string): string {
-	const match = /^(?:[^:]*:)?(\d+):\d+: (.*?)\.?$/.exec(message);
-	return match ? `${match[2]}, line ${match[1]}` : message;
+/**
+ * Hands the tokenizer's events to whoever hears the reader's now. A class, not closures made per
+ * reply: V8's optimized code then keeps the same call targets from one reply to the next.
+ */
+class EventForwarder implements TokenEvents {
+	constructor(
+		private readonly reader: { events: XmlEvents },
+		private readonly strip: boolean,
+	) {}
+
+	open(name: string, attributes: Record<string, string>): void {
+		this.reader.events.open(this.strip ? localName(name) : name, attributes);
+	}
+
+	text(text: string): void {
+		this.reader.events.text(text);
+	}
+
+	close(): void {
+		this.reader.events.close();
+	}
+}
+
+function isUtf16(bytes: Uint8Array): boolean {
+	return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
