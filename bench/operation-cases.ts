@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ATI_REQUESTS_PER_SECOND } from '../sandbox/ati/demo-data';
+import { buckets } from '../nodes/Bitrix24/transport/leaky-bucket';
 import { ERA_DEMO_CREDENTIALS } from '../sandbox/era';
 import type { LoggedRequest, SimulatorServer } from '../sandbox/framework';
 import type { N8nHarness } from '../test/harness/n8n-harness';
@@ -103,6 +104,9 @@ export async function startRigs(): Promise<Record<string, VendorRig>> {
 			credentials: { bitrix24WebhookApi: bitrix.webhookId },
 			limit: { inFlight: 50, source: 'Bitrix24: 2 requests/s, burst 50' },
 			counted: (request) => request.path.startsWith('/rest/'),
+			// The node keeps Bitrix24's bucket client-side too: each run starts with both empty, as
+			// the raw client's does.
+			afterReset: () => levelsOf(buckets.standard).clear(),
 			resetRate: () => privateOf(bitrix.simulator, 'bucket').reset(),
 		},
 		oneC: {
@@ -127,6 +131,10 @@ export async function startRigs(): Promise<Record<string, VendorRig>> {
 
 function privateOf(simulator: object, field: string): { reset(): void } {
 	return (simulator as unknown as Record<string, { reset(): void }>)[field];
+}
+
+function levelsOf(bucket: object): Map<string, unknown> {
+	return (bucket as unknown as { levels: Map<string, unknown> }).levels;
 }
 
 const contactIds = (from: number, count: number) =>

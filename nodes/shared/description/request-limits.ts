@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import { inputError } from '../errors/node-errors';
+import { holdsExpression } from '../parameters/run-parameter';
 
 /** For an operation's Options collection: the deadline of each request, the body included. */
 export function timeoutOption(defaultSeconds: number): INodeProperties {
@@ -93,13 +94,6 @@ export function readRequestLimits(
 		);
 	}
 	return limits;
-}
-
-function holdsExpression(value: unknown): boolean {
-	if (typeof value === 'string') return value.startsWith('=');
-	if (value !== null && typeof value === 'object')
-		return Object.values(value).some(holdsExpression);
-	return false;
 }
 
 /** The same for a polling trigger, whose parameters belong to no item. */

@@ -8,6 +8,7 @@ import type {
 import type { RequestLimits } from '../../../shared/description/request-limits';
 import { maxReplySizeOption, timeoutOption } from '../../../shared/description/request-limits';
 import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
+import { runParameter } from '../../../shared/parameters/run-parameter';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { readJsonObject } from '../../../shared/parameters/json-object';
@@ -101,15 +102,18 @@ interface Call extends RequestLimits {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const target = targetOf(this);
+	const node = this.getNode();
+	const methodOf = runParameter<unknown>(this, 'method', '');
+	const readOnlyOf = runParameter<unknown>(this, 'options.readOnly', false);
 	const callOf = (itemIndex: number): Call => ({
-		method: checkMethodName(this, String(this.getNodeParameter('method', itemIndex)), itemIndex),
+		method: checkMethodName(this, String(methodOf(itemIndex)), itemIndex),
 		params: readJsonObject(
-			this.getNode(),
+			node,
 			this.getNodeParameter('parameters', itemIndex),
 			PARAMETERS,
 			itemIndex,
 		),
-		idempotent: this.getNodeParameter('options.readOnly', itemIndex, false) === true,
+		idempotent: readOnlyOf(itemIndex) === true,
 		...requestLimitsOf(this, itemIndex),
 	});
 	const bitrixCall = (itemIndex: number): BitrixCall => ({
