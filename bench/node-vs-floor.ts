@@ -2,9 +2,11 @@ import type { LoggedRequest } from '../sandbox/framework';
 import { PACKAGE_NAME } from '../test/harness/package-loader';
 import type { Instrumented } from './instrument';
 import { instrument } from './instrument';
+import { HELPER_NODE, helperNodeFor } from './helper-node';
 import { NOOP_NODE, noopNodeFor } from './noop-node';
 import type { OperationCase, VendorRig } from './operation-cases';
 import { defaultMinimalCalls } from './operation-cases';
+import type { RawCall } from './raw-http';
 import { sendRaw } from './raw-http';
 import { median } from './stats';
 
@@ -20,6 +22,11 @@ export interface NodeVsFloor {
 	noopMs: number;
 	rawMs: number;
 	floorMs: number;
+	/**
+	 * Per-item reads: the same items and fewest calls sent all at once through n8n's own
+	 * `httpRequestWithAuthentication` (what any node that follows n8n's conventions pays).
+	 */
+	helperMs?: number;
 	ratio: number;
 	goalRatio: number;
 	maxInFlight: number;
@@ -57,6 +64,7 @@ export async function measureOperation(operation: OperationCase): Promise<NodeVs
 	const nodeTimes: number[] = [];
 	const noopTimes: number[] = [];
 	const rawTimes: number[] = [];
+	const helperTimes: number[] = [];
 	let logged: LoggedRequest[] = [];
 	let maxInFlight = 0;
 	let floorConcurrency = 1;
@@ -64,6 +72,16 @@ export async function measureOperation(operation: OperationCase): Promise<NodeVs
 	let itemsOut = 0;
 	let error: string | undefined;
 	rig.harness.nodeTypes.add(`${PACKAGE_NAME}.${NOOP_NODE}`, noopNodeFor(operation.parameters));
+	let helperCalls: RawCall[] = [];
+	const [credentialType] = Object.keys(rig.credentials);
+	// Reads sent one per item: how much of their cost is n8n's own helper.
+	const perItem = operation.kind === 'per-item' && operation.minimum === operation.items;
+	if (perItem) {
+		rig.harness.nodeTypes.add(
+			`${PACKAGE_NAME}.${HELPER_NODE}`,
+			helperNodeFor(operation.parameters, credentialType, () => helperCalls),
+		);
+	}
 
 	for (let run = 0; run < operation.runs; run++) {
 		const handle = reset(rig);
@@ -90,6 +108,19 @@ export async function measureOperation(operation: OperationCase): Promise<NodeVs
 		const calls = (operation.minimalCalls ?? defaultMinimalCalls)(rig, logged.filter(succeeded));
 		rig.resetRate?.();
 		rawTimes.push(await sendRaw(calls, floorConcurrency, rig.pace));
+
+		if (perItem) {
+			helperCalls = calls;
+			rig.resetRate?.();
+			const [helped, helperMs] = await timed(() =>
+				rig.harness.runNode(
+					{ type: HELPER_NODE, parameters: operation.parameters, credentials: rig.credentials },
+					input,
+				),
+			);
+			if (helped.error) throw helped.error;
+			helperTimes.push(helperMs);
+		}
 	}
 
 	const nodeMs = median(nodeTimes);
@@ -108,6 +139,7 @@ export async function measureOperation(operation: OperationCase): Promise<NodeVs
 		noopMs,
 		rawMs,
 		floorMs,
+		helperMs: perItem ? median(helperTimes) : undefined,
 		ratio: nodeMs / floorMs,
 		goalRatio: operation.kind === 'batched' ? 1.2 : 1.5,
 		maxInFlight,

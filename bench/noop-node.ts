@@ -39,6 +39,11 @@ function propertyOf(name: string, value: NodeParameterValueType): INodePropertie
 	return { ...base, type: 'string', default: '' };
 }
 
+/** Properties that match `parameters`, so n8n keeps and evaluates every one. */
+export function propertiesOf(parameters: INodeParameters): INodeProperties[] {
+	return Object.entries(parameters).map(([name, value]) => propertyOf(name, value));
+}
+
 /**
  * n8n's own cost of an operation: declares the node's parameters, reads each of them for every
  * item (so expressions are evaluated as the node would) and passes the item on, paired.
@@ -60,10 +65,6 @@ export class BenchNoopNode implements INodeType {
 /** A no-op node type whose properties match `parameters`, so n8n keeps and evaluates every one. */
 export function noopNodeFor(parameters: INodeParameters): BenchNoopNode {
 	const node = new BenchNoopNode();
-	node.description = testNodeDescription(
-		NOOP_NODE,
-		undefined,
-		Object.entries(parameters).map(([name, value]) => propertyOf(name, value)),
-	);
+	node.description = testNodeDescription(NOOP_NODE, undefined, propertiesOf(parameters));
 	return node;
 }

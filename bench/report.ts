@@ -67,6 +67,7 @@ export function operationTable(results: NodeVsFloor[]): string {
 			'floor',
 			'ratio',
 			'goal',
+			'n8n helper',
 		],
 		results.map((result) => [
 			result.name + (result.error ? ` (error: ${result.error.slice(0, 40)})` : ''),
@@ -81,6 +82,9 @@ export function operationTable(results: NodeVsFloor[]): string {
 			result.judged
 				? `≤${result.goalRatio}× ${verdict(result.error === undefined && result.ratio <= result.goalRatio)}`
 				: 'default, not judged',
+			result.helperMs === undefined
+				? ''
+				: `${ms(result.helperMs)} (node ${(result.nodeMs / result.helperMs).toFixed(2)}×)`,
 		]),
 	);
 }

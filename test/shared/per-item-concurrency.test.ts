@@ -19,11 +19,17 @@ const node: INode = {
 };
 
 /** What n8n hands `execute`: one context for all the items of a run. */
-function contextFor(count: number, continueOnFail = false, maxParallel?: unknown) {
+function contextFor(
+	count: number,
+	continueOnFail = false,
+	maxParallel?: unknown,
+	credentialId = 'credential-1',
+) {
+	const withCredential = { ...node, credentials: { testApi: { id: credentialId, name: 'Test' } } };
 	return {
 		getInputData: () => Array.from({ length: count }, (_, index) => ({ json: { index } })),
 		continueOnFail: () => continueOnFail,
-		getNode: () => node,
+		getNode: () => withCredential,
 		getNodeParameter: (name: string, _itemIndex: number, fallback: unknown) =>
 			name === 'options.maxParallelRequests' && maxParallel !== undefined ? maxParallel : fallback,
 	} as unknown as IExecuteFunctions;
@@ -80,11 +86,35 @@ describe('Per-item loop: bounded concurrency', () => {
 	});
 
 	test('the first item runs alone, so a wrong credential fails once and not once per slot', async () => {
-		const result = await runRecorded(contextFor(8), { concurrency: 4 });
+		const result = await runRecorded(contextFor(8, false, undefined, 'never-used'), {
+			concurrency: 4,
+		});
 		assert.equal(
 			result.overlapping.some((pair) => pair.includes(0)),
 			false,
 		);
+	});
+
+	test('once a run with the credentials had no failure, the next starts every item at once; a failure undoes that', async () => {
+		const firstAlone = (result: { overlapping: Array<[number, number]> }) =>
+			!result.overlapping.some((pair) => pair.includes(0));
+		const run = (fails: number[] = []) =>
+			runRecorded(
+				contextFor(8, true, undefined, 'proven'),
+				{ concurrency: 4 },
+				{ fails, waits: () => 2 },
+			);
+
+		assert.equal(firstAlone(await run()), true);
+		assert.equal(firstAlone(await run([5])), false);
+		assert.equal(firstAlone(await run()), true, 'after a failed item the first runs alone again');
+		assert.equal(firstAlone(await run()), false);
+		const other = await runRecorded(
+			contextFor(8, false, undefined, 'other'),
+			{ concurrency: 4 },
+			{ waits: () => 2 },
+		);
+		assert.equal(firstAlone(other), true, 'proven credentials are told apart by id');
 	});
 
 	test("the Max Parallel Requests option replaces the operation's concurrency", async () => {

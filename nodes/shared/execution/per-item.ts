@@ -39,7 +39,8 @@ export async function runPerItem(
  * As `runPerItem`, for handlers that build whole items (binary data); they set `pairedItem`.
  * Output keeps the input order whatever order the items finish in. Without Continue On Fail, the
  * first failure starts no further item, the items in flight finish, and the failure of the
- * lowest item is thrown. The first item runs alone, so a wrong credential or a login fails once.
+ * lowest item is thrown. Until a run with its credentials has succeeded, the first item runs
+ * alone, so a wrong credential or a login fails once.
  */
 export async function runPerItemToItems(
 	context: IExecuteFunctions,
@@ -73,14 +74,41 @@ export async function runPerItemToItems(
 	};
 
 	let next = 0;
-	if (count > 0) await start(next++);
+	const credentials = credentialsKey(context);
+	if (count > 0 && !provenCredentials.has(credentials)) {
+		await start(next++);
+		if (failures.size === 0) rememberProven(credentials);
+	}
 	const worker = async () => {
 		while (next < count && (continueOnFail || failures.size === 0)) await start(next++);
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 
+	if (failures.size > 0) provenCredentials.delete(credentials);
 	if (!continueOnFail && failures.size > 0) throw failures.get(Math.min(...failures.keys()));
 	return outputs.flatMap((items) => items ?? []);
+}
+
+/**
+ * Credentials (by the ids a node uses) whose last run had no failed item. Their next run starts
+ * every item at once; the others send one item first, so that a wrong password or a refused
+ * login fails once rather than once per item. A run with any failure makes them unproven again.
+ */
+const provenCredentials = new Set<string>();
+const MAX_PROVEN = 1000;
+
+function credentialsKey(context: IExecuteFunctions): string {
+	const used = context.getNode().credentials ?? {};
+	return JSON.stringify(
+		Object.keys(used)
+			.sort()
+			.map((type) => [type, used[type].id]),
+	);
+}
+
+function rememberProven(credentials: string): void {
+	if (provenCredentials.size >= MAX_PROVEN) provenCredentials.clear();
+	provenCredentials.add(credentials);
 }
 
 /** A key that cannot be read (bad input) orders nothing: the handler reports that input. */
