@@ -86,6 +86,7 @@ export async function shareLogin(
 	const fresh =
 		current?.doneAt === undefined || (replaced !== '' && now - current.doneAt < RENEWAL_REUSE_MS);
 	if (current && current.replaced === replaced && fresh) return await current.session;
+	forgetOldRenewals(now);
 	const renewal: Renewal = { replaced, session: oneProcessAtATime(key, login, storeSource) };
 	renewals.set(key, renewal);
 	void renewal.session.then(
@@ -93,6 +94,15 @@ export async function shareLogin(
 		() => renewals.get(key) === renewal && renewals.delete(key),
 	);
 	return await renewal.session;
+}
+
+/** Logins past their reuse time answer nobody any more: the map keeps only recent ones. */
+function forgetOldRenewals(now: number): void {
+	for (const [key, renewal] of renewals) {
+		if (renewal.doneAt !== undefined && now - renewal.doneAt >= RENEWAL_REUSE_MS) {
+			renewals.delete(key);
+		}
+	}
 }
 
 /** A login that holds the lock longer than this has hung: another process may then try. */

@@ -89,7 +89,11 @@ export function readReplyText(body: Buffer, vendor: string): TextReply {
 	}
 }
 
-function encodingOf(body: Buffer): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; start: number } {
+/** A reply's encoding by its byte-order mark (UTF-8 without one), and where its text starts. */
+export function encodingOf(body: Uint8Array): {
+	encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+	start: number;
+} {
 	if (body[0] === 0xff && body[1] === 0xfe) return { encoding: 'utf-16le', start: 2 };
 	if (body[0] === 0xfe && body[1] === 0xff) return { encoding: 'utf-16be', start: 2 };
 	if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)

@@ -33,7 +33,10 @@ export class SharedPause {
 	/** Resolves once no pause holds for this key. */
 	async waitOut(key: string): Promise<void> {
 		for (;;) {
-			const left = Math.max((this.until.get(key) ?? 0) - Date.now(), await this.sharedLeft(key));
+			const local = (this.until.get(key) ?? 0) - Date.now();
+			// A pause that has passed is forgotten, so the map holds only the keys paused now.
+			if (local <= 0) this.until.delete(key);
+			const left = Math.max(local, await this.sharedLeft(key));
 			if (left <= 0) return;
 			await sleep(left);
 		}

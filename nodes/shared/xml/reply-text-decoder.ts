@@ -1,5 +1,7 @@
 import { TextDecoder } from 'node:util';
 
+import { encodingOf } from '../http/reply-body';
+
 /**
  * A reply's bytes to text as they arrive, by its byte-order mark (UTF-8, UTF-16 LE or BE), else
  * UTF-8 — as `readReplyText` does for a whole body: a character split across two chunks is
@@ -30,10 +32,8 @@ export class ReplyTextDecoder {
 	}
 
 	private begin(bytes: Uint8Array, stream: boolean): string {
-		let skip = 0;
-		if (bytes[0] === 0xff && bytes[1] === 0xfe) [this.encoding, skip] = ['utf-16le', 2];
-		else if (bytes[0] === 0xfe && bytes[1] === 0xff) [this.encoding, skip] = ['utf-16be', 2];
-		else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) skip = 3;
+		const { encoding, start: skip } = encodingOf(bytes);
+		this.encoding = encoding;
 		this.decoder = new TextDecoder(this.encoding, {
 			fatal: this.encoding !== 'utf-8',
 			ignoreBOM: true,

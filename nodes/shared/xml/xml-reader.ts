@@ -1,6 +1,6 @@
 import { TextDecoder } from 'node:util';
 
-import { quoteStart } from '../http/reply-body';
+import { encodingOf, quoteStart } from '../http/reply-body';
 import { HTML_NAMED_ENTITIES } from './html-entities';
 import { ReplyTextDecoder } from './reply-text-decoder';
 import type { TokenEvents } from './xml-tokenizer';
@@ -120,15 +120,9 @@ export class UntrustedXmlReader {
 				return;
 			}
 			this.start = new Uint8Array(0);
-			this.encoding = isUtf16(bytes) ? 'utf-16' : 'utf-8';
-			if (
-				this.encoding === 'utf-8' &&
-				bytes[0] === 0xef &&
-				bytes[1] === 0xbb &&
-				bytes[2] === 0xbf
-			) {
-				bytes = bytes.subarray(3);
-			}
+			const { encoding, start } = encodingOf(bytes);
+			this.encoding = encoding === 'utf-8' ? 'utf-8' : 'utf-16';
+			if (this.encoding === 'utf-8') bytes = bytes.subarray(start);
 		}
 		if (this.encoding === 'utf-16')
 			return this.writeText16(this.decoded(() => this.utf16.decode(bytes)));
@@ -143,7 +137,7 @@ export class UntrustedXmlReader {
 		if (this.failure) throw this.failure;
 		if (this.encoding === undefined) {
 			const start = this.start;
-			this.encoding = isUtf16(start) ? 'utf-16' : 'utf-8';
+			this.encoding = encodingOf(start).encoding === 'utf-8' ? 'utf-8' : 'utf-16';
 			if (this.encoding === 'utf-16')
 				this.writeText16(this.decoded(() => this.utf16.decode(start)));
 			else if (start.length > 0) this.writeBytes(start);
@@ -242,8 +236,4 @@ class EventForwarder implements TokenEvents {
 	close(): void {
 		this.reader.events.close();
 	}
-}
-
-function isUtf16(bytes: Uint8Array): boolean {
-	return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
