@@ -16,14 +16,24 @@ export function basicAuthSecret(login: unknown, password: unknown): string {
 	return Buffer.from(`${String(login ?? '')}:${String(password ?? '')}`).toString('base64');
 }
 
+/** Forms already worked out, by the secrets: a credential's, asked again for every request. */
+const knownForms = new Map<string, readonly string[]>();
+const MAX_KNOWN_FORMS = 64;
+
 /** Every form of each secret, longest first. */
-export function secretForms(secrets: unknown[]): string[] {
+export function secretForms(secrets: unknown[]): readonly string[] {
+	const kept = secrets.filter(
+		(secret): secret is string => typeof secret === 'string' && secret.length >= 4,
+	);
+	const key = JSON.stringify(kept);
+	const known = knownForms.get(key);
+	if (known) return known;
 	const forms = new Set<string>();
-	for (const secret of secrets) {
-		if (typeof secret !== 'string' || secret.length < 4) continue;
-		for (const form of formsOf(secret)) forms.add(form);
-	}
-	return [...forms].sort((a, b) => b.length - a.length);
+	for (const secret of kept) for (const form of formsOf(secret)) forms.add(form);
+	const sorted = Object.freeze([...forms].sort((a, b) => b.length - a.length));
+	if (knownForms.size >= MAX_KNOWN_FORMS) knownForms.clear();
+	knownForms.set(key, sorted);
+	return sorted;
 }
 
 /** Replaces every form of each secret with a mask, longest first. */

@@ -34,8 +34,23 @@ export const MAX_XML_DEPTH = 64;
 const MAX_MARKUP_BYTES = 1024 * 1024;
 /** Longer than any entity name a reference may use. */
 const MAX_REFERENCE_BYTES = 64;
-/** Distinct names kept per reply for finding them again; more are checked each time. */
-const MAX_KEPT_NAMES = 256;
+/** Names kept for finding them again, per first byte and length; more are checked each time. */
+const MAX_KEPT_PER_BUCKET = 8;
+
+interface KnownName {
+	name: string;
+	bytes: Buffer;
+}
+
+/**
+ * Names already checked, with their bytes, by first byte and length (`bucketOf`): the same few
+ * names come in every reply of a vendor, so they are kept for the process rather than per reply.
+ */
+const knownNames: Array<KnownName[] | undefined> = new Array<KnownName[] | undefined>(256 * 32);
+
+function bucketOf(b: Buffer, start: number, end: number): number {
+	return (b[start] << 5) | Math.min(end - start, 31);
+}
 
 const enum Mode {
 	Content,
@@ -111,11 +126,6 @@ export class XmlTokenizer {
 	private started = false;
 	/** Lines before the bytes now being read, for saying where a problem is. */
 	private linesBefore = 0;
-	/** Names seen, with their bytes, by their first byte. */
-	private readonly names: Array<Array<{ name: string; bytes: Buffer }> | undefined> = new Array(
-		256,
-	);
-	private nameCount = 0;
 
 	constructor(
 		private readonly events: TokenEvents,
@@ -378,7 +388,7 @@ export class XmlTokenizer {
 	 * and hashing a new string each time.
 	 */
 	private nameAt(b: Buffer, start: number, end: number, at: number): string {
-		const bucket = start < end ? this.names[b[start]] : undefined;
+		const bucket = start < end ? knownNames[bucketOf(b, start, end)] : undefined;
 		if (bucket !== undefined) {
 			for (const known of bucket) {
 				if (sameBytes(b, start, end, known.bytes)) return known.name;
@@ -388,20 +398,22 @@ export class XmlTokenizer {
 		if (!XML_NAME.test(name)) {
 			throw this.error(name === '' ? 'a tag without a name' : `"${name}" is not a name`, b, at);
 		}
-		if (this.nameCount >= MAX_KEPT_NAMES) return name;
-		this.nameCount++;
+		if (bucket !== undefined && bucket.length >= MAX_KEPT_PER_BUCKET) return name;
 		const interned = Object.keys({ [name]: 0 })[0];
 		const entry = { name: interned, bytes: Buffer.from(b.subarray(start, end)) };
-		if (bucket === undefined) this.names[b[start]] = [entry];
+		if (bucket === undefined) knownNames[bucketOf(b, start, end)] = [entry];
 		else bucket.push(entry);
 		return interned;
 	}
 
 	/** Whether the bytes from `start` to `end` spell `name` (an open element's). */
 	private isName(b: Buffer, start: number, end: number, name: string): boolean {
-		const bucket = this.names[b[start]];
-		const known = bucket?.find((entry) => entry.name === name);
-		if (known) return sameBytes(b, start, end, known.bytes);
+		const bucket = start < end ? knownNames[bucketOf(b, start, end)] : undefined;
+		if (bucket !== undefined) {
+			for (const known of bucket) {
+				if (known.name === name) return sameBytes(b, start, end, known.bytes);
+			}
+		}
 		return b.toString('utf8', start, end) === name;
 	}
 
