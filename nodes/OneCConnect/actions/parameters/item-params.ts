@@ -57,10 +57,12 @@ export function paramsOf(
 		const value = pickedValue(collection[parameterName(field)]);
 		if (!isEmpty(value)) params[field.name] = value as IDataObject[string];
 	}
-	Object.assign(
-		params,
-		readOtherParameters(context.getNode(), collection.otherParameters, itemIndex),
-	);
+	if (collection.otherParameters !== undefined) {
+		Object.assign(
+			params,
+			readOtherParameters(context.getNode(), collection.otherParameters, itemIndex),
+		);
+	}
 	return checkEncodable(context, spec, params, itemIndex);
 }
 
