@@ -59,7 +59,7 @@ export interface AtiRequest {
 export async function atiApiRequest<T>(context: RequestContext, request: AtiRequest): Promise<T> {
 	const credentials = await runCredentials<AtiCredentials>(context, ATI_CREDENTIAL);
 	const baseUrl = serverUrlFrom(
-		context.getNode(),
+		() => context.getNode(),
 		credentials.baseUrl || DEFAULT_BASE_URL,
 		{ vendor: VENDOR, field: 'Base URL', example: DEFAULT_BASE_URL },
 		request.itemIndex,

@@ -109,7 +109,7 @@ async function sendEraRequest(
 ): Promise<EraReply> {
 	const credentials = await runCredentials<EraCredentials>(context, ERA_CREDENTIAL);
 	const serverUrl = serverUrlFrom(
-		context.getNode(),
+		() => context.getNode(),
 		credentials.serverUrl,
 		{ vendor: VENDOR, field: 'Server URL', example: 'https://era.example.com' },
 		request.itemIndex,

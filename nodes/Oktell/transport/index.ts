@@ -107,7 +107,7 @@ async function sendOktellRequest(
 		request.itemIndex,
 	);
 	const serverUrl = serverUrlFrom(
-		context.getNode(),
+		() => context.getNode(),
 		credentials.serverUrl,
 		{ vendor: VENDOR, field: 'Server URL', example: 'http://192.168.0.1:4055' },
 		request.itemIndex,

@@ -82,7 +82,7 @@ export async function oneCSoapCall(
 ): Promise<OneCReply> {
 	const credentials = await runCredentials<OneCCredentials>(context, ONE_C_CREDENTIAL);
 	const url = serverUrlFrom(
-		context.getNode(),
+		() => context.getNode(),
 		endpointOf(credentials),
 		{ vendor: VENDOR, field: 'Custom URL', example: REGION_URLS.russia },
 		request.itemIndex,

@@ -40,7 +40,7 @@ export function secretForms(secrets: unknown[]): readonly string[] {
 export function redactSecrets(text: string, secrets: unknown[]): string {
 	let result = text;
 	for (const form of secretForms(secrets)) {
-		result = result.split(form).join(MASK);
+		if (result.includes(form)) result = result.split(form).join(MASK);
 	}
 	return result;
 }

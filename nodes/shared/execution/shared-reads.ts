@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext } from '../http/vendor-request';
@@ -20,7 +20,10 @@ export interface ReadIdentity {
  * n8n calls `execute` once per node run with one context for all its items, so a memo keyed on
  * that object lives exactly as long as one run and is never shared between runs.
  */
-const replies = new WeakMap<object, Map<string, Promise<unknown>>>();
+const runs = new WeakMap<
+	object,
+	{ replies: Map<string, Promise<unknown>>; credentials: INode['credentials'] }
+>();
 
 /**
  * Sends a read once per node run, however many items ask it with the same identity and
@@ -35,14 +38,12 @@ export async function sharedRead<T>(
 	read: () => Promise<T>,
 ): Promise<T> {
 	if (!isExecuteContext(context)) return await read();
-	let memo = replies.get(context);
-	if (!memo) replies.set(context, (memo = new Map()));
-	const key = JSON.stringify([
-		identity,
-		context.getNode().credentials?.[identity.credentialType]?.id ?? null,
-	]);
-	let reply = memo.get(key) as Promise<T> | undefined;
-	if (!reply) memo.set(key, (reply = read()));
+	let run = runs.get(context);
+	if (!run)
+		runs.set(context, (run = { replies: new Map(), credentials: context.getNode().credentials }));
+	const key = JSON.stringify([identity, run.credentials?.[identity.credentialType]?.id ?? null]);
+	let reply = run.replies.get(key) as Promise<T> | undefined;
+	if (!reply) run.replies.set(key, (reply = read()));
 	try {
 		return await reply;
 	} catch (error) {
