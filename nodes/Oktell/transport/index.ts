@@ -184,20 +184,17 @@ export interface XmlReply {
 	xml: Record<string, unknown>;
 }
 
-/** Replies shared by several items (identical reads) are parsed once; each item gets a copy. */
-const parsedReplies = new WeakMap<OktellReply, XmlReply>();
-
+/**
+ * Each item parses its own reply, shared or not: a small reply parses in microseconds, less than
+ * copying a parsed one, and no item can change what another reads.
+ */
 export async function oktellXml(
 	context: RequestContext,
 	request: OktellRequest,
 ): Promise<XmlReply> {
 	const reply = await oktellRequest(context, request);
-	const parsed = parsedReplies.get(reply);
-	if (parsed) return { text: parsed.text, xml: structuredClone(parsed.xml) };
 	const text = replyText(context, reply, request);
-	const xml = parseXml(context, text, request.itemIndex);
-	parsedReplies.set(reply, { text, xml: structuredClone(xml) });
-	return { text, xml };
+	return { text, xml: parseXml(context, text, request.itemIndex) };
 }
 
 export function parseXml(
