@@ -98,8 +98,11 @@ export async function eraApiRequest(
 		request.itemIndex,
 		async () => await sendEraRequest(context, request, notFoundIsReply),
 	);
-	// Each item gets its own copy: callers change what they are given.
-	return { ...reply, value: structuredClone(reply.value) };
+	// Each item gets its own copy, parsed again from the shared text (quicker than copying the
+	// parsed value): callers change what they are given.
+	if (reply.value === undefined) return { ...reply };
+	const copy = parseJsonReply(reply.text, VENDOR);
+	return { ...reply, value: copy.ok ? copy.value : structuredClone(reply.value) };
 }
 
 async function sendEraRequest(
