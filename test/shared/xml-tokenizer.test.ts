@@ -64,4 +64,16 @@ describe('XML tokenizer bounds', () => {
 				error instanceof XmlSyntaxError && error.message === 'disallowed character, line 3',
 		);
 	});
+
+	test('U+FFFE is refused when its bytes come in two pieces as well', () => {
+		const tokenizer = new XmlTokenizer(collector().events);
+		assert.throws(
+			() => {
+				tokenizer.write(Buffer.from('<r>a\xef', 'latin1'));
+				tokenizer.write(Buffer.from('\xbf\xbe</r>', 'latin1'));
+				tokenizer.close();
+			},
+			(error) => error instanceof XmlSyntaxError && /disallowed character/.test(error.message),
+		);
+	});
 });

@@ -136,8 +136,9 @@ export class XmlTokenizer {
 	/** Reads the next bytes of UTF-8. */
 	write(chunk: Uint8Array): void {
 		const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-		this.checkCharacters(bytes, this.pending.length);
 		const b = this.pending.length === 0 ? bytes : Buffer.concat([this.pending, bytes]);
+		// The kept bytes were checked, but for a character cut off at their end.
+		this.checkCharacters(b, Math.max(0, this.pending.length - 2));
 		this.pending = NO_BYTES;
 		const kept = this.read(b);
 		if (kept < b.length) this.pending = Buffer.from(b.subarray(kept));
@@ -463,19 +464,19 @@ export class XmlTokenizer {
 	}
 
 	/** Control characters, U+FFFE and U+FFFF are not XML anywhere. */
-	private checkCharacters(bytes: Buffer, offset: number): void {
-		for (let at = 0; at < bytes.length; at++) {
-			const byte = bytes[at];
+	private checkCharacters(b: Buffer, from: number): void {
+		for (let at = from; at < b.length; at++) {
+			const byte = b[at];
 			if (byte < 0x20) {
 				if (byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
 			} else if (
 				byte !== 0xef ||
-				bytes[at + 1] !== 0xbf ||
-				(bytes[at + 2] !== 0xbe && bytes[at + 2] !== 0xbf)
+				b[at + 1] !== 0xbf ||
+				(b[at + 2] !== 0xbe && b[at + 2] !== 0xbf)
 			) {
 				continue;
 			}
-			throw this.error('disallowed character', Buffer.concat([this.pending, bytes]), offset + at);
+			throw this.error('disallowed character', b, at);
 		}
 	}
 
