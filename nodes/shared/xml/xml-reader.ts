@@ -83,8 +83,9 @@ export class UntrustedXmlReader {
 	private encoding?: 'utf-8' | 'utf-16';
 	private start: Uint8Array = new Uint8Array(0);
 	/** UTF-16 replies only: their text, which is read as UTF-8. */
-	private readonly utf16 = new ReplyTextDecoder();
-	private readonly headDecoder = new TextDecoder();
+	private utf16?: ReplyTextDecoder;
+	/** UTF-8 bytes only, until the start of the reply is kept for quoting. */
+	private headDecoder?: TextDecoder;
 	private readonly onBytes?: (utf8: Uint8Array) => void;
 	private failure?: Error;
 
@@ -105,8 +106,7 @@ export class UntrustedXmlReader {
 	writeText(text: string): void {
 		if (this.failure) throw this.failure;
 		this.encoding ??= 'utf-8';
-		this.keepHead(text);
-		this.tokenize(Buffer.from(text, 'utf8'));
+		this.readText(text);
 	}
 
 	/** Reads the next piece of the reply as bytes: UTF-8, or UTF-16 by its byte-order mark. */
@@ -125,8 +125,9 @@ export class UntrustedXmlReader {
 			if (this.encoding === 'utf-8') bytes = bytes.subarray(start);
 		}
 		if (this.encoding === 'utf-16')
-			return this.writeText16(this.decoded(() => this.utf16.decode(bytes)));
+			return this.readText(this.decoded(() => this.utf16Of().decode(bytes)));
 		if (this.head.length < HEAD_LENGTH) {
+			this.headDecoder ??= new TextDecoder();
 			this.keepHead(this.headDecoder.decode(bytes, { stream: true }));
 		}
 		this.tokenize(bytes);
@@ -139,10 +140,10 @@ export class UntrustedXmlReader {
 			const start = this.start;
 			this.encoding = encodingOf(start).encoding === 'utf-8' ? 'utf-8' : 'utf-16';
 			if (this.encoding === 'utf-16')
-				this.writeText16(this.decoded(() => this.utf16.decode(start)));
+				this.readText(this.decoded(() => this.utf16Of().decode(start)));
 			else if (start.length > 0) this.writeBytes(start);
 		}
-		if (this.encoding === 'utf-16') this.writeText16(this.decoded(() => this.utf16.end()));
+		if (this.encoding === 'utf-16') this.readText(this.decoded(() => this.utf16Of().end()));
 		try {
 			this.tokenizer.close();
 		} catch (error) {
@@ -155,7 +156,11 @@ export class UntrustedXmlReader {
 		this.head = '';
 	}
 
-	private writeText16(text: string): void {
+	private utf16Of(): ReplyTextDecoder {
+		return (this.utf16 ??= new ReplyTextDecoder());
+	}
+
+	private readText(text: string): void {
 		if (text === '') return;
 		this.keepHead(text);
 		this.tokenize(Buffer.from(text, 'utf8'));
