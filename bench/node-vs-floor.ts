@@ -83,7 +83,9 @@ export async function measureOperation(operation: OperationCase): Promise<NodeVs
 		);
 	}
 
-	for (let run = 0; run < operation.runs; run++) {
+	// Run -1 warms every contender up and is not timed.
+	for (let run = operation.warmUp === false ? 0 : -1; run < operation.runs; run++) {
+		const timedRun = run >= 0;
 		const handle = reset(rig);
 		const input = operation.input(rig);
 		const [result, nodeMs] = await timed(() =>
@@ -92,7 +94,7 @@ export async function measureOperation(operation: OperationCase): Promise<NodeVs
 				input,
 			),
 		);
-		nodeTimes.push(nodeMs);
+		if (timedRun) nodeTimes.push(nodeMs);
 		error ??= result.error?.message;
 		itemsOut = result.items.length;
 		logged = rig.simulator.requests.filter(rig.counted);
@@ -103,11 +105,12 @@ export async function measureOperation(operation: OperationCase): Promise<NodeVs
 		const [, noopMs] = await timed(() =>
 			rig.harness.runNode({ type: NOOP_NODE, parameters: operation.parameters }, input),
 		);
-		noopTimes.push(noopMs);
+		if (timedRun) noopTimes.push(noopMs);
 
 		const calls = (operation.minimalCalls ?? defaultMinimalCalls)(rig, logged.filter(succeeded));
 		rig.resetRate?.();
-		rawTimes.push(await sendRaw(calls, floorConcurrency, rig.pace));
+		const rawRunMs = await sendRaw(calls, floorConcurrency, rig.pace);
+		if (timedRun) rawTimes.push(rawRunMs);
 
 		if (perItem) {
 			helperCalls = calls;
@@ -119,7 +122,7 @@ export async function measureOperation(operation: OperationCase): Promise<NodeVs
 				),
 			);
 			if (helped.error) throw helped.error;
-			helperTimes.push(helperMs);
+			if (timedRun) helperTimes.push(helperMs);
 		}
 	}
 

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -49,6 +49,11 @@ const runs = (part: string) => only === undefined || only === part;
 
 async function main() {
 	const started = Date.now();
+	// The nodes as they ship: built by `npm run build`, not transpiled on the fly from source.
+	process.env.N8N_HARNESS_LOAD = 'dist';
+	if (!existsSync(join(__dirname, '..', 'dist', 'nodes'))) {
+		throw new Error('The bench measures the built pack: run `npm run build` first.');
+	}
 	process.stdout.write(
 		`npm run bench — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores; ` +
 			`${INJECTED_LATENCY_MS} ms injected per vendor request\n`,

@@ -128,7 +128,16 @@ export class N8nHarness {
 		return await this.runNodeOn(node, { items: JSON.stringify(items), wholeItems: true });
 	}
 
-	private async runNodeOn(node: NodeUnderTest, parameters: INodeParameters) {
+	/** As `runNode`, stopping the execution after `afterMs`, as the editor's Stop button does. */
+	async runNodeStoppedAfter(
+		node: NodeUnderTest,
+		input: IDataObject[],
+		afterMs: number,
+	): Promise<NodeRunResult> {
+		return await this.runNodeOn(node, { items: JSON.stringify(input) }, afterMs);
+	}
+
+	private async runNodeOn(node: NodeUnderTest, parameters: INodeParameters, stopAfterMs?: number) {
 		const inputNode: INode = {
 			id: 'input',
 			name: 'Input',
@@ -140,7 +149,7 @@ export class N8nHarness {
 		const workflow = this.workflow([inputNode, this.nodeOf(node)], {
 			Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
 		});
-		const run = await this.execute(workflow, inputNode);
+		const run = await this.execute(workflow, inputNode, stopAfterMs);
 		return this.resultOf(run);
 	}
 
@@ -289,11 +298,18 @@ export class N8nHarness {
 		});
 	}
 
-	private async execute(workflow: Workflow, startNode: INode): Promise<IRun> {
+	private async execute(workflow: Workflow, startNode: INode, stopAfterMs?: number): Promise<IRun> {
 		const executionId = `harness-${++this.executionCount}`;
 		const additionalData = this.additionalData(workflow, 'manual', executionId);
 		const execution = new WorkflowExecute(additionalData, 'manual');
-		return await execution.run({ workflow, startNode });
+		const running = execution.run({ workflow, startNode });
+		if (stopAfterMs === undefined) return await running;
+		const stop = setTimeout(() => running.cancel(), stopAfterMs);
+		try {
+			return await running;
+		} finally {
+			clearTimeout(stop);
+		}
 	}
 
 	private additionalData(

@@ -26,8 +26,13 @@ function sourceOf(distPath: string): string {
 	return join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 }
 
+/** A module of the pack, as the harness loads its nodes: built, or from source. */
+export function loadPackModule<T>(distPath: string): T {
+	return requireFromHere(sourceOf(distPath)) as T;
+}
+
 function loadClass<T>(distPath: string): T {
-	const exported = requireFromHere(sourceOf(distPath)) as Record<string, new () => T>;
+	const exported = loadPackModule<Record<string, new () => T>>(distPath);
 	const classes = Object.values(exported).filter((value) => typeof value === 'function');
 	if (classes.length !== 1) throw new Error(`${distPath} must export exactly one class`);
 	return new classes[0]();

@@ -18,6 +18,25 @@ describe('Oktell: User and Number', () => {
 		]);
 	});
 
+	test('Raw Output from an expression is read for each item; a fixed one holds for every item', async () => {
+		const perItem = await oktell.run(
+			{ resource: 'user', operation: 'getState', userId: IVANOV, rawOutput: '={{ $json.raw }}' },
+			[{ raw: true }, { raw: false }, { raw: true }],
+		);
+		assert.deepEqual(
+			jsonOf(perItem.items).map((json) => Object.keys(json)),
+			[['xml'], ['id', 'state', 'stateName'], ['xml']],
+		);
+		const fixed = await oktell.run(
+			{ resource: 'user', operation: 'getState', userId: IVANOV, rawOutput: true },
+			[{}, {}],
+		);
+		assert.deepEqual(
+			jsonOf(fixed.items).map((json) => Object.keys(json)),
+			[['xml'], ['xml']],
+		);
+	});
+
 	test('Set State sends the state by number and the modes as 0/1; the server state follows', async () => {
 		const result = await oktell.run({
 			resource: 'user',

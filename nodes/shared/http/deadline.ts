@@ -18,6 +18,7 @@ export class RequestCutShort extends Error {
 export class Deadline {
 	private readonly controller = new AbortController();
 	private readonly timer: NodeJS.Timeout;
+	private followed: AbortSignal | undefined;
 
 	constructor(readonly ms: number) {
 		this.timer = setTimeout(() => this.cut(new RequestCutShort('deadline', ms)), ms);
@@ -39,6 +40,7 @@ export class Deadline {
 
 	clear(): void {
 		clearTimeout(this.timer);
+		this.unfollow();
 	}
 
 	/** Settles with the promise, or rejects with the cut when the deadline comes first. */
@@ -73,15 +75,57 @@ export class Deadline {
 	 * each abort the request.
 	 */
 	attachTo(options: IHttpRequestOptions): IHttpRequestOptions {
-		let combined: AbortSignal = this.signal;
-		Object.defineProperty(options, 'abortSignal', {
-			enumerable: true,
-			configurable: true,
-			get: () => combined,
-			set: (signal: AbortSignal | undefined) => {
-				combined = signal ? AbortSignal.any([this.signal, signal]) : this.signal;
+		const own = () => this.signal;
+		const follow = (signal: AbortSignal | undefined) => this.follow(signal);
+		return {
+			...options,
+			get abortSignal(): AbortSignal {
+				return own();
 			},
-		});
-		return options;
+			set abortSignal(signal: AbortSignal | undefined) {
+				follow(signal);
+			},
+		};
+	}
+
+	/** Aborts with `signal` too, until cleared. */
+	private follow(signal: AbortSignal | undefined): void {
+		if (!signal || signal === this.signal) return;
+		if (signal.aborted) {
+			this.abortWith(signal.reason);
+			return;
+		}
+		let deadlines = following.get(signal);
+		if (!deadlines) {
+			const fresh = new Set<Deadline>();
+			following.set(signal, (deadlines = fresh));
+			signal.addEventListener(
+				'abort',
+				() => {
+					for (const deadline of fresh) deadline.abortWith(signal.reason);
+					fresh.clear();
+				},
+				{ once: true },
+			);
+		}
+		this.unfollow();
+		deadlines.add(this);
+		this.followed = signal;
+	}
+
+	private unfollow(): void {
+		if (this.followed) following.get(this.followed)?.delete(this);
+		this.followed = undefined;
+	}
+
+	private abortWith(reason: unknown): void {
+		if (!this.controller.signal.aborted) this.controller.abort(reason);
 	}
 }
+
+/*
+ * The deadlines in flight under each signal they follow (an execution's cancel signal): one
+ * listener per signal aborts them all. `AbortSignal.any` per request cost more than the rest of
+ * the deadline.
+ */
+const following = new WeakMap<AbortSignal, Set<Deadline>>();

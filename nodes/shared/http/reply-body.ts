@@ -50,6 +50,20 @@ export function parseJsonReply(text: string, vendor: string): JsonReply {
 	}
 }
 
+/*
+ * A decoder used without `stream` keeps nothing between calls, so one of each serves every
+ * reply: making one per reply cost more than decoding a small reply.
+ */
+const decoders = {
+	'utf-8': new TextDecoder('utf-8', { ignoreBOM: true }),
+	'utf-16le': new TextDecoder('utf-16le', { ignoreBOM: true }),
+	'utf-16be': new TextDecoder('utf-16be', { ignoreBOM: true }),
+};
+const strictDecoders = {
+	'utf-16le': new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }),
+	'utf-16be': new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true }),
+};
+
 /**
  * Text of a reply by its byte-order mark (UTF-8, UTF-16 LE or BE), else UTF-8. Declared encodings
  * are ignored: some servers declare UTF-16 and send UTF-8. Bytes that are not valid in the encoding
@@ -58,7 +72,7 @@ export function parseJsonReply(text: string, vendor: string): JsonReply {
  */
 export function decodeReplyText(body: Buffer): string {
 	const { encoding, start } = encodingOf(body);
-	return new TextDecoder(encoding, { ignoreBOM: true }).decode(body.subarray(start));
+	return decoders[encoding].decode(body.subarray(start));
 }
 
 export type TextReply = { ok: true; value: string } | { ok: false; problem: string };
@@ -75,9 +89,7 @@ export function readReplyText(body: Buffer, vendor: string): TextReply {
 	try {
 		return {
 			ok: true,
-			value: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(
-				body.subarray(start),
-			),
+			value: strictDecoders[encoding].decode(body.subarray(start)),
 		};
 	} catch {
 		const why =

@@ -10,7 +10,8 @@ export function holdsExpression(value: unknown): boolean {
 /**
  * A parameter for each item (`path` may name a collection's option, `options.readOnly`). One
  * without an expression is the same for every item, so it is read once for the run: each read
- * costs n8n a copy and a check against the node's description.
+ * costs n8n a copy and a check against the node's description. A value read once is shared by
+ * every item: callers read it, never change it.
  */
 export function runParameter<T>(
 	context: IExecuteFunctions,
@@ -25,4 +26,21 @@ export function runParameter<T>(
 	if (holdsExpression(written)) return read;
 	let value: { of: T } | undefined;
 	return (itemIndex) => (value ??= { of: read(itemIndex) }).of;
+}
+
+/** The readers of one node run, by path: n8n gives each run its own context. */
+const runReaders = new WeakMap<IExecuteFunctions, Map<string, (itemIndex: number) => unknown>>();
+
+/** `runParameter` for code that runs once per item: the reader is kept for the run. */
+export function itemParameter<T>(
+	context: IExecuteFunctions,
+	path: string,
+	itemIndex: number,
+	fallback: T,
+): T {
+	let readers = runReaders.get(context);
+	if (!readers) runReaders.set(context, (readers = new Map()));
+	let read = readers.get(path);
+	if (!read) readers.set(path, (read = runParameter(context, path, fallback)));
+	return read(itemIndex) as T;
 }

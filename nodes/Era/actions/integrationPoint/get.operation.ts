@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/execution/per-item';
+import { itemParameter } from '../../../shared/parameters/run-parameter';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { outputQuery } from '../../helpers/list-query';
 import { getPoint } from '../../transport/integration-points';
@@ -38,7 +39,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this,
 		async (itemIndex) => {
 			const id = pointIdOf(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			const options = itemParameter<IDataObject>(this, 'options', itemIndex, {});
 			return await getPoint(this, id, outputQuery(options), eraCall(this, itemIndex));
 		},
 		{ concurrency: ERA_CONCURRENCY },

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { itemParameter } from '../../../shared/parameters/run-parameter';
+
 export const rawOutputProperty: INodeProperties = {
 	displayName: 'Raw Output',
 	name: 'rawOutput',
@@ -9,5 +11,5 @@ export const rawOutputProperty: INodeProperties = {
 };
 
 export function wantsRawOutput(context: IExecuteFunctions, itemIndex: number): boolean {
-	return context.getNodeParameter('rawOutput', itemIndex, false) as boolean;
+	return itemParameter<boolean>(context, 'rawOutput', itemIndex, false);
 }

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { N8nHarness } from '../harness/n8n-harness';
+import type { Behaviour, HostileServer } from '../support/hostile-server';
+import { dripBody, silent, startHostileServer } from '../support/hostile-server';
+import { PROBE_BEARER, ProbeApi, ProbeNode } from './probe-node';
+
+/** The request's own deadline: far beyond the test, so only the stop can end it. */
+const DEADLINE_MS = 30_000;
+const STOP_AFTER_MS = 300;
+/** Room for a machine twice as slow as this one. */
+const SLACK_MS = 5_000;
+
+describe('stopping the execution aborts requests in flight', () => {
+	const harness = new N8nHarness({ nodes: [new ProbeNode()], credentials: [new ProbeApi()] });
+	const servers: HostileServer[] = [];
+
+	const stopWhileServing = async (behaviour: Behaviour, items: number) => {
+		// Nothing is sent after the stop: a later request would show in the server's count.
+		const server = await startHostileServer(behaviour);
+		servers.push(server);
+		const credentialId = harness.addCredential('probeApi', {
+			baseUrl: server.url,
+			token: PROBE_BEARER,
+		});
+		const started = Date.now();
+		await harness.runNodeStoppedAfter(
+			{ type: 'probe', parameters: {}, credentials: { probeApi: credentialId } },
+			Array.from({ length: items }, () => ({
+				method: 'GET',
+				idempotent: true,
+				timeoutMs: DEADLINE_MS,
+			})),
+			STOP_AFTER_MS,
+		);
+		return { server, elapsedMs: Date.now() - started };
+	};
+
+	const closesEveryConnection = async (server: HostileServer) => {
+		const until = Date.now() + SLACK_MS;
+		while (server.openConnections > 0 && Date.now() < until) await sleep(20);
+		assert.equal(server.openConnections, 0, 'a connection was left open after the stop');
+	};
+
+	afterEach(async () => {
+		await Promise.all(servers.splice(0).map(async (server) => await server.close()));
+	});
+
+	test('a request waiting for its reply is dropped at once', async () => {
+		const { server, elapsedMs } = await stopWhileServing(silent(), 1);
+		assert.ok(elapsedMs < STOP_AFTER_MS + SLACK_MS, `the run took ${elapsedMs} ms`);
+		assert.equal(server.count, 1);
+		await closesEveryConnection(server);
+	});
+
+	test('a reply whose body is still arriving is dropped at once', async () => {
+		const { server, elapsedMs } = await stopWhileServing(dripBody(200, {}, 50), 1);
+		assert.ok(elapsedMs < STOP_AFTER_MS + SLACK_MS, `the run took ${elapsedMs} ms`);
+		assert.equal(server.count, 1);
+		await closesEveryConnection(server);
+	});
+});
