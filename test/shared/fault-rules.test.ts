@@ -100,11 +100,17 @@ describe('small fault rules', () => {
 	});
 
 	test('IDs in paths are encoded; empty, blank, "." and ".." are the item\'s input error', () => {
-		assert.equal(pathSegment(node, 'a/b c', 'point ID'), 'a%2Fb%20c');
-		assert.equal(pathSegment(node, 42, 'point ID'), '42');
+		assert.equal(
+			pathSegment(() => node, 'a/b c', 'point ID'),
+			'a%2Fb%20c',
+		);
+		assert.equal(
+			pathSegment(() => node, 42, 'point ID'),
+			'42',
+		);
 		for (const bad of ['', '  ', '.', '..', ' .. ', undefined, null, {}]) {
 			assert.throws(
-				() => pathSegment(node, bad, 'point ID', 3),
+				() => pathSegment(() => node, bad, 'point ID', 3),
 				(error: Error & { context?: { itemIndex?: number } }) =>
 					/^The point ID is /.test(error.message) && error.context?.itemIndex === 3,
 				String(bad),
@@ -137,15 +143,21 @@ describe('small fault rules', () => {
 
 	test('a reply of the wrong shape is an item error quoting its start', () => {
 		const check = { vendor: 'Probe', what: 'Get', text: 'null', itemIndex: 2 };
-		assert.deepEqual(expectShape(node, { id: 1 }, 'object', check), { id: 1 });
+		assert.deepEqual(
+			expectShape(() => node, { id: 1 }, 'object', check),
+			{ id: 1 },
+		);
 		assert.throws(
-			() => expectShape(node, null, 'object', check),
+			() => expectShape(() => node, null, 'object', check),
 			/^NodeApiError: Probe answered Get with something other than an object: "null"$/,
 		);
 		assert.throws(
-			() => expectShape(node, [{}, null], 'list of objects', { ...check, text: '[{},null]' }),
+			() => expectShape(() => node, [{}, null], 'list of objects', { ...check, text: '[{},null]' }),
 			/other than a list of objects/,
 		);
-		assert.deepEqual(expectShape(node, [1], 'list', check), [1]);
+		assert.deepEqual(
+			expectShape(() => node, [1], 'list', check),
+			[1],
+		);
 	});
 });

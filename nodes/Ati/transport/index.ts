@@ -126,7 +126,7 @@ export async function atiApiRequest<T>(context: RequestContext, request: AtiRequ
 				mayHaveApplied: response.mayHaveApplied,
 			});
 		}
-		return expectShape<T>(context.getNode(), reply.value, request.expect.shape, {
+		return expectShape<T>(() => context.getNode(), reply.value, request.expect.shape, {
 			vendor: VENDOR,
 			what: request.expect.what,
 			text,

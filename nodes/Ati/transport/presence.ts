@@ -33,7 +33,7 @@ export async function getPresenceState(
 	contactId: string,
 	call: PresenceCall = {},
 ): Promise<PresenceState> {
-	const segment = pathSegment(context.getNode(), contactId, 'contact ID', call.itemIndex);
+	const segment = pathSegment(() => context.getNode(), contactId, 'contact ID', call.itemIndex);
 	return await atiApiRequest<PresenceState>(context, {
 		method: 'GET',
 		path: `/presence/state/${segment}/`,

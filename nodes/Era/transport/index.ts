@@ -92,17 +92,23 @@ export async function eraApiRequest(
 		body: request.body === undefined ? undefined : JSON.stringify(request.body),
 		limits: [request.timeoutMs, request.maxReplyBytes, notFoundIsReply],
 	};
-	const reply = await sharedRead(
+	return await sharedRead(
 		context,
 		identity,
 		request.itemIndex,
 		async () => await sendEraRequest(context, request, notFoundIsReply),
+		copyOfReply,
 	);
-	// Each item gets its own copy, parsed again from the shared text (quicker than copying the
-	// parsed value): callers change what they are given.
+}
+
+/**
+ * An item's own copy of a shared reply, parsed again from its text (quicker than copying the
+ * parsed value): callers change what they are given.
+ */
+function copyOfReply(reply: EraReply): EraReply {
 	if (reply.value === undefined) return { ...reply };
 	const copy = parseJsonReply(reply.text, VENDOR);
-	return { ...reply, value: copy.ok ? copy.value : structuredClone(reply.value) };
+	return { ...reply, value: copy.ok ? copy.value : undefined };
 }
 
 async function sendEraRequest(
@@ -124,8 +130,6 @@ async function sendEraRequest(
 		credentials.sessionToken,
 		unboundToken(credentials.sessionToken),
 	];
-	const node = context.getNode();
-
 	let response;
 	try {
 		response = await sendVendorRequest(
@@ -178,12 +182,18 @@ async function sendEraRequest(
 		return { statusCode, value: undefined, text, notFound: true };
 	}
 	if (statusCode < 200 || statusCode >= 300) {
-		throw eraHttpError(node, statusCode, text, request.itemIndex, response.mayHaveApplied);
+		throw eraHttpError(
+			context.getNode(),
+			statusCode,
+			text,
+			request.itemIndex,
+			response.mayHaveApplied,
+		);
 	}
 	if (text.trim() === '') return { statusCode, value: undefined, text };
 	const reply = parseJsonReply(text, VENDOR);
 	if (reply.ok) return { statusCode, value: reply.value, text };
-	throw apiError(node, {
+	throw apiError(context.getNode(), {
 		message: reply.problem,
 		description: 'ERA answered with something other than JSON; check the Server URL.',
 		httpCode: statusCode,
@@ -239,7 +249,7 @@ export async function eraApiRequestAllItems(
 			...request,
 			qs: { ...request.qs, offset, limit },
 		});
-		const page = expectShape<IDataObject[]>(node, reply.value, 'list of objects', {
+		const page = expectShape<IDataObject[]>(() => node, reply.value, 'list of objects', {
 			vendor: VENDOR,
 			what,
 			text: reply.text,

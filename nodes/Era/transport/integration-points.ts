@@ -1,4 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/node-errors';
 import { pathSegment } from '../../shared/http/path-segment';
@@ -11,12 +11,18 @@ import { VENDOR, eraApiRequest, eraApiRequestAllItems } from './index';
 const POINTS = '/service/integration_points';
 
 function pointPath(context: RequestContext, id: string, call: EraCall): string {
-	return `${POINTS}/${pathSegment(context.getNode(), id, 'integration point ID', call.itemIndex)}`;
+	return `${POINTS}/${pathSegment(() => context.getNode(), id, 'integration point ID', call.itemIndex)}`;
 }
 
 /** The reply as one object, or an item error quoting it (for a write: saying it was made). */
-function objectIn(node: INode, reply: EraReply, what: string, call: EraCall, write = false) {
-	return expectShape<IDataObject>(node, reply.value, 'object', {
+function objectIn(
+	context: RequestContext,
+	reply: EraReply,
+	what: string,
+	call: EraCall,
+	write = false,
+) {
+	return expectShape<IDataObject>(() => context.getNode(), reply.value, 'object', {
 		vendor: VENDOR,
 		what,
 		text: reply.text,
@@ -38,7 +44,7 @@ export async function createPoint(
 		body,
 		idempotent: false,
 	});
-	return objectIn(context.getNode(), reply, 'Create', call, true);
+	return objectIn(context, reply, 'Create', call, true);
 }
 
 export async function getPoint(
@@ -55,7 +61,7 @@ export async function getPoint(
 		idempotent: true,
 		readOnly: true,
 	});
-	return objectIn(context.getNode(), reply, 'Get', call);
+	return objectIn(context, reply, 'Get', call);
 }
 
 /**
@@ -99,7 +105,7 @@ export async function listPointsPage(
 		qs: { mask: 'id,code,type,opts.title', offset, limit },
 		idempotent: true,
 	});
-	return expectShape<IDataObject[]>(context.getNode(), reply.value, 'list of objects', {
+	return expectShape<IDataObject[]>(() => context.getNode(), reply.value, 'list of objects', {
 		vendor: VENDOR,
 		what: 'the integration point list',
 		text: reply.text,
@@ -123,7 +129,7 @@ export async function updatePoint(
 		body,
 		idempotent: true,
 	});
-	return objectIn(context.getNode(), reply, 'Update', call, true);
+	return objectIn(context, reply, 'Update', call, true);
 }
 
 /**
@@ -169,7 +175,7 @@ export async function checkIntegrationToken(
 	token: string,
 	call: EraCall,
 ): Promise<IDataObject | undefined> {
-	const segment = pathSegment(context.getNode(), token, 'integration token', call.itemIndex);
+	const segment = pathSegment(() => context.getNode(), token, 'integration token', call.itemIndex);
 	const reply = await eraApiRequest(
 		context,
 		{
@@ -181,5 +187,5 @@ export async function checkIntegrationToken(
 		},
 		true,
 	);
-	return reply.notFound ? undefined : objectIn(context.getNode(), reply, 'Check', call);
+	return reply.notFound ? undefined : objectIn(context, reply, 'Check', call);
 }

@@ -41,14 +41,14 @@ export async function getTotalQueueInfo(
 	});
 	const check = { vendor: VENDOR, what: 'gettotalqueueinfo', itemIndex };
 	const text = () => JSON.stringify(reply) ?? String(reply);
-	const queues = expectShape<IDataObject[]>(context.getNode(), reply, 'list of objects', {
+	const queues = expectShape<IDataObject[]>(() => context.getNode(), reply, 'list of objects', {
 		...check,
 		text,
 	});
 	return queues.map((queue) => {
 		const calls = queue.queue ?? [];
 		const what = `gettotalqueueinfo (the callers of queue ${String(queue.numprefix)})`;
-		expectShape(context.getNode(), calls, 'list of objects', { ...check, what, text });
+		expectShape(() => context.getNode(), calls, 'list of objects', { ...check, what, text });
 		return { ...queue, queue: calls } as QueueInfo;
 	});
 }

@@ -250,7 +250,7 @@ function tableOf(
 	data: XdtoJson,
 ): XdtoJson {
 	if (data === null) return [];
-	return expectShape<XdtoJson>(context.getNode(), data, 'list of objects', {
+	return expectShape<XdtoJson>(() => context.getNode(), data, 'list of objects', {
 		vendor: VENDOR,
 		what: request.operation,
 		text: fromResultData(reply.text),

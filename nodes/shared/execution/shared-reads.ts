@@ -36,16 +36,26 @@ export async function sharedRead<T>(
 	identity: ReadIdentity,
 	itemIndex: number | undefined,
 	read: () => Promise<T>,
+	/**
+	 * Gives each item after the first its own copy, for callers that change what they are given.
+	 * It must build the copy from what the first item cannot change (the reply's text).
+	 */
+	copy?: (shared: T) => T,
 ): Promise<T> {
 	if (!isExecuteContext(context)) return await read();
 	let run = runs.get(context);
 	if (!run)
 		runs.set(context, (run = { replies: new Map(), credentials: context.getNode().credentials }));
 	const key = JSON.stringify([identity, run.credentials?.[identity.credentialType]?.id ?? null]);
-	let reply = run.replies.get(key) as Promise<T> | undefined;
-	if (!reply) run.replies.set(key, (reply = read()));
+	const shared = run.replies.get(key) as Promise<T> | undefined;
 	try {
-		return await reply;
+		if (!shared) {
+			const reply = read();
+			run.replies.set(key, reply);
+			return await reply;
+		}
+		const reply = await shared;
+		return copy ? copy(reply) : reply;
 	} catch (error) {
 		const ownError =
 			itemIndex !== undefined &&

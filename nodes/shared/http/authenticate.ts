@@ -3,7 +3,8 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 /*
  * The credentials' `authenticate` are functions rather than n8n's generic objects: n8n evaluates
  * each expression of a generic object on every request, about a millisecond each, which was most
- * of a request's cost to the node.
+ * of a request's cost to the node. As n8n's own function-form credentials do, they set their
+ * fields on the options they are given (made for each attempt) instead of copying them.
  */
 
 export function withBasicAuth(
@@ -11,15 +12,14 @@ export function withBasicAuth(
 	username: unknown,
 	password: unknown,
 ): IHttpRequestOptions {
-	return {
-		...options,
-		auth: { username: String(username ?? ''), password: String(password ?? '') },
-	};
+	options.auth = { username: String(username ?? ''), password: String(password ?? '') };
+	return options;
 }
 
 export function withHeaders(
 	options: IHttpRequestOptions,
 	headers: Record<string, string>,
 ): IHttpRequestOptions {
-	return { ...options, headers: { ...options.headers, ...headers } };
+	options.headers = { ...options.headers, ...headers };
+	return options;
 }

@@ -7,7 +7,8 @@ import { inputError } from '../errors/node-errors';
  * `..` (which would address the parent path, such as a whole collection), before anything is sent.
  */
 export function pathSegment(
-	node: INode,
+	/** The node, for the error: n8n copies it on every call, so it is asked for only then. */
+	nodeOf: () => INode,
 	value: unknown,
 	label: string,
 	itemIndex?: number,
@@ -17,7 +18,7 @@ export function pathSegment(
 	if (trimmed === '' || trimmed === '.' || trimmed === '..') {
 		const shown = trimmed === '' ? 'empty' : `"${trimmed}"`;
 		throw inputError(
-			node,
+			nodeOf(),
 			`The ${label} is ${shown}`,
 			`Enter the ${label} of an existing record; check the expression that gives it for this item.`,
 			itemIndex,

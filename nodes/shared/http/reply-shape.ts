@@ -31,13 +31,14 @@ export interface ShapeCheck {
  * start of the reply, never a TypeError later on.
  */
 export function expectShape<T = unknown>(
-	node: INode,
+	/** The node, for the error: n8n copies it on every call, so it is asked for only then. */
+	nodeOf: () => INode,
 	value: unknown,
 	shape: ReplyShape,
 	check: ShapeCheck,
 ): T {
 	if (fits(value, shape)) return value as T;
-	throw apiError(node, {
+	throw apiError(nodeOf(), {
 		message: `${check.vendor} answered ${check.what} with something other than ${article(shape)}: ${quoteStart(typeof check.text === 'string' ? check.text : check.text())}`,
 		description: `The reply does not have the shape ${check.vendor} documents; check the server address in the credential, or try again later.`,
 		itemIndex: check.itemIndex,

@@ -148,7 +148,7 @@ function downloadRequest(context: IExecuteFunctions, itemIndex: number): OktellR
 		);
 	}
 	const id = pathSegment(
-		context.getNode(),
+		() => context.getNode(),
 		context.getNodeParameter('fileId', itemIndex, ''),
 		kind.label,
 		itemIndex,

@@ -108,7 +108,7 @@ export async function runCallQuery(context: IExecuteFunctions, command: string) 
 				itemIndex,
 				...requestLimits(context, itemIndex),
 			});
-			return expectShape<IDataObject>(context.getNode(), reply, 'object', {
+			return expectShape<IDataObject>(() => context.getNode(), reply, 'object', {
 				vendor: VENDOR,
 				what: command,
 				text: JSON.stringify(reply) ?? String(reply),
