@@ -76,6 +76,17 @@ function treeBuilder(
 	};
 }
 
+const NO_LISTS = new Set<string>();
+/** The set of each `alwaysArray` list, made once: a vendor passes the same list for every reply. */
+const listSets = new WeakMap<string[], Set<string>>();
+
+function listNames(alwaysArray: string[] | undefined): Set<string> {
+	if (!alwaysArray) return NO_LISTS;
+	let names = listSets.get(alwaysArray);
+	if (!names) listSets.set(alwaysArray, (names = new Set(alwaysArray)));
+	return names;
+}
+
 /**
  * Reads a small XML reply whole, as a tree: attributes come as `@_name`, text beside attributes
  * or child elements as `#text`; values stay strings. The safety rules are UntrustedXmlReader's.
@@ -92,7 +103,7 @@ export function readUntrustedXml(
 		};
 	}
 	const tree = treeBuilder(
-		new Set(options.alwaysArray ?? []),
+		listNames(options.alwaysArray),
 		options.removeNamespacePrefixes ?? false,
 	);
 	const reader = new UntrustedXmlReader(vendor, tree, options);
