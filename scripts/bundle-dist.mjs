@@ -16,7 +16,11 @@ const entries = [...nodes, ...credentials].map((file) =>
 	relative('dist', file).replace(/\.js$/, ''),
 );
 
-const index = entries
+// Process-wide state the bench clears between runs (a client-side rate limit), exported beside the
+// entries so that it reaches the instance the nodes use.
+const STATE_MODULES = ['nodes/Bitrix24/transport/leaky-bucket'];
+
+const index = [...entries, ...STATE_MODULES]
 	.map(
 		(entry) => `exports[${JSON.stringify(entry)}] = require(${JSON.stringify(`./${entry}.js`)});`,
 	)

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 const root = resolve(__dirname, '..', '..');
@@ -26,9 +26,18 @@ function sourceOf(distPath: string): string {
 	return join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 }
 
-/** A module of the pack, as the harness loads its nodes: built, or from source. */
+/**
+ * A module of the pack, as the harness loads its nodes: from source, or as built, where every
+ * module lives in the one bundle `dist/pack.js` (so the instance the nodes use is the bundle's).
+ */
 export function loadPackModule<T>(distPath: string): T {
-	return requireFromHere(sourceOf(distPath)) as T;
+	if (process.env.N8N_HARNESS_LOAD !== 'dist') return requireFromHere(sourceOf(distPath)) as T;
+	const name = relative('dist', distPath).replace(/\.js$/, '');
+	const pack = requireFromHere(join(root, 'dist', 'pack.js')) as Record<string, unknown>;
+	if (pack[name] === undefined) {
+		throw new Error(`dist/pack.js does not export ${name}: list it in scripts/bundle-dist.mjs`);
+	}
+	return pack[name] as T;
 }
 
 function loadClass<T>(distPath: string): T {
