@@ -178,13 +178,14 @@ async function sendOnce(
 	request: VendorRequest,
 ): Promise<HttpReply | NetworkFailure> {
 	const deadline = new Deadline(request.timeoutMs);
+	// No `timeout` for n8n's client: the deadline aborts the request from connecting to the last
+	// byte, and a second timer on every request only cost time.
 	const options = deadline.attachTo({
 		method: request.method,
 		url: request.url,
 		headers: request.headers,
 		qs: request.qs,
 		body: request.body,
-		timeout: request.timeoutMs,
 		encoding: 'stream',
 		json: false,
 		returnFullResponse: true,
