@@ -18,7 +18,6 @@ describe('stopping the execution aborts requests in flight', () => {
 	const servers: HostileServer[] = [];
 
 	const stopWhileServing = async (behaviour: Behaviour, items: number) => {
-		// Nothing is sent after the stop: a later request would show in the server's count.
 		const server = await startHostileServer(behaviour);
 		servers.push(server);
 		const credentialId = harness.addCredential('probeApi', {
@@ -38,10 +37,13 @@ describe('stopping the execution aborts requests in flight', () => {
 		return { server, elapsedMs: Date.now() - started };
 	};
 
+	/** Every connection closed, and no request sent again (the probe retries reads after 20 ms). */
 	const closesEveryConnection = async (server: HostileServer) => {
 		const until = Date.now() + SLACK_MS;
 		while (server.openConnections > 0 && Date.now() < until) await sleep(20);
 		assert.equal(server.openConnections, 0, 'a connection was left open after the stop');
+		await sleep(500);
+		assert.equal(server.count, 1, 'the read was sent again after the stop');
 	};
 
 	afterEach(async () => {
