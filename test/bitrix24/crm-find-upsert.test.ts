@@ -35,6 +35,30 @@ describe('Bitrix24 CRM: Find by Phone or Email, Create or Update', () => {
 		assert.deepEqual(methodsOf(0), Array(3).fill('crm.duplicate.findbycomm'));
 	});
 
+	test('Find by Phone returns every match when more records share the phone than a page holds', async () => {
+		const store = b24.simulator.portal.crm.contact;
+		const added = Array.from({ length: 120 }, (_, index) =>
+			store.add({
+				NAME: `Дубль ${index}`,
+				PHONE: [{ VALUE: '+7 955 000-00-55', VALUE_TYPE: 'WORK' }],
+			}),
+		);
+
+		const result = await run('contact', 'findByPhoneOrEmail', {
+			searchBy: 'PHONE',
+			values: '89550000055',
+		});
+
+		assert.equal(result.error, undefined);
+		assert.deepEqual(
+			result.items.map((item) => Number(item.json.ID)),
+			added,
+			'each once, in ID order',
+		);
+		assert.equal(b24.restCalls().length, 2, 'one batch of searches, one batch of reads');
+		assert.deepEqual(methodsOf(1), Array(3).fill('crm.contact.list'));
+	});
+
 	test('Find by Email without values fails the item before anything is sent', async () => {
 		const result = await run('lead', 'findByPhoneOrEmail', { searchBy: 'EMAIL', values: ' ' });
 

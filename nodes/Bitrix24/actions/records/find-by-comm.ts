@@ -5,6 +5,7 @@ import type { OperationModule } from '../../../shared/execution/resources';
 import { MULTI_FIELDS } from '../../crm/field-values';
 import type { RecordKind } from '../../crm/record-kinds';
 import type { BatchCommand } from '../../transport/batch';
+import { PAGE_SIZE } from '../../transport/batch';
 import { targetOf } from '../parameters/portal-options';
 import type { CommType } from './communications';
 import { MAX_FIND_VALUES, findCommand, foundIds, searchByProperty } from './communications';
@@ -60,25 +61,20 @@ export function findByCommOperation(kind: RecordKind): OperationModule {
 					);
 					const results = new Map<number, IDataObject[] | Error>();
 					const reads: BatchCommand[] = [];
+					const readKeys = new Map<number, string[]>();
 					for (const itemIndex of searches.keys()) {
 						try {
 							const ids = foundIds(resultOf(found, `find${itemIndex}`), entityType);
 							if (ids.length === 0) results.set(itemIndex, []);
-							else
-								reads.push({
-									key: `read${itemIndex}`,
-									method: kind.methods.list,
-									params: { filter: { '@ID': ids }, select: FULL_SELECT, order: { ID: 'ASC' } },
-								});
+							else readKeys.set(itemIndex, pushReads(reads, kind, itemIndex, ids));
 						} catch (error) {
 							results.set(itemIndex, error as Error);
 						}
 					}
 					const records = await sendCommands(this, target, reads, true);
-					for (const { key } of reads) {
-						const itemIndex = Number(key.slice(4));
+					for (const [itemIndex, keys] of readKeys) {
 						try {
-							const rows = resultOf(records, key) as IDataObject[];
+							const rows = keys.flatMap((key) => resultOf(records, key) as IDataObject[]);
 							results.set(
 								itemIndex,
 								rows.map((row) => outputRecord(this, itemIndex, row)),
@@ -92,6 +88,34 @@ export function findByCommOperation(kind: RecordKind): OperationModule {
 			);
 		},
 	};
+}
+
+/**
+ * Reads of the found records, a page's worth of IDs each (a list answers one page, so more IDs
+ * in one read would lose the rest), in ID order; returns their keys.
+ */
+function pushReads(
+	reads: BatchCommand[],
+	kind: RecordKind,
+	itemIndex: number,
+	ids: number[],
+): string[] {
+	const sorted = [...new Set(ids)].sort((a, b) => a - b);
+	const keys: string[] = [];
+	for (let at = 0; at < sorted.length; at += PAGE_SIZE) {
+		const key = `read${itemIndex}_${at / PAGE_SIZE}`;
+		keys.push(key);
+		reads.push({
+			key,
+			method: kind.methods.list,
+			params: {
+				filter: { '@ID': sorted.slice(at, at + PAGE_SIZE) },
+				select: FULL_SELECT,
+				order: { ID: 'ASC' },
+			},
+		});
+	}
+	return keys;
 }
 
 function readSearch(context: IExecuteFunctions, itemIndex: number): Search {
