@@ -47,10 +47,19 @@ function keyOf(identity: LoginIdentity): string {
  * never reaches another server and a wrong new password is never hidden by an old session.
  */
 export function sessionIdentity(identity: LoginIdentity): string {
-	return createHash('sha256')
-		.update([identity.serverUrl, identity.domain, identity.login, identity.password].join('|'))
-		.digest('hex');
+	const values = [identity.serverUrl, identity.domain, identity.login, identity.password].join('|');
+	let hash = identities.get(values);
+	if (hash === undefined) {
+		hash = createHash('sha256').update(values).digest('hex');
+		if (identities.size >= MAX_IDENTITIES) identities.clear();
+		identities.set(values, hash);
+	}
+	return hash;
 }
+
+/** Identities already hashed: the credential asks for one on every request. */
+const identities = new Map<string, string>();
+const MAX_IDENTITIES = 64;
 
 export function bindSession(identity: LoginIdentity, token: string): string {
 	return `${sessionIdentity(identity)}.${token}`;
