@@ -27,6 +27,10 @@ export interface NodeVsFloor {
 	 * `httpRequestWithAuthentication` (what any node that follows n8n's conventions pays).
 	 */
 	helperMs?: number;
+	/**
+	 * The median of each run's node time over that run's floor: a run measures the node and its
+	 * floor side by side, so a slow spell of the machine moves both and cancels out.
+	 */
 	ratio: number;
 	goalRatio: number;
 	maxInFlight: number;
@@ -143,7 +147,7 @@ export async function measureOperation(operation: OperationCase): Promise<NodeVs
 		rawMs,
 		floorMs,
 		helperMs: perItem ? median(helperTimes) : undefined,
-		ratio: nodeMs / floorMs,
+		ratio: median(nodeTimes.map((ms, run) => ms / (noopTimes[run] + rawTimes[run]))),
 		goalRatio: operation.kind === 'batched' ? 1.2 : 1.5,
 		maxInFlight,
 		floorConcurrency,

@@ -57,6 +57,13 @@ export interface OperationCase {
 	minimalCalls?: (rig: VendorRig, logged: readonly LoggedRequest[]) => RawCall[];
 }
 
+/** The ATI node's own limiter: that of the module the harness loaded the node from. */
+function nodeAtiLimiter() {
+	return loadPackModule<typeof import('../nodes/Ati/transport/index')>(
+		'dist/nodes/Ati/transport/index.js',
+	).atiRateLimiter;
+}
+
 /** The Bitrix24 node's own buckets: those of the module the harness loaded the node from. */
 function nodeBuckets() {
 	return loadPackModule<typeof import('../nodes/Bitrix24/transport/leaky-bucket')>(
@@ -89,6 +96,9 @@ export async function startRigs(): Promise<Record<string, VendorRig>> {
 				source: `ATI: ${ATI_REQUESTS_PER_SECOND} requests/s`,
 			},
 			pace: { perWindow: ATI_REQUESTS_PER_SECOND, windowMs: 1010 },
+			// The node keeps ATI's rate client-side too: each run starts with both counts empty, as
+			// the raw client's does.
+			afterReset: () => slotsOf(nodeAtiLimiter()).clear(),
 			resetRate: () => privateOf(ati.simulator, 'limiter').reset(),
 			counted: all,
 		},
@@ -143,6 +153,10 @@ export async function startRigs(): Promise<Record<string, VendorRig>> {
 
 function privateOf(simulator: object, field: string): { reset(): void } {
 	return (simulator as unknown as Record<string, { reset(): void }>)[field];
+}
+
+function slotsOf(limiter: object): Map<string, unknown> {
+	return (limiter as unknown as { slots: Map<string, unknown> }).slots;
 }
 
 function levelsOf(bucket: object): Map<string, unknown> {

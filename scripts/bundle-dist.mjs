@@ -16,9 +16,9 @@ const entries = [...nodes, ...credentials].map((file) =>
 	relative('dist', file).replace(/\.js$/, ''),
 );
 
-// Process-wide state the bench clears between runs (a client-side rate limit), exported beside the
+// Process-wide state the bench clears between runs (client-side rate limits), exported beside the
 // entries so that it reaches the instance the nodes use.
-const STATE_MODULES = ['nodes/Bitrix24/transport/leaky-bucket'];
+const STATE_MODULES = ['nodes/Bitrix24/transport/leaky-bucket', 'nodes/Ati/transport/index'];
 
 const index = [...entries, ...STATE_MODULES]
 	.map(

@@ -32,7 +32,7 @@ export const atiRetryPolicy: RetryPolicy = {
 };
 
 /** ATI allows 10 requests per second per token: shared by every n8n process in queue mode. */
-const rateLimiter = new SlidingWindowLimiter(10, 1_000, undefined, 'ati');
+export const atiRateLimiter = new SlidingWindowLimiter(10, 1_000, undefined, 'ati');
 /** Items in flight at once: as many as one second of the rate limit, which still spaces them. */
 export const ATI_CONCURRENCY = 10;
 
@@ -81,8 +81,8 @@ export async function atiApiRequest<T>(context: RequestContext, request: AtiRequ
 				unreachableHint: `Check the Base URL in the ATI.SU credential (${baseUrl}) and the network, then try again.`,
 				limitsHint: LIMITS_HINT,
 				itemIndex: request.itemIndex,
-				beforeAttempt: async () => await rateLimiter.acquire(rateKey),
-				onRefusal: async (delayMs) => await rateLimiter.slowDown(rateKey, delayMs),
+				beforeAttempt: async () => await atiRateLimiter.acquire(rateKey),
+				onRefusal: async (delayMs) => await atiRateLimiter.slowDown(rateKey, delayMs),
 			},
 			{
 				method: request.method,
