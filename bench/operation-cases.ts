@@ -98,8 +98,8 @@ export async function startRigs(): Promise<Record<string, VendorRig>> {
 			pace: { perWindow: ATI_REQUESTS_PER_SECOND, windowMs: 1010 },
 			// The node keeps ATI's rate client-side too: each run starts with both counts empty, as
 			// the raw client's does.
-			afterReset: () => slotsOf(nodeAtiLimiter()).clear(),
-			resetRate: () => privateOf(ati.simulator, 'limiter').reset(),
+			afterReset: () => fieldOf<Map<string, unknown>>(nodeAtiLimiter(), 'slots').clear(),
+			resetRate: () => fieldOf<{ reset(): void }>(ati.simulator, 'limiter').reset(),
 			counted: all,
 		},
 		era: {
@@ -128,8 +128,8 @@ export async function startRigs(): Promise<Record<string, VendorRig>> {
 			counted: (request) => request.path.startsWith('/rest/'),
 			// The node keeps Bitrix24's bucket client-side too: each run starts with both empty, as
 			// the raw client's does.
-			afterReset: () => levelsOf(nodeBuckets().standard).clear(),
-			resetRate: () => privateOf(bitrix.simulator, 'bucket').reset(),
+			afterReset: () => fieldOf<Map<string, unknown>>(nodeBuckets().standard, 'levels').clear(),
+			resetRate: () => fieldOf<{ reset(): void }>(bitrix.simulator, 'bucket').reset(),
 		},
 		oneC: {
 			vendor: '1C-Connect',
@@ -151,16 +151,9 @@ export async function startRigs(): Promise<Record<string, VendorRig>> {
 	};
 }
 
-function privateOf(simulator: object, field: string): { reset(): void } {
-	return (simulator as unknown as Record<string, { reset(): void }>)[field];
-}
-
-function slotsOf(limiter: object): Map<string, unknown> {
-	return (limiter as unknown as { slots: Map<string, unknown> }).slots;
-}
-
-function levelsOf(bucket: object): Map<string, unknown> {
-	return (bucket as unknown as { levels: Map<string, unknown> }).levels;
+/** A field its class keeps private, which the bench empties between runs. */
+function fieldOf<T>(owner: object, name: string): T {
+	return (owner as unknown as Record<string, T>)[name];
 }
 
 const contactIds = (from: number, count: number) =>

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import { inputError } from '../errors/node-errors';
-import { holdsExpression } from '../parameters/run-parameter';
+import { itemParameter } from '../parameters/run-parameter';
 
 /** For an operation's Options collection: the deadline of each request, the body included. */
 export function timeoutOption(defaultSeconds: number): INodeProperties {
@@ -67,33 +67,18 @@ export interface RequestLimits {
 	maxReplyBytes?: number;
 }
 
-/** Per run and collection: the limits when the collection holds no expression, else null. */
-const constantLimits = new WeakMap<IExecuteFunctions, Map<string, RequestLimits | null>>();
-
 /**
  * The Timeout and Max Reply Size an item sets in the collection `collection`; a limit left out
- * is undefined, so the vendor's default applies. A collection without expressions is the same
- * for every item, so it is read once per run.
+ * is undefined, so the vendor's default applies. A collection without expressions is read once
+ * per run.
  */
 export function readRequestLimits(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	collection = 'options',
 ): RequestLimits {
-	let known = constantLimits.get(context);
-	if (!known) constantLimits.set(context, (known = new Map()));
-	const cached = known.get(collection);
-	if (cached) return cached;
-	const parameter = (name: string) =>
-		context.getNodeParameter(`${collection}.${name}`, itemIndex, null) as unknown;
-	const limits = readLimits(context, parameter, itemIndex);
-	if (cached === undefined) {
-		known.set(
-			collection,
-			holdsExpression(context.getNode().parameters[collection]) ? null : limits,
-		);
-	}
-	return limits;
+	const values = itemParameter<IDataObject>(context, collection, itemIndex, {});
+	return readLimits(context, (name) => values?.[name], itemIndex);
 }
 
 /** The same for a polling trigger, whose parameters belong to no item. */

@@ -20,8 +20,8 @@ export function basicAuthSecret(login: unknown, password: unknown): string {
 const knownForms = new Map<string, readonly string[]>();
 const MAX_KNOWN_FORMS = 64;
 
-/** Shorter values are not secrets worth masking: they would mask ordinary words. */
-function isRedacted(secret: unknown): secret is string {
+/** Values of four characters or more are masked; shorter ones would mask ordinary words. */
+function isMasked(secret: unknown): secret is string {
 	return typeof secret === 'string' && secret.length >= 4;
 }
 
@@ -29,10 +29,10 @@ function isRedacted(secret: unknown): secret is string {
 export function secretForms(secrets: unknown[]): readonly string[] {
 	// Each secret after its length, so no two lists of secrets share a key.
 	let key = '';
-	for (const secret of secrets) if (isRedacted(secret)) key += `${secret.length}:${secret}`;
+	for (const secret of secrets) if (isMasked(secret)) key += `${secret.length}:${secret}`;
 	const known = knownForms.get(key);
 	if (known) return known;
-	const kept = secrets.filter(isRedacted);
+	const kept = secrets.filter(isMasked);
 	const forms = new Set<string>();
 	for (const secret of kept) for (const form of formsOf(secret)) forms.add(form);
 	const sorted = Object.freeze([...forms].sort((a, b) => b.length - a.length));
