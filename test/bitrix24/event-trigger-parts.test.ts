@@ -93,7 +93,7 @@ describe('Bitrix24 Event Trigger parts', () => {
 				return 'OK';
 			},
 		};
-		const store = { redis, prefix: 'bull:', rateLimiter: () => undefined } as never;
+		const store = { redis, prefix: 'bull:', rateLimiter: () => undefined, reachable: () => true } as never;
 		const [main, worker] = [new RepeatFilter(() => store), new RepeatFilter(() => store)];
 		assert.equal(await main.firstTime('k', 10_000), true);
 		assert.equal(await worker.firstTime('k', 10_000), false);

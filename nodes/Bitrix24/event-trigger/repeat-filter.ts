@@ -1,5 +1,5 @@
 import type { StoreSource } from '../../shared/state/shared-store';
-import { orInProcess, processSharedStore } from '../../shared/state/shared-store';
+import { orInProcess, processSharedStore, usableStore } from '../../shared/state/shared-store';
 
 /** Remembered keys in this process at most; the oldest go first. */
 const MAX_KEYS = 10_000;
@@ -18,7 +18,7 @@ export class RepeatFilter {
 	/** True the first time a key is seen within `windowMs`, false for a repeat. */
 	async firstTime(key: string, windowMs: number): Promise<boolean> {
 		if (windowMs <= 0) return true;
-		const store = this.storeSource();
+		const store = usableStore(this.storeSource);
 		if (!store) return this.firstHere(key, windowMs);
 		return await orInProcess(
 			async () =>
@@ -31,7 +31,7 @@ export class RepeatFilter {
 	/** Forgets a key, so that Bitrix24's repeat of a call that failed here is taken again. */
 	async forget(key: string): Promise<void> {
 		this.seen.delete(key);
-		const store = this.storeSource();
+		const store = usableStore(this.storeSource);
 		if (!store) return;
 		await orInProcess(
 			async () => void (await store.redis.del(`${store.prefix}b24event:${key}`)),

@@ -2,7 +2,9 @@ import { sleep } from 'n8n-workflow';
 
 import { SharedPause } from '../../shared/state/shared-pause';
 import type { SharedStore, StoreSource } from '../../shared/state/shared-store';
-import { processSharedStore, takePoint } from '../../shared/state/shared-store';
+import { processSharedStore, takePoint, usableStore } from '../../shared/state/shared-store';
+
+type SharedWindow = ReturnType<SharedStore['rateLimiter']>;
 
 interface Level {
 	level: number;
@@ -20,7 +22,7 @@ interface Level {
 export class LeakyBucket {
 	private readonly levels = new Map<string, Level>();
 	private readonly pauses: SharedPause;
-	private shared?: ReturnType<SharedStore['rateLimiter']>;
+	private readonly sharedWindows = new WeakMap<SharedStore, SharedWindow>();
 	/** The shared window: what a single-process bucket allows at once, halved. */
 	readonly points: number;
 	readonly seconds: number;
@@ -58,19 +60,22 @@ export class LeakyBucket {
 		await this.pauses.pause(key, ms);
 	}
 
-	private sharedWindow() {
-		if (this.shared) return this.shared;
-		const store = this.storeSource();
+	private sharedWindow(): SharedWindow | undefined {
+		const store = usableStore(this.storeSource);
 		if (!store) return undefined;
-		this.shared = store.rateLimiter({
-			keyPrefix: `bitrix24-bucket:${this.perSecond}:${this.burst}`,
-			points: this.points,
-			duration: this.seconds,
-		});
-		return this.shared;
+		let window = this.sharedWindows.get(store);
+		if (!window) {
+			window = store.rateLimiter({
+				keyPrefix: `bitrix24-bucket:${this.perSecond}:${this.burst}`,
+				points: this.points,
+				duration: this.seconds,
+			});
+			this.sharedWindows.set(store, window);
+		}
+		return window;
 	}
 
-	private async acquireShared(window: ReturnType<SharedStore['rateLimiter']>, key: string) {
+	private async acquireShared(window: SharedWindow, key: string) {
 		for (;;) {
 			const wait = await takePoint(window, key);
 			if (wait === 0) return;

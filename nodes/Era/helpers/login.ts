@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { sleep } from 'n8n-workflow';
 
 import type { SharedStore, StoreSource } from '../../shared/state/shared-store';
-import { processSharedStore, takePoint } from '../../shared/state/shared-store';
+import { processSharedStore, takePoint, usableStore } from '../../shared/state/shared-store';
 
 /**
  * ERA bans an IP after 5 failed logins in 3 minutes. A login ERA refused is remembered, and not
@@ -127,7 +127,7 @@ async function oneProcessAtATime(
 	login: () => Promise<string>,
 	storeSource: StoreSource,
 ): Promise<string> {
-	const store = storeSource();
+	const store = usableStore(storeSource);
 	if (!store) return await login();
 	const lock = loginLockOf(store);
 	const locked = await holdLock(lock, key).then(

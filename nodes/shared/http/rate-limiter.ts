@@ -4,14 +4,15 @@ import { sleep } from 'n8n-workflow';
 
 import { SharedPause } from '../state/shared-pause';
 import type { SharedStore, StoreSource } from '../state/shared-store';
-import { processSharedStore, takePoint } from '../state/shared-store';
+import { processSharedStore, takePoint, usableStore } from '../state/shared-store';
 
 interface Slot {
 	/** When the reply came back; undefined while the request is in flight. */
 	doneAt?: number;
 }
 
-const POLL_MS = 25;
+type SharedSlots = ReturnType<SharedStore['rateLimiter']>;
+
 /** A slot whose process died before the reply frees itself after this long. */
 const ABANDONED_SLOT_SECONDS = 300;
 
@@ -27,7 +28,13 @@ const ABANDONED_SLOT_SECONDS = 300;
 export class SlidingWindowLimiter {
 	private readonly slots = new Map<string, Slot[]>();
 	private readonly pauses: SharedPause;
-	private shared?: { store: SharedStore; slots: ReturnType<SharedStore['rateLimiter']> };
+	private readonly sharedSlots = new WeakMap<SharedStore, SharedSlots>();
+	/**
+	 * This process's waiters for a key, in line: only the first asks Redis for a slot, so many
+	 * waiters cost Redis what one does, and they are served in the order they came.
+	 */
+	private readonly lines = new Map<string, Promise<void>>();
+	private readonly freeFrom = new Map<string, number[]>();
 
 	constructor(
 		private readonly limit: number,
@@ -40,9 +47,13 @@ export class SlidingWindowLimiter {
 
 	/** Waits for a free slot; call the returned function when the reply has arrived. */
 	async acquire(key: string): Promise<() => void> {
-		const shared = this.sharedSlots();
+		const store = usableStore(this.storeSource);
 		// Without Redis, each process keeps its own count rather than failing the item.
-		const done = shared ? await this.acquireShared(shared, key).catch(() => undefined) : undefined;
+		const done = store
+			? await this.inLine(key, async () => await this.acquireShared(store, key)).catch(
+					() => undefined,
+				)
+			: undefined;
 		return done ?? (await this.acquireInProcess(key));
 	}
 
@@ -54,46 +65,72 @@ export class SlidingWindowLimiter {
 		await this.pauses.pause(key, ms);
 	}
 
-	private sharedSlots() {
-		if (this.shared) return this.shared;
-		const store = this.storeSource();
-		if (!store) return undefined;
-		this.shared = {
-			store,
-			slots: store.rateLimiter({
+	private slotsIn(store: SharedStore): SharedSlots {
+		let slots = this.sharedSlots.get(store);
+		if (!slots) {
+			slots = store.rateLimiter({
 				keyPrefix: `${this.name}:${this.limit}:${this.windowMs}`,
 				points: 1,
 				duration: ABANDONED_SLOT_SECONDS,
-			}),
-		};
-		return this.shared;
+			});
+			this.sharedSlots.set(store, slots);
+		}
+		return slots;
 	}
 
-	private async acquireShared(
-		shared: NonNullable<SlidingWindowLimiter['shared']>,
-		key: string,
-	): Promise<() => void> {
+	private async inLine<T>(key: string, work: () => Promise<T>): Promise<T> {
+		const ahead = this.lines.get(key);
+		let leave = () => {};
+		const mine = new Promise<void>((resolve) => (leave = resolve));
+		this.lines.set(key, mine);
+		try {
+			await ahead;
+			return await work();
+		} finally {
+			leave();
+			if (this.lines.get(key) === mine) this.lines.delete(key);
+		}
+	}
+
+	private async acquireShared(store: SharedStore, key: string): Promise<() => void> {
+		const slots = this.slotsIn(store);
 		const windowSeconds = Math.max(1, Math.ceil(this.windowMs / 1000));
+		const freeFrom = this.freeFromOf(key);
 		for (;;) {
+			// Redis went away while this waiter was in line: it counts in this process instead.
+			if (!store.reachable()) throw new Error('Redis cannot be reached');
 			await this.pauses.waitOut(key);
 			const first = Math.floor(Math.random() * this.limit);
-			let soonest = Infinity;
 			for (let i = 0; i < this.limit; i++) {
-				const slotKey = `${key}:${(first + i) % this.limit}`;
-				const busyForMs = await takePoint(shared.slots, slotKey);
+				const slot = (first + i) % this.limit;
+				if (freeFrom[slot] > Date.now()) continue;
+				const slotKey = `${key}:${slot}`;
+				const busyForMs = await takePoint(slots, slotKey);
 				if (busyForMs > 0) {
-					soonest = Math.min(soonest, busyForMs);
+					// A slot still waiting for its reply stays taken for a window after it.
+					freeFrom[slot] = Date.now() + Math.min(busyForMs, this.windowMs);
 					continue;
 				}
+				freeFrom[slot] = Infinity;
 				return () => {
 					// The slot stays taken for a window after the reply, in every process.
-					shared.slots.set(slotKey, 1, windowSeconds).catch(() => undefined);
+					freeFrom[slot] = Date.now() + windowSeconds * 1000;
+					slots.set(slotKey, 1, windowSeconds).catch(() => undefined);
 				};
 			}
-			// Slots still waiting for a reply have no end yet: look again shortly.
-			const wait = soonest <= this.windowMs ? soonest + 1 : POLL_MS + Math.random() * POLL_MS;
-			await sleep(Math.max(1, wait));
+			const soonest = Math.min(...freeFrom) - Date.now();
+			await sleep(Math.max(1, Math.min(soonest, this.windowMs)));
 		}
+	}
+
+	/**
+	 * When each shared slot of a key can be free at the earliest, as this process last saw it: the
+	 * waiter asks Redis only for slots that may be free, instead of trying every slot each time.
+	 */
+	private freeFromOf(key: string): number[] {
+		let freeFrom = this.freeFrom.get(key);
+		if (!freeFrom) this.freeFrom.set(key, (freeFrom = new Array<number>(this.limit).fill(0)));
+		return freeFrom;
 	}
 
 	private async acquireInProcess(key: string): Promise<() => void> {
@@ -112,7 +149,7 @@ export class SlidingWindowLimiter {
 			const done = live
 				.filter((slot) => slot.doneAt !== undefined)
 				.map((slot) => slot.doneAt as number);
-			const wait = done.length > 0 ? Math.min(...done) + this.windowMs - now + 1 : POLL_MS;
+			const wait = done.length > 0 ? Math.min(...done) + this.windowMs - now + 1 : this.windowMs;
 			await sleep(Math.max(1, Math.min(wait, this.windowMs)));
 		}
 	}

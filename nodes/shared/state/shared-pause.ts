@@ -1,7 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 import type { StoreSource } from './shared-store';
-import { processSharedStore } from './shared-store';
+import { processSharedStore, usableStore } from './shared-store';
 
 /**
  * "Nobody sends with this key for a while", in every n8n process when they share Redis (one key
@@ -18,7 +18,7 @@ export class SharedPause {
 	async pause(key: string, ms: number): Promise<void> {
 		const wait = Math.max(1, Math.ceil(ms));
 		this.until.set(key, Math.max(this.until.get(key) ?? 0, Date.now() + wait));
-		const store = this.storeSource();
+		const store = usableStore(this.storeSource);
 		if (!store) return;
 		try {
 			const pauseKey = this.keyOf(store.prefix, key);
@@ -43,7 +43,7 @@ export class SharedPause {
 	}
 
 	private async sharedLeft(key: string): Promise<number> {
-		const store = this.storeSource();
+		const store = usableStore(this.storeSource);
 		if (!store) return 0;
 		try {
 			return await store.redis.pttl(this.keyOf(store.prefix, key));

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { StoreSource } from './shared-store';
-import { processSharedStore } from './shared-store';
+import { processSharedStore, usableStore } from './shared-store';
 
 /** A trigger's record with the revision that orders its copies. */
 export interface MirroredRecord extends IDataObject {
@@ -25,7 +25,7 @@ export class TriggerRecordMirror {
 
 	/** Replaces `record`'s content by the mirrored copy when that one is newer. */
 	async adoptNewer(context: IPollFunctions, record: MirroredRecord): Promise<void> {
-		const store = this.storeSource();
+		const store = usableStore(this.storeSource);
 		if (!store) return;
 		const text = await store.redis.get(this.keyOf(context, store.prefix)).catch(() => null);
 		if (text === null) return;
@@ -42,7 +42,7 @@ export class TriggerRecordMirror {
 
 	/** In queue mode, counts a new revision of `record` and keeps a copy every restart finds. */
 	async keep(context: IPollFunctions, record: MirroredRecord): Promise<void> {
-		const store = this.storeSource();
+		const store = usableStore(this.storeSource);
 		if (!store) return;
 		record.revision = (record.revision ?? 0) + 1;
 		await store.redis

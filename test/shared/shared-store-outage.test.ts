@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { SlidingWindowLimiter } from '../../nodes/shared/http/rate-limiter';
+import { sharedRedisSettings } from '../../nodes/shared/state/queue-settings';
+import type { SharedStore } from '../../nodes/shared/state/shared-store';
+import { openSharedStore } from '../../nodes/shared/state/shared-store';
+import type { PrivateRedis } from '../../runtime/private-redis';
+import { ensureRedisServer, startPrivateRedis } from '../../runtime/private-redis';
+
+const missing = ensureRedisServer();
+
+/** One n8n process in queue mode, with every command it sends to Redis counted. */
+function queueProcess(redis: PrivateRedis): { store: SharedStore; commands: () => number } {
+	const settings = sharedRedisSettings(
+		{
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: redis.host,
+			QUEUE_BULL_REDIS_PORT: String(redis.port),
+			QUEUE_BULL_PREFIX: `test-${process.pid}-${Math.random()}`,
+		},
+		[],
+	);
+	assert.ok(settings);
+	const store = openSharedStore(settings);
+	let commands = 0;
+	const client = store.redis as unknown as { sendCommand: (...args: unknown[]) => unknown };
+	const send = client.sendCommand.bind(client);
+	client.sendCommand = (...args: unknown[]) => {
+		commands++;
+		return send(...args);
+	};
+	return { store, commands: () => commands };
+}
+
+async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
+	const started = Date.now();
+	while (!condition()) {
+		if (Date.now() - started > ms) assert.fail(`waited ${ms} ms for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+async function holdFor(limiter: SlidingWindowLimiter, key: string, ms: number): Promise<void> {
+	const done = await limiter.acquire(key);
+	await new Promise((resolve) => setTimeout(resolve, ms));
+	done();
+}
+
+describe(
+	'Shared limits when Redis is busy or gone (queue mode, real Redis)',
+	{ skip: missing },
+	() => {
+		let redis: PrivateRedis;
+		const stores: SharedStore[] = [];
+
+		before(async () => {
+			redis = await startPrivateRedis();
+		});
+
+		after(async () => {
+			for (const store of stores) store.redis.disconnect();
+			await redis.stop();
+		});
+
+		test('waiters in one process ask Redis one at a time, only for slots that may be free', async () => {
+			const { store, commands } = queueProcess(redis);
+			stores.push(store);
+			const limiter = new SlidingWindowLimiter(10, 1_000, () => store, 'ati');
+			await Promise.all(
+				Array.from({ length: 30 }, async () => await holdFor(limiter, 'busy', 200)),
+			);
+			// About 7 a slot: its take, the pause checks and its release (one MULTI). When every
+			// waiter tried every slot every 25 ms on its own, these 30 cost 2,117.
+			assert.ok(commands() <= 30 * 10, `${commands()} Redis commands for 30 slots`);
+			const slotKeys = await store.redis.keys('*ati:10:1000:busy:*');
+			assert.ok(slotKeys.length > 0, 'the slots were counted in Redis');
+		});
+
+		test('with Redis gone, one wait for it, then every process decides alone at once; back to Redis when it returns', async () => {
+			const { store } = queueProcess(redis);
+			stores.push(store);
+			const limiter = new SlidingWindowLimiter(100, 1_000, () => store, 'ati');
+			await holdFor(limiter, 'outage', 0);
+			assert.ok(store.reachable());
+
+			await redis.stop();
+			await until(() => !store.reachable(), 'the lost connection to be noticed');
+			const started = Date.now();
+			for (let i = 0; i < 20; i++) await holdFor(limiter, 'outage', 0);
+			// Each acquire waited out Redis's retries before (4 to 6 s each): 20 took over a minute.
+			const tookMs = Date.now() - started;
+			assert.ok(tookMs < 3_000, `20 slots without Redis took ${tookMs} ms`);
+
+			redis = await startPrivateRedis(redis.port);
+			await until(() => store.reachable(), 'ioredis to connect again');
+			await holdFor(limiter, 'back', 0);
+			const slotKeys = await store.redis.keys('*ati:100:1000:back:*');
+			assert.equal(slotKeys.length, 1, 'the slot was taken in Redis again');
+		});
+	},
+);
