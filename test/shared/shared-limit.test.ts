@@ -4,7 +4,6 @@ import { after, before, describe, test } from 'node:test';
 import type { LeakyBucket as LeakyBucketType } from '../../nodes/Bitrix24/transport/leaky-bucket';
 import { LeakyBucket } from '../../nodes/Bitrix24/transport/leaky-bucket';
 import { SlidingWindowLimiter, limiterKey } from '../../nodes/shared/http/rate-limiter';
-import { sharedRedisSettings } from '../../nodes/shared/state/queue-settings';
 import type { SharedStore } from '../../nodes/shared/state/shared-store';
 import { openSharedStore } from '../../nodes/shared/state/shared-store';
 import { ServerLeakyBucket } from '../../sandbox/bitrix24/leaky-bucket';
@@ -12,21 +11,13 @@ import type { AtiSimulator } from '../../sandbox/ati';
 import { ATI_DEMO_TOKEN, createAtiSimulator } from '../../sandbox/ati';
 import type { PrivateRedis } from '../../runtime/private-redis';
 import { ensureRedisServer, startPrivateRedis } from '../../runtime/private-redis';
+import { queueSettingsFor } from '../support/queue-mode';
 
 const missing = ensureRedisServer();
 
 /** Two n8n processes in queue mode: each opens its own connection to the same Redis. */
 function queueProcesses(redis: PrivateRedis, count: number): SharedStore[] {
-	const settings = sharedRedisSettings(
-		{
-			EXECUTIONS_MODE: 'queue',
-			QUEUE_BULL_REDIS_HOST: redis.host,
-			QUEUE_BULL_REDIS_PORT: String(redis.port),
-			QUEUE_BULL_PREFIX: `test-${process.pid}-${Math.random()}`,
-		},
-		[],
-	);
-	assert.ok(settings);
+	const settings = queueSettingsFor(redis);
 	return Array.from({ length: count }, () => openSharedStore(settings));
 }
 

@@ -2,27 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { SlidingWindowLimiter } from '../../nodes/shared/http/rate-limiter';
-import { sharedRedisSettings } from '../../nodes/shared/state/queue-settings';
 import type { SharedStore } from '../../nodes/shared/state/shared-store';
 import { openSharedStore } from '../../nodes/shared/state/shared-store';
 import type { PrivateRedis } from '../../runtime/private-redis';
 import { ensureRedisServer, startPrivateRedis } from '../../runtime/private-redis';
+import { queueSettingsFor } from '../support/queue-mode';
 
 const missing = ensureRedisServer();
 
 /** One n8n process in queue mode, with every command it sends to Redis counted. */
 function queueProcess(redis: PrivateRedis): { store: SharedStore; commands: () => number } {
-	const settings = sharedRedisSettings(
-		{
-			EXECUTIONS_MODE: 'queue',
-			QUEUE_BULL_REDIS_HOST: redis.host,
-			QUEUE_BULL_REDIS_PORT: String(redis.port),
-			QUEUE_BULL_PREFIX: `test-${process.pid}-${Math.random()}`,
-		},
-		[],
-	);
-	assert.ok(settings);
-	const store = openSharedStore(settings);
+	const store = openSharedStore(queueSettingsFor(redis));
 	let commands = 0;
 	const client = store.redis as unknown as { sendCommand: (...args: unknown[]) => unknown };
 	const send = client.sendCommand.bind(client);

@@ -1,5 +1,9 @@
 import { after, before } from 'node:test';
 
+import assert from 'node:assert/strict';
+
+import type { SharedRedisSettings } from '../../nodes/shared/state/queue-settings';
+import { sharedRedisSettings } from '../../nodes/shared/state/queue-settings';
 import type { PrivateRedis } from '../../runtime/private-redis';
 import { startPrivateRedis } from '../../runtime/private-redis';
 
@@ -21,4 +25,19 @@ export function useQueueModeRedis(): () => PrivateRedis {
 		if (!redis) throw new Error('Redis is started before the suite runs');
 		return redis;
 	};
+}
+
+/** n8n's queue settings naming a private Redis, with a key prefix of their own. */
+export function queueSettingsFor(redis: PrivateRedis): SharedRedisSettings {
+	const settings = sharedRedisSettings(
+		{
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: redis.host,
+			QUEUE_BULL_REDIS_PORT: String(redis.port),
+			QUEUE_BULL_PREFIX: `test-${process.pid}-${Math.random()}`,
+		},
+		[],
+	);
+	assert.ok(settings);
+	return settings;
 }
