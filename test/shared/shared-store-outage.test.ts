@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { LeakyBucket } from '../../nodes/Bitrix24/transport/leaky-bucket';
 import { SlidingWindowLimiter } from '../../nodes/shared/http/rate-limiter';
 import type { SharedStore } from '../../nodes/shared/state/shared-store';
 import { openSharedStore } from '../../nodes/shared/state/shared-store';
@@ -87,6 +88,22 @@ describe(
 			await holdFor(limiter, 'back', 0);
 			const slotKeys = await store.redis.keys('*ati:100:1000:back:*');
 			assert.equal(slotKeys.length, 1, 'the slot was taken in Redis again');
+		});
+
+		test('a Bitrix24 request waiting for the next shared window when Redis goes asks Redis nothing more', async () => {
+			const { store, commands } = queueProcess(redis);
+			stores.push(store);
+			// A shared window of 2 requests a second: the third waits for the next one.
+			const bucket = new LeakyBucket(5, 5, () => store);
+			await bucket.acquire('portal');
+			await bucket.acquire('portal');
+			const third = bucket.acquire('portal');
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			await redis.stop();
+			const sentBefore = commands();
+			await third;
+			// Asking Redis after the wait would have waited out its retries for nothing.
+			assert.equal(commands(), sentBefore, 'no command was sent to the stopped Redis');
 		});
 	},
 );

@@ -81,6 +81,8 @@ export class LeakyBucket {
 			if (wait === 0) return;
 			// Spread the waiters so a new window does not start with all of them at once.
 			await sleep(wait + Math.random() * 50);
+			// Redis went away during the wait: this process counts alone from here.
+			if (!usableStore(this.storeSource)) throw new Error('Redis cannot be reached');
 			await this.pauses.waitOut(key);
 		}
 	}
