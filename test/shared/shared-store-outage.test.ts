@@ -10,6 +10,8 @@ import { ensureRedisServer, startPrivateRedis } from '../../runtime/private-redi
 import { queueSettingsFor } from '../support/queue-mode';
 
 const missing = ensureRedisServer();
+/** How long the stalled Redis answers nothing. */
+const STALL_MS = 10_000;
 
 /** One n8n process in queue mode, with every command it sends to Redis counted. */
 function queueProcess(redis: PrivateRedis): { store: SharedStore; commands: () => number } {
@@ -88,6 +90,25 @@ describe(
 			await holdFor(limiter, 'back', 0);
 			const slotKeys = await store.redis.keys('*ati:100:1000:back:*');
 			assert.equal(slotKeys.length, 1, 'the slot was taken in Redis again');
+		});
+
+		test('a Redis that keeps the connection but answers nothing costs one command timeout, not one per request', async () => {
+			const { store } = queueProcess(redis);
+			const admin = queueProcess(redis).store;
+			stores.push(store, admin);
+			const limiter = new SlidingWindowLimiter(100, 1_000, () => store, 'ati');
+			await holdFor(limiter, 'stalled', 0);
+			const pausedAt = Date.now();
+			await admin.redis.call('CLIENT', 'PAUSE', String(STALL_MS), 'ALL');
+			const started = Date.now();
+			await Promise.all(
+				Array.from({ length: 10 }, async () => await holdFor(limiter, 'stalled', 0)),
+			);
+			// In line, each waiter waited out the 2 s command timeout in turn until Redis woke.
+			const tookMs = Date.now() - started;
+			assert.ok(tookMs < 6_000, `10 slots from a stalled Redis took ${tookMs} ms`);
+			assert.equal(store.reachable(), false, 'Redis is left alone for a while');
+			await until(() => Date.now() > pausedAt + STALL_MS + 200, 'Redis to answer again');
 		});
 
 		test('a Bitrix24 request waiting for the next shared window when Redis goes asks Redis nothing more', async () => {

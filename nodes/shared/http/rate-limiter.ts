@@ -97,9 +97,9 @@ export class SlidingWindowLimiter {
 		const windowSeconds = Math.max(1, Math.ceil(this.windowMs / 1000));
 		const freeFrom = this.freeFromOf(key);
 		for (;;) {
+			await this.pauses.waitOut(key);
 			// Redis went away while this waiter was in line: it counts in this process instead.
 			if (!store.reachable()) throw new Error('Redis cannot be reached');
-			await this.pauses.waitOut(key);
 			const first = Math.floor(Math.random() * this.limit);
 			for (let i = 0; i < this.limit; i++) {
 				const slot = (first + i) % this.limit;
