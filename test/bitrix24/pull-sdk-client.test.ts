@@ -5,6 +5,7 @@ import { WebSocket as WsWebSocket } from 'ws';
 
 import type { Bitrix24Simulator } from '../../sandbox/bitrix24';
 import { createBitrix24Simulator } from '../../sandbox/bitrix24';
+import { waitUntil } from '../support/wait-until';
 
 /**
  * Bitrix's own pull client (`@bitrix24/b24jssdk`, B24PullClientManager) is the oracle for the
@@ -74,14 +75,6 @@ async function rest(simulator: Bitrix24Simulator, auth: string, method: string, 
 	const body = (await reply.json()) as { result?: unknown; error?: string };
 	if (!reply.ok) throw new Error(`${method}: ${body.error}`);
 	return body.result;
-}
-
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 10_000) {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
 }
 
 const setups = [

@@ -7,14 +7,7 @@ import type { IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
 import type { Bitrix24Fixture } from './bitrix24-fixture';
 import { useBitrix24 } from './bitrix24-fixture';
 import { startTrigger } from '../harness/trigger-runner';
-
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 10_000) {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
+import { waitUntil } from '../support/wait-until';
 
 const triggerNode = (b24: Bitrix24Fixture) => ({
 	type: 'bitrix24Trigger',

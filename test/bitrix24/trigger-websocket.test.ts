@@ -6,6 +6,7 @@ import { WebSocket as WsWebSocket } from 'ws';
 import { startTrigger } from '../harness/trigger-runner';
 import type { Bitrix24Fixture } from './bitrix24-fixture';
 import { useBitrix24 } from './bitrix24-fixture';
+import { waitUntil } from '../support/wait-until';
 
 /**
  * Node 20 has no global WebSocket unless started with --experimental-websocket. Then the `ws`
@@ -14,14 +15,6 @@ import { useBitrix24 } from './bitrix24-fixture';
 const runtime = globalThis as { WebSocket?: unknown };
 const native = typeof runtime.WebSocket === 'function';
 const implementation = native ? "the runtime's WebSocket" : "the ws package's WebSocket";
-
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 5_000) {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
 
 async function publish(b24: Bitrix24Fixture, commands: string[]) {
 	const result = await b24.realtime(

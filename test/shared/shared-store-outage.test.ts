@@ -8,6 +8,7 @@ import { openSharedStore } from '../../nodes/shared/state/shared-store';
 import type { PrivateRedis } from '../../runtime/private-redis';
 import { ensureRedisServer, startPrivateRedis } from '../../runtime/private-redis';
 import { queueSettingsFor } from '../support/queue-mode';
+import { waitUntil } from '../support/wait-until';
 
 const missing = ensureRedisServer();
 /** How long the stalled Redis answers nothing. */
@@ -24,14 +25,6 @@ function queueProcess(redis: PrivateRedis): { store: SharedStore; commands: () =
 		return send(...args);
 	};
 	return { store, commands: () => commands };
-}
-
-async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > ms) assert.fail(`waited ${ms} ms for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
 }
 
 async function holdFor(limiter: SlidingWindowLimiter, key: string, ms: number): Promise<void> {
@@ -78,7 +71,7 @@ describe(
 			assert.ok(store.reachable());
 
 			await redis.stop();
-			await until(() => !store.reachable(), 'the lost connection to be noticed');
+			await waitUntil(() => !store.reachable(), 'the lost connection to be noticed', 20_000);
 			const started = Date.now();
 			for (let i = 0; i < 20; i++) await holdFor(limiter, 'outage', 0);
 			// Each acquire waited out Redis's retries before (4 to 6 s each): 20 took over a minute.
@@ -86,7 +79,7 @@ describe(
 			assert.ok(tookMs < 3_000, `20 slots without Redis took ${tookMs} ms`);
 
 			redis = await startPrivateRedis(redis.port);
-			await until(() => store.reachable(), 'ioredis to connect again');
+			await waitUntil(() => store.reachable(), 'ioredis to connect again', 20_000);
 			await holdFor(limiter, 'back', 0);
 			const slotKeys = await store.redis.keys('*ati:100:1000:back:*');
 			assert.equal(slotKeys.length, 1, 'the slot was taken in Redis again');
@@ -108,7 +101,11 @@ describe(
 			const tookMs = Date.now() - started;
 			assert.ok(tookMs < 6_000, `10 slots from a stalled Redis took ${tookMs} ms`);
 			assert.equal(store.reachable(), false, 'Redis is left alone for a while');
-			await until(() => Date.now() > pausedAt + STALL_MS + 200, 'Redis to answer again');
+			await waitUntil(
+				() => Date.now() > pausedAt + STALL_MS + 200,
+				'Redis to answer again',
+				STALL_MS + 20_000,
+			);
 		});
 
 		test('a Bitrix24 request waiting for the next shared window when Redis goes asks Redis nothing more', async () => {
