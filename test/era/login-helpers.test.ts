@@ -5,6 +5,7 @@ import {
 	explainRefusedLogin,
 	recentRefusal,
 	rememberRefusal,
+	sessionIdentity,
 	sessionTokenIn,
 } from '../../nodes/Era/helpers/login';
 
@@ -52,5 +53,13 @@ describe('ERA login helpers', () => {
 		assert.deepEqual(recentRefusal(identity, 10_500), { message: 'refused', secondsLeft: 1 });
 		assert.equal(recentRefusal({ ...identity, password: 'p-other' }, 10_500), undefined);
 		assert.equal(recentRefusal(identity, 11_000), undefined);
+	});
+
+	test('values that read the same when joined are still different credentials', () => {
+		const identity = { serverUrl: 'http://era', domain: 'd', login: 'a|b', password: 'c' };
+		const moved = { ...identity, login: 'a', password: 'b|c' };
+		assert.notEqual(sessionIdentity(identity), sessionIdentity(moved));
+		rememberRefusal(identity, 'refused', 60_000, 10_000);
+		assert.equal(recentRefusal(moved, 10_500), undefined);
 	});
 });

@@ -30,24 +30,17 @@ export interface LoginIdentity {
 	password: unknown;
 }
 
-function keyOf(identity: LoginIdentity): string {
-	return createHash('sha256')
-		.update(
-			[identity.serverUrl, identity.domain, identity.login, identity.password]
-				.map(String)
-				.join('\0'),
-		)
-		.digest('hex');
-}
-
 /**
  * A session token is stored as `<identity>.<token>`, the identity being a hash of the server,
  * domain, login and password it was taken with. The credential sends it only while those are
  * unchanged: after an edit the server answers 401 and n8n logs in with the new values, so a token
- * never reaches another server and a wrong new password is never hidden by an old session.
+ * never reaches another server and a wrong new password is never hidden by an old session. The
+ * same hash keys the refusal memory and the one-login-at-a-time lock.
  */
 export function sessionIdentity(identity: LoginIdentity): string {
-	const values = [identity.serverUrl, identity.domain, identity.login, identity.password].join('|');
+	const values = JSON.stringify(
+		[identity.serverUrl, identity.domain, identity.login, identity.password].map(String),
+	);
 	let hash = identities.get(values);
 	if (hash === undefined) {
 		hash = createHash('sha256').update(values).digest('hex');
@@ -88,7 +81,7 @@ export async function shareLogin(
 	now = Date.now(),
 	storeSource: StoreSource = processSharedStore,
 ): Promise<string> {
-	const key = keyOf(identity);
+	const key = sessionIdentity(identity);
 	const replaced = String(identity.sessionToken ?? '');
 	const current = renewals.get(key);
 	// A login made without any session is shared only while it runs: a new credential logs in.
@@ -202,11 +195,11 @@ export function rememberRefusal(
 	waitMs = REFUSAL_MEMORY_MS,
 	now = Date.now(),
 ): void {
-	refusals.set(keyOf(identity), { until: now + waitMs, message });
+	refusals.set(sessionIdentity(identity), { until: now + waitMs, message });
 }
 
 export function forgetRefusal(identity: LoginIdentity): void {
-	refusals.delete(keyOf(identity));
+	refusals.delete(sessionIdentity(identity));
 }
 
 /** The refusal still remembered for this login, with the seconds left, or undefined. */
@@ -214,7 +207,7 @@ export function recentRefusal(
 	identity: LoginIdentity,
 	now = Date.now(),
 ): { message: string; secondsLeft: number } | undefined {
-	const key = keyOf(identity);
+	const key = sessionIdentity(identity);
 	const refusal = refusals.get(key);
 	if (!refusal) return undefined;
 	if (refusal.until <= now) {
