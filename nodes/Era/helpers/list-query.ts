@@ -1,10 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/** The query of a read: text, and `flat` as a flag. */
+export type ListQuery = Record<string, string | boolean>;
+
 const BOOLEAN_FIELDS = new Set(['opts.allow_files_api', 'opts.issync']);
 
 /** `mask` and `flat` as ERA expects them: a comma list and a flag sent only when set. */
-export function outputQuery(options: IDataObject): IDataObject {
-	const query: IDataObject = {};
+export function outputQuery(options: IDataObject): ListQuery {
+	const query: ListQuery = {};
 	const mask = Array.isArray(options.mask) ? (options.mask as string[]) : [];
 	if (mask.length > 0) query.mask = mask.join(',');
 	if (options.flat === true) query.flat = true;
@@ -25,7 +28,7 @@ interface SortRule {
  * The list query: `filter` and `order` travel as URL-encoded JSON (ERA's docs give their types,
  * object and array, but not their encoding), `mask` and `flat` as for Get.
  */
-export function listQuery(filters: IDataObject, options: IDataObject): IDataObject {
+export function listQuery(filters: IDataObject, options: IDataObject): ListQuery {
 	const query = outputQuery(options);
 	const conditions = (filters.conditions as Condition[] | undefined) ?? [];
 	if (conditions.length > 0) {

@@ -7,6 +7,7 @@ import { basicAuthSecret, redactSecrets } from '../../shared/errors/redact';
 import { MAX_PAGES, PageGuard } from '../../shared/http/page-guard';
 import { decodeReplyText, parseJsonReply } from '../../shared/http/reply-body';
 import { expectShape } from '../../shared/http/reply-shape';
+import type { QueryParameters } from '../../shared/http/query-string';
 import { serverUrlFrom } from '../../shared/http/server-url';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
@@ -52,7 +53,7 @@ export interface EraRequest extends EraCall {
 	method: EraMethod;
 	/** Under /rest/v1, such as '/service/integration_points'. */
 	path: string;
-	qs?: IDataObject;
+	qs?: QueryParameters;
 	body?: unknown;
 	/**
 	 * Safe to send again after a gateway error or a dropped connection. Declared by each

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/node-errors';
 import { pathSegment } from '../../shared/http/path-segment';
+import type { QueryParameters } from '../../shared/http/query-string';
 import { quoteStart } from '../../shared/http/reply-body';
 import { expectShape } from '../../shared/http/reply-shape';
 import type { RequestContext } from '../../shared/http/vendor-request';
@@ -50,7 +51,7 @@ export async function createPoint(
 export async function getPoint(
 	context: RequestContext,
 	id: string,
-	qs: IDataObject,
+	qs: QueryParameters,
 	call: EraCall,
 ): Promise<IDataObject> {
 	const reply = await eraApiRequest(context, {
@@ -70,7 +71,7 @@ export async function getPoint(
  */
 export async function listPoints(
 	context: RequestContext,
-	qs: IDataObject,
+	qs: QueryParameters,
 	max: number,
 	call: EraCall,
 ): Promise<IDataObject[]> {

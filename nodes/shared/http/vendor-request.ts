@@ -20,6 +20,8 @@ import { Deadline } from './deadline';
 import type { RedirectStep } from './redirect';
 import { MAX_REDIRECTS, redirectStep } from './redirect';
 import { decodeReplyText } from './reply-body';
+import type { QueryParameters } from './query-string';
+import { urlWithQuery } from './query-string';
 import type { RetryPolicy } from './retry-policy';
 import { parseRetryAfter, retryDelayMs } from './retry-policy';
 
@@ -33,7 +35,7 @@ export interface VendorRequest {
 	method: IHttpRequestMethods;
 	url: string;
 	headers?: Record<string, string>;
-	qs?: IHttpRequestOptions['qs'];
+	qs?: QueryParameters;
 	body?: IHttpRequestOptions['body'];
 	/** One deadline for each attempt: connecting, the headers and the whole body. */
 	timeoutMs: number;
@@ -108,7 +110,7 @@ export async function sendVendorRequest(
 ): Promise<VendorResponse> {
 	const policy = hooks.retryPolicy;
 	let waitedMs = 0;
-	let url = request.url;
+	let url = urlWithQuery(request.url, request.qs);
 	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
 		const afterAttempt = await hooks.beforeAttempt?.();
@@ -184,7 +186,6 @@ async function sendOnce(
 		method: request.method,
 		url: request.url,
 		headers: request.headers,
-		qs: request.qs,
 		body: request.body,
 		encoding: 'stream',
 		json: false,
