@@ -3,12 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 
-import type {
-	ICredentialType,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import type { QueryParameters } from '../../nodes/shared/http/query-string';
 import { urlWithQuery } from '../../nodes/shared/http/query-string';
@@ -16,14 +11,7 @@ import { defaultRetryPolicy } from '../../nodes/shared/http/retry-policy';
 import { sendVendorRequest } from '../../nodes/shared/http/vendor-request';
 import { N8nHarness } from '../harness/n8n-harness';
 import { testNodeDescription } from '../harness/test-node-description';
-
-class QueryApi implements ICredentialType {
-	name = 'queryApi';
-	displayName = 'Query API';
-	properties: ICredentialType['properties'] = [
-		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-	];
-}
+import { ProbeApi } from './probe-node';
 
 /**
  * For each item, sends its query twice to the same path: once as `qs` through n8n's own HTTP
@@ -31,14 +19,14 @@ class QueryApi implements ICredentialType {
  * pack's transport. The server sees which bytes each put on the wire.
  */
 class QueryNode implements INodeType {
-	description = testNodeDescription('queryProbe', 'queryApi');
+	description = testNodeDescription('queryProbe', 'probeApi');
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const { baseUrl } = await this.getCredentials('queryApi');
+		const { baseUrl } = await this.getCredentials('probeApi');
 		const out: INodeExecutionData[] = [];
 		for (const [itemIndex, item] of this.getInputData().entries()) {
 			const { path, query } = item.json as { path: string; query: QueryParameters };
-			await this.helpers.httpRequestWithAuthentication.call(this, 'queryApi', {
+			await this.helpers.httpRequestWithAuthentication.call(this, 'probeApi', {
 				method: 'GET',
 				url: `${String(baseUrl)}${path}`,
 				qs: query,
@@ -47,7 +35,7 @@ class QueryNode implements INodeType {
 			await sendVendorRequest(
 				this,
 				{
-					credentialType: 'queryApi',
+					credentialType: 'probeApi',
 					vendor: 'Query',
 					retryPolicy: defaultRetryPolicy,
 					secrets: [],
@@ -95,14 +83,14 @@ describe('query strings: the pack sends what n8n sends for the same qs', () => {
 	before(async () => {
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const { port } = server.address() as AddressInfo;
-		harness = new N8nHarness({ nodes: [new QueryNode()], credentials: [new QueryApi()] });
-		credentialId = harness.addCredential('queryApi', { baseUrl: `http://127.0.0.1:${port}` });
+		harness = new N8nHarness({ nodes: [new QueryNode()], credentials: [new ProbeApi()] });
+		credentialId = harness.addCredential('probeApi', { baseUrl: `http://127.0.0.1:${port}` });
 	});
 	after(() => server.close());
 
 	test('each query reaches the server byte for byte as n8n would have sent it', async () => {
 		const result = await harness.runNode(
-			{ type: 'queryProbe', parameters: {}, credentials: { queryApi: credentialId } },
+			{ type: 'queryProbe', parameters: {}, credentials: { probeApi: credentialId } },
 			QUERIES.map((query) => ({ ...query })),
 		);
 		assert.equal(result.error, undefined);

@@ -39,10 +39,10 @@ export class LeakyBucket {
 
 	async acquire(key: string): Promise<void> {
 		await this.pauses.waitOut(key);
-		const shared = this.sharedWindow();
+		const store = usableStore(this.storeSource);
 		// Without Redis, each process keeps its own bucket rather than failing the item.
-		const taken = shared
-			? await this.acquireShared(shared, key).then(
+		const taken = store
+			? await this.acquireShared(store, key).then(
 					() => true,
 					() => false,
 				)
@@ -60,9 +60,7 @@ export class LeakyBucket {
 		await this.pauses.pause(key, ms);
 	}
 
-	private sharedWindow(): SharedWindow | undefined {
-		const store = usableStore(this.storeSource);
-		if (!store) return undefined;
+	private sharedWindowIn(store: SharedStore): SharedWindow {
 		let window = this.sharedWindows.get(store);
 		if (!window) {
 			window = store.rateLimiter({
@@ -75,14 +73,15 @@ export class LeakyBucket {
 		return window;
 	}
 
-	private async acquireShared(window: SharedWindow, key: string) {
+	private async acquireShared(store: SharedStore, key: string) {
+		const window = this.sharedWindowIn(store);
 		for (;;) {
 			const wait = await takePoint(window, key);
 			if (wait === 0) return;
 			// Spread the waiters so a new window does not start with all of them at once.
 			await sleep(wait + Math.random() * 50);
 			// Redis went away during the wait: this process counts alone from here.
-			if (!usableStore(this.storeSource)) throw new Error('Redis cannot be reached');
+			if (!store.reachable()) throw new Error('Redis cannot be reached');
 			await this.pauses.waitOut(key);
 		}
 	}

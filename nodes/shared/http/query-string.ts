@@ -11,17 +11,11 @@ export function encodeQueryComponent(text: string): string {
 	if (UNRESERVED.test(text)) return text;
 	let out = '';
 	for (const byte of Buffer.from(text, 'utf8')) {
-		const unreserved =
-			(byte >= 0x30 && byte <= 0x39) ||
-			(byte >= 0x41 && byte <= 0x5a) ||
-			(byte >= 0x61 && byte <= 0x7a) ||
-			byte === 0x2d ||
-			byte === 0x2e ||
-			byte === 0x5f ||
-			byte === 0x7e;
-		out += unreserved
-			? String.fromCharCode(byte)
-			: `%${byte < 16 ? '0' : ''}${byte.toString(16).toUpperCase()}`;
+		const character = String.fromCharCode(byte);
+		out +=
+			byte < 0x80 && UNRESERVED.test(character)
+				? character
+				: `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 	}
 	return out;
 }
