@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { triggerExamples } from './support/examples';
 import { outputOf, parseStoredExecution } from './support/run-data';
+import { finishedExecution } from './support/run-workflow';
 import { control, waitFor } from './support/sandbox-control';
 import { startedN8n } from './support/suite';
 
@@ -81,10 +82,7 @@ describe('trigger workflows, active in a real n8n, react to the sandbox', () => 
 			console.log(
 				`${example.workflowId}: execution ${execution.id} ${Date.now() - started} ms after the event`,
 			);
-			const stored = await client.request<{ data: string; status: string }>(
-				'GET',
-				`/executions/${execution.id}`,
-			);
+			const stored = await finishedExecution(client, execution.id);
 			example.check(outputOf(parseStoredExecution(stored.data), example.outputNode));
 			if (example.simulator === 'BITRIX24') {
 				// At-least-once delivery must not become a second run: give a repeat time to arrive.

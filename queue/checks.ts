@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 
 import type { N8nClient } from '../e2e/support/n8n-client';
 import { manualExamples, triggerExamples } from '../e2e/support/examples';
 import { outputOf, parseStoredExecution } from '../e2e/support/run-data';
+import { finishedExecution, manualTriggerOf } from '../e2e/support/run-workflow';
 import { control, requestsSeen, waitFor } from '../e2e/support/sandbox-control';
-import { exampleFiles } from '../runtime/prepare-n8n';
 import type { RunningSandbox } from '../sandbox/run-all';
 import type { QueueN8n } from './n8n-process';
 import type { PrivatePostgres } from './services';
@@ -119,19 +118,6 @@ function startsPerWorker(checks: QueueChecks): Record<string, number> {
 	);
 }
 
-function manualTriggerOf(workflowId: string): string {
-	for (const file of exampleFiles()) {
-		const workflow = JSON.parse(readFileSync(file, 'utf8')) as {
-			id: string;
-			nodes: Array<{ name: string; type: string }>;
-		};
-		if (workflow.id !== workflowId) continue;
-		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
-		if (trigger) return trigger.name;
-	}
-	throw new Error(`No example workflow ${workflowId} with a manual trigger`);
-}
-
 async function examples(checks: QueueChecks): Promise<void> {
 	const { client } = checks;
 	for (const example of manualExamples) {
@@ -140,18 +126,7 @@ async function examples(checks: QueueChecks): Promise<void> {
 			`/workflows/${example.workflowId}/run`,
 			{ triggerToStartFrom: { name: manualTriggerOf(example.workflowId) } },
 		);
-		const stored = await waitFor(
-			`${example.workflowId} to finish`,
-			async () => {
-				const execution = await client.request<{ status: string; data: string }>(
-					'GET',
-					`/executions/${executionId}`,
-				);
-				return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
-			},
-			120_000,
-			250,
-		);
+		const stored = await finishedExecution(client, executionId, 120_000);
 		const run = parseStoredExecution(stored.data);
 		assert(
 			stored.status === 'success',
@@ -185,18 +160,7 @@ async function latestOutput(checks: QueueChecks, workflowId: string, outputNode:
 		`/executions?filter=${filter}`,
 	);
 	const latest = page.results[0];
-	const stored = await waitFor(
-		'the execution to finish',
-		async () => {
-			const execution = await checks.client.request<{ status: string; data: string }>(
-				'GET',
-				`/executions/${latest.id}`,
-			);
-			return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
-		},
-		60_000,
-		250,
-	);
+	const stored = await finishedExecution(checks.client, latest.id);
 	return outputOf(parseStoredExecution(stored.data), outputNode);
 }
 

@@ -10,7 +10,7 @@ interface ExampleWorkflow {
 	nodes: Array<{ name: string; type: string }>;
 }
 
-function manualTriggerOf(workflowId: string): string {
+export function manualTriggerOf(workflowId: string): string {
 	for (const file of exampleFiles()) {
 		const workflow = JSON.parse(readFileSync(file, 'utf8')) as ExampleWorkflow;
 		if (workflow.id !== workflowId) continue;
@@ -19,6 +19,29 @@ function manualTriggerOf(workflowId: string): string {
 		return trigger.name;
 	}
 	throw new Error(`No example workflow has the id ${workflowId}`);
+}
+
+/**
+ * Waits until n8n has stored the execution's outcome: an execution is listed as soon as it starts,
+ * before its run data is written.
+ */
+export async function finishedExecution(
+	client: N8nClient,
+	executionId: string,
+	timeoutMs = 60_000,
+): Promise<{ status: string; data: string }> {
+	return await waitFor(
+		`execution ${executionId} to finish`,
+		async () => {
+			const execution = await client.request<{ status: string; data: string }>(
+				'GET',
+				`/executions/${executionId}`,
+			);
+			return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
+		},
+		timeoutMs,
+		250,
+	);
 }
 
 /** Runs an example as the editor's "Execute workflow" button does and waits for its stored run. */
@@ -31,17 +54,6 @@ export async function runExample(
 		`/workflows/${workflowId}/run`,
 		{ triggerToStartFrom: { name: manualTriggerOf(workflowId) } },
 	);
-	const stored = await waitFor(
-		'the execution to finish',
-		async () => {
-			const execution = await client.request<{ status: string; data: string }>(
-				'GET',
-				`/executions/${executionId}`,
-			);
-			return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
-		},
-		60_000,
-		250,
-	);
+	const stored = await finishedExecution(client, executionId);
 	return { status: stored.status, run: parseStoredExecution(stored.data) };
 }
