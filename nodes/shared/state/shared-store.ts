@@ -16,9 +16,9 @@ export interface SharedStore {
 	prefix: string;
 	rateLimiter(options: Omit<RateLimiterRedisOptions, 'storeClient'>): RateLimiterRedis;
 	/**
-	 * False from a lost or refused connection until ioredis has connected again, and for a while
-	 * after a command timed out. Callers then decide alone at once, instead of each waiting out
-	 * Redis's retries (4 to 6 s a command) or its command timeout (2 s).
+	 * False from a lost or refused connection until ioredis has connected again, and from a command
+	 * timeout until Redis answers a PING again. Callers then decide alone at once, instead of each
+	 * waiting out Redis's retries (4 to 6 s a command) or its command timeout (2 s).
 	 */
 	reachable(): boolean;
 }
@@ -32,7 +32,10 @@ export function usableStore(source: StoreSource): SharedStore | undefined {
 	return store?.reachable() ? store : undefined;
 }
 
-export function openSharedStore(settings: SharedRedisSettings): SharedStore {
+export function openSharedStore(
+	settings: SharedRedisSettings,
+	timing: { stalledPauseMs?: number } = {},
+): SharedStore {
 	// Loaded here only: a single-process install never loads either library.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const ioredis = require('ioredis') as typeof import('ioredis');
@@ -64,11 +67,10 @@ export function openSharedStore(settings: SharedRedisSettings): SharedStore {
 	let lost = false;
 	redis.on('error', () => (lost = true));
 	redis.on('close', () => (lost = true));
-	let stalledUntil = 0;
-	noteTimeouts(redis, () => (stalledUntil = Date.now() + STALLED_PAUSE_MS));
+	const stall = stallWatch(redis, timing.stalledPauseMs ?? STALLED_PAUSE_MS);
 	return {
 		redis,
-		reachable: () => (!lost || redis.status === 'ready') && Date.now() >= stalledUntil,
+		reachable: () => (!lost || redis.status === 'ready') && !stall.stalled(),
 		prefix: settings.keyPrefix,
 		rateLimiter: (limiterOptions) =>
 			new flexible.RateLimiterRedis({
@@ -81,9 +83,36 @@ export function openSharedStore(settings: SharedRedisSettings): SharedStore {
 
 /**
  * A Redis that keeps its connection but answers no command (blocked, overloaded) fails each one
- * after the command timeout without any event; after one such failure it is left alone this long.
+ * after the command timeout without any event. After one such failure it is left alone, and a PING
+ * this often, not a caller's command, finds out when it answers again.
  */
 const STALLED_PAUSE_MS = 15_000;
+
+function stallWatch(redis: Redis | Cluster, pauseMs: number): { stalled: () => boolean } {
+	let stalled = false;
+	let probe: NodeJS.Timeout | undefined;
+	const probeLater = () => {
+		if (probe || redis.status === 'end') return;
+		probe = setTimeout(() => {
+			redis.ping().then(
+				() => {
+					probe = undefined;
+					stalled = false;
+				},
+				() => {
+					probe = undefined;
+					probeLater();
+				},
+			);
+		}, pauseMs);
+		probe.unref();
+	};
+	noteTimeouts(redis, () => {
+		stalled = true;
+		probeLater();
+	});
+	return { stalled: () => stalled };
+}
 
 /** Calls `onTimeout` whenever one of the client's commands fails on its command timeout. */
 function noteTimeouts(redis: Redis | Cluster, onTimeout: () => void): void {
