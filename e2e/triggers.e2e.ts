@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import { triggerExamples } from './support/examples';
 import { outputOf, parseStoredExecution } from './support/run-data';
 import { finishedExecution } from './support/run-workflow';
-import { control, waitFor } from './support/sandbox-control';
+import { control } from './support/sandbox-control';
+import { waitFor } from '../test/support/wait-until';
 import { startedN8n } from './support/suite';
 
 const { client } = startedN8n();

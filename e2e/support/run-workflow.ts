@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { exampleFiles } from '../../runtime/prepare-n8n';
 import type { N8nClient } from './n8n-client';
 import { parseStoredExecution, type RunData } from './run-data';
-import { waitFor } from './sandbox-control';
+import { waitFor } from '../../test/support/wait-until';
 
 interface ExampleWorkflow {
 	id: string;

@@ -28,19 +28,3 @@ export async function control<T>(
 export async function requestsSeen(simulatorId: string): Promise<LoggedRequest[]> {
 	return await control<LoggedRequest[]>(simulatorId, 'GET', '/requests');
 }
-
-export async function waitFor<T>(
-	what: string,
-	probe: () => Promise<T | undefined>,
-	timeoutMs: number,
-	intervalMs = 1000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const found = await probe();
-		if (found !== undefined) return found;
-		if (Date.now() > deadline)
-			throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, intervalMs));
-	}
-}
