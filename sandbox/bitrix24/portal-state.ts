@@ -1,6 +1,8 @@
 import type { CrmEntity } from './crm/catalog';
 import { demoCompanies, demoContacts, demoLeads, demoSmartProcesses, demoTasks } from './crm/demo';
 import { SmartProcesses } from './crm/dynamic';
+import type { Directories } from './crm/statuses';
+import { demoCategories, demoStatuses } from './crm/statuses';
 import type { Row } from './crm/query';
 import { CrmTable } from './crm/store';
 import { Tasks } from './crm/tasks';
@@ -25,6 +27,8 @@ export class PortalState {
 	deals = demoDeals();
 	users: Row[] = BITRIX24_DEMO_USERS.map((user) => ({ ...user }));
 	pushes: Push[] = [];
+	/** crm.status.* directories and crm.category.* pipelines. */
+	directories: Directories = { statuses: demoStatuses(), categories: demoCategories() };
 	private readonly changeListeners = new Set<RecordChangeListener>();
 	private readonly announce = (event: string, fields: Record<string, unknown>) =>
 		this.recordChanged(event, fields);
@@ -104,5 +108,7 @@ export class PortalState {
 		this.tasks.rows = demoTasks();
 		this.users = BITRIX24_DEMO_USERS.map((user) => ({ ...user }));
 		this.pushes = [];
+		this.directories = { statuses: demoStatuses(), categories: demoCategories() };
+		for (const table of Object.values(this.crm)) table.refused.length = 0;
 	}
 }

@@ -60,11 +60,14 @@ const STANDARD: Record<CrmEntity, Spec[]> = {
 	deal: [
 		...common,
 		['TITLE', 'string', 'Название'],
+		['CATEGORY_ID', 'crm_category', 'Воронка', { isImmutable: true }],
 		['STAGE_ID', 'crm_status', 'Стадия сделки', { statusType: 'DEAL_STAGE' }],
 		['OPPORTUNITY', 'double', 'Сумма'],
 		['CURRENCY_ID', 'crm_currency', 'Валюта'],
 		['CONTACT_ID', 'crm_contact', 'Контакт'],
+		['CONTACT_IDS', 'crm_contact', 'Контакты', { isMultiple: true }],
 		['COMPANY_ID', 'crm_company', 'Компания'],
+		['BEGINDATE', 'date', 'Дата начала'],
 		['CLOSEDATE', 'date', 'Дата завершения'],
 		['CLOSED', 'char', 'Сделка закрыта'],
 	],
@@ -107,45 +110,6 @@ export function standardFields(entity: CrmEntity): Record<string, FieldInfo> {
 	return Object.fromEntries(STANDARD[entity].map((spec) => [spec[0], field(spec)]));
 }
 
-/** crm.status.list entries: the items of every crm_status field. */
-export const STATUSES: Array<{ ENTITY_ID: string; STATUS_ID: string; NAME: string }> = [
-	...[
-		['NEW', 'Новая'],
-		['PREPARATION', 'Подготовка документов'],
-		['EXECUTING', 'В работе'],
-		['WON', 'Сделка успешна'],
-		['LOSE', 'Сделка провалена'],
-	].map(([STATUS_ID, NAME]) => ({ ENTITY_ID: 'DEAL_STAGE', STATUS_ID, NAME })),
-	...[
-		['NEW', 'Не обработан'],
-		['IN_PROCESS', 'В работе'],
-		['CONVERTED', 'Качественный лид'],
-		['JUNK', 'Некачественный лид'],
-	].map(([STATUS_ID, NAME]) => ({ ENTITY_ID: 'STATUS', STATUS_ID, NAME })),
-	...[
-		['CALL', 'Звонок'],
-		['EMAIL', 'Электронная почта'],
-		['WEB', 'Веб-сайт'],
-		['WEBFORM', 'CRM-форма'],
-		['OTHER', 'Другое'],
-	].map(([STATUS_ID, NAME]) => ({ ENTITY_ID: 'SOURCE', STATUS_ID, NAME })),
-	...[
-		['CLIENT', 'Клиенты'],
-		['SUPPLIER', 'Поставщики'],
-		['PARTNER', 'Партнёры'],
-	].map(([STATUS_ID, NAME]) => ({ ENTITY_ID: 'CONTACT_TYPE', STATUS_ID, NAME })),
-	...[
-		['CUSTOMER', 'Клиент'],
-		['SUPPLIER', 'Поставщик'],
-		['COMPETITOR', 'Конкурент'],
-	].map(([STATUS_ID, NAME]) => ({ ENTITY_ID: 'COMPANY_TYPE', STATUS_ID, NAME })),
-	...[
-		['IT', 'Информационные технологии'],
-		['MANUFACTURING', 'Производство'],
-		['OTHER', 'Другое'],
-	].map(([STATUS_ID, NAME]) => ({ ENTITY_ID: 'INDUSTRY', STATUS_ID, NAME })),
-];
-
 /** crm.<entity>.userfield.add's USER_TYPE_ID → the type crm.<entity>.fields reports. */
 export const USER_FIELD_TYPES = [
 	'string',
@@ -156,4 +120,10 @@ export const USER_FIELD_TYPES = [
 	'datetime',
 	'enumeration',
 	'url',
+	'money',
+	'employee',
+	'crm_status',
+	'crm',
+	'file',
+	'address',
 ];

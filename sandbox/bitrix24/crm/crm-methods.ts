@@ -2,9 +2,10 @@ import { MethodError } from '../bitrix-errors';
 import type { MethodContext, MethodResult } from '../methods';
 import { listOf } from '../php-params';
 import type { CrmEntity } from './catalog';
-import { CRM_ENTITIES, ENTITY_TYPE, STATUSES } from './catalog';
+import { CRM_ENTITIES, ENTITY_TYPE } from './catalog';
 import type { Row } from './query';
 import { conditionsOf, matches, pageOf, selectFields, sortRows } from './query';
+import { DIRECTORY_METHODS } from './statuses';
 import { TASK_FIELDS, camelOf } from './tasks';
 
 type Method = (context: MethodContext) => MethodResult;
@@ -150,7 +151,8 @@ const taskMethods: Record<string, Method> = {
 					{
 						title: field.title,
 						type: field.type,
-						...(field.required ? { required: 'Y' } : {}),
+						...(field.required ? { required: true } : {}),
+						...(field.values ? { values: field.values } : {}),
 						...(name === 'ID' ? { primary: true } : {}),
 					},
 				]),
@@ -199,14 +201,7 @@ const userGet: Method = ({ params, portal }) => {
 export const CRM_METHODS: Record<string, Method> = {
 	...Object.assign({}, ...CRM_ENTITIES.map(crmMethods)),
 	'crm.duplicate.findbycomm': findByComm,
-	'crm.status.list': ({ params }) => {
-		const rows = STATUSES.map((status, index) => ({
-			ID: String(index + 1),
-			SORT: String((index + 1) * 10),
-			...status,
-		}));
-		return { result: rows.filter((row) => matches(row, conditionsOf(params.filter))) };
-	},
+	...DIRECTORY_METHODS,
 	...itemMethods,
 	...taskMethods,
 	'user.get': userGet,

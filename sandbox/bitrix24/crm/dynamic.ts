@@ -1,6 +1,6 @@
 import { MethodError } from '../bitrix-errors';
-import { listOf } from '../php-params';
 import type { Row } from './query';
+import { RefusedValue, storedValue } from './field-storage';
 import { notFound, nowStamp } from './store';
 
 type Announce = (event: string, fields: Record<string, unknown>) => void;
@@ -43,6 +43,7 @@ const info = (type: string, title: string, extra: Partial<ItemFieldInfo> = {}): 
 const STANDARD_ITEM_FIELDS: Record<string, ItemFieldInfo> = {
 	id: info('integer', 'ID', { isReadOnly: true }),
 	title: info('string', 'Название', { isRequired: true }),
+	categoryId: info('crm_category', 'Воронка', { isImmutable: true }),
 	stageId: info('crm_status', 'Стадия'),
 	opportunity: info('double', 'Сумма'),
 	currencyId: info('crm_currency', 'Валюта'),
@@ -58,6 +59,8 @@ const STANDARD_ITEM_FIELDS: Record<string, ItemFieldInfo> = {
 /** Smart processes (crm.type.*) and their items (crm.item.*). */
 export class SmartProcesses {
 	types: SmartProcess[] = [];
+	/** Values written that their field's type cannot take (the portal drops them). */
+	readonly refused: Array<{ field: string; value: unknown }> = [];
 
 	constructor(private readonly announce: Announce) {}
 
@@ -74,7 +77,12 @@ export class SmartProcesses {
 		return Object.fromEntries(
 			Object.entries(all).map(([name, field]) => [
 				name,
-				{ ...field, upperName: field.upperName || upper(name) },
+				{
+					...field,
+					upperName: field.upperName || upper(name),
+					// The stages of the process's default pipeline (crm-status-entity-types.md).
+					...(name === 'stageId' ? { statusType: `DYNAMIC_${process.entityTypeId}_STAGE_1` } : {}),
+				},
 			]),
 		);
 	}
@@ -99,6 +107,7 @@ export class SmartProcesses {
 		const item: Row = {
 			id,
 			entityTypeId: process.entityTypeId,
+			categoryId: 1,
 			stageId: `DT${process.entityTypeId}_1:NEW`,
 			assignedById: 1,
 			opportunity: 0,
@@ -131,12 +140,15 @@ export class SmartProcesses {
 		for (const [name, value] of Object.entries(values)) {
 			const field = known[name];
 			if (!field || field.isReadOnly) continue;
+			const stored = storedValue(field, value);
+			if (stored instanceof RefusedValue) {
+				this.refused.push({ field: name, value });
+				continue;
+			}
+			// crm.item answers numbers as numbers.
+			const numeric = ['integer', 'double', 'user', 'crm_contact', 'crm_company', 'crm_category'];
 			item[name] =
-				field.type === 'integer' || field.type === 'double' || field.type === 'user'
-					? Number(value)
-					: typeof value === 'object' && value !== null
-						? listOf(value)
-						: value;
+				numeric.includes(field.type) && typeof stored === 'string' ? Number(stored) : stored;
 		}
 	}
 

@@ -2,6 +2,7 @@ import { MethodError } from '../bitrix-errors';
 import { listOf } from '../php-params';
 import type { CrmEntity, FieldInfo } from './catalog';
 import { ENTITY_TYPE, MULTI_FIELDS, standardFields } from './catalog';
+import { RefusedValue, storedValue } from './field-storage';
 import type { Row } from './query';
 
 type Announce = (event: string, fields: Record<string, unknown>) => void;
@@ -18,16 +19,11 @@ export function nowStamp(): string {
 	return new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }
 
-function stringOf(value: unknown): unknown {
-	if (value === null || value === undefined) return null;
-	if (typeof value === 'object') return listOf(value).map((entry) => String(entry));
-	if (typeof value === 'boolean') return value ? 'Y' : 'N';
-	return String(value);
-}
-
 /** One CRM entity's records: `rows()` is the live list (the portal's deals for deals). */
 export class CrmTable {
 	readonly userFields: UserField[] = [];
+	/** Values written that their field's type cannot take (the portal drops them). */
+	readonly refused: Array<{ field: string; value: unknown }> = [];
 	private multiFieldId = 1000;
 
 	constructor(
@@ -125,6 +121,10 @@ export class CrmTable {
 				formLabel: label,
 				filterLabel: String(spec.LIST_FILTER_LABEL ?? label),
 				...(items.length > 0 ? { items } : {}),
+				// A directory field names its directory in SETTINGS.ENTITY_TYPE (crm-userfield-add).
+				...(spec.USER_TYPE_ID === 'crm_status'
+					? { statusType: String((spec.SETTINGS as Row | undefined)?.ENTITY_TYPE ?? '') }
+					: {}),
 			},
 		});
 		return id;
@@ -150,8 +150,13 @@ export class CrmTable {
 		for (const [name, value] of Object.entries(values)) {
 			const info = known[name];
 			if (!info || info.isReadOnly) continue;
-			if (info.type === 'crm_multifield') row[name] = this.mergeMultiField(name, row[name], value);
-			else row[name] = stringOf(value);
+			if (info.type === 'crm_multifield') {
+				row[name] = this.mergeMultiField(name, row[name], value);
+				continue;
+			}
+			const stored = storedValue(info, value);
+			if (stored instanceof RefusedValue) this.refused.push({ field: name, value });
+			else row[name] = stored;
 		}
 	}
 

@@ -1,24 +1,46 @@
 import { MethodError } from '../bitrix-errors';
 import type { Row } from './query';
+import { RefusedValue, storedValue } from './field-storage';
 import { nowStamp } from './store';
 
 type Announce = (event: string, fields: Record<string, unknown>) => void;
 
-/** tasks.task.getFields: UPPER_CASE names; tasks.task.* records answer them in camelCase. */
+/**
+ * tasks.task.getFields as api-reference/tasks/tasks-task-get-fields.md answers it: UPPER_CASE
+ * names, `required: true` on TITLE, CREATED_BY and RESPONSIBLE_ID (although tasks.task.add
+ * needs only TITLE and RESPONSIBLE_ID: api-reference/tasks/tasks-task-add.md), enum `values`, and
+ * no read-only flags. tasks.task.* records answer the same fields in camelCase. `readOnly` here
+ * is the simulator's own: what the portal fills itself and does not take from a write.
+ */
 export const TASK_FIELDS: Record<
 	string,
-	{ title: string; type: string; required?: boolean; readOnly?: boolean }
+	{
+		title: string | null;
+		type: string;
+		required?: boolean;
+		readOnly?: boolean;
+		values?: Record<string, string>;
+	}
 > = {
 	ID: { title: 'ID', type: 'integer', readOnly: true },
 	TITLE: { title: 'Название', type: 'string', required: true },
 	DESCRIPTION: { title: 'Описание', type: 'string' },
 	RESPONSIBLE_ID: { title: 'Исполнитель', type: 'integer', required: true },
-	CREATED_BY: { title: 'Постановщик', type: 'integer' },
+	CREATED_BY: { title: 'Постановщик', type: 'integer', required: true },
 	DEADLINE: { title: 'Крайний срок', type: 'datetime' },
-	PRIORITY: { title: 'Приоритет', type: 'enum' },
-	STATUS: { title: 'Статус', type: 'enum', readOnly: true },
+	PRIORITY: {
+		title: 'Приоритет',
+		type: 'enum',
+		values: { '2': 'Высокий', '1': 'Средний', '0': 'Низкий' },
+	},
+	STATUS: {
+		title: 'Статус',
+		type: 'enum',
+		readOnly: true,
+		values: { '2': 'Ждёт выполнения', '3': 'Выполняется', '5': 'Завершена' },
+	},
 	GROUP_ID: { title: 'Проект', type: 'integer' },
-	CREATED_DATE: { title: 'Дата создания', type: 'datetime', readOnly: true },
+	CREATED_DATE: { title: null, type: 'datetime', readOnly: true },
 	CHANGED_DATE: { title: 'Дата изменения', type: 'datetime', readOnly: true },
 	CLOSED_DATE: { title: 'Дата закрытия', type: 'datetime', readOnly: true },
 };
@@ -30,6 +52,8 @@ export const camelOf = (upper: string) =>
 
 export class Tasks {
 	rows: Row[] = [];
+	/** Values written that their field's type cannot take (the portal drops them). */
+	readonly refused: Array<{ field: string; value: unknown }> = [];
 
 	constructor(private readonly announce: Announce) {}
 
@@ -43,6 +67,9 @@ export class Tasks {
 		const values = checkFields(fields);
 		if (String(values.TITLE ?? '').trim() === '') {
 			throw new MethodError(400, 'ERROR_CORE', 'Не указано название задачи');
+		}
+		if (String(values.RESPONSIBLE_ID ?? '').trim() === '') {
+			throw new MethodError(400, 'ERROR_CORE', 'Не указан исполнитель');
 		}
 		const id = Math.max(0, ...this.rows.map((row) => Number(row.id))) + 1;
 		const stamp = nowStamp();
@@ -92,7 +119,9 @@ export class Tasks {
 		for (const [name, value] of Object.entries(values)) {
 			const field = TASK_FIELDS[name.toUpperCase()];
 			if (!field || field.readOnly) continue;
-			task[camelOf(name.toUpperCase())] = value === null ? null : String(value);
+			const stored = storedValue(field, value);
+			if (stored instanceof RefusedValue) this.refused.push({ field: name, value });
+			else task[camelOf(name.toUpperCase())] = stored;
 		}
 	}
 }
