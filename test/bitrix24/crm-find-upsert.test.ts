@@ -122,8 +122,8 @@ describe('Bitrix24 CRM: Find by Phone or Email, Create or Update', () => {
 		assert.equal(oleg.PHONE.length, 1);
 		assert.equal(oleg.EMAIL[0].VALUE, 'oleg@example.ru');
 		assert.equal(b24.simulator.portal.crm.lead.rows().length, 3);
-		// Wave 1: find, read the match, write; wave 2 (the second Олег): find, read, write.
-		assert.equal(b24.restCalls().length, 6);
+		// The field list once; wave 1: find, read the match, write; wave 2 (the second Олег): the same.
+		assert.equal(b24.restCalls().length, 7);
 	});
 
 	test('Create or Update by a field creates a company when no record holds that value', async () => {
@@ -144,15 +144,15 @@ describe('Bitrix24 CRM: Find by Phone or Email, Create or Update', () => {
 	});
 
 	test('a Create or Update write batch whose connection drops is not sent again', async () => {
-		// ratio 0.5 hits the second request: the search goes through, the write is cut off.
-		b24.simulator.injectFault({ reset: true, ratio: 0.5, times: 1 });
+		// ratio 1/3 hits the third request: the field list and the search go through, the write is cut off.
+		b24.simulator.injectFault({ reset: true, ratio: 1 / 3, times: 1 });
 
 		const result = await run('lead', 'upsert', {
 			matchBy: 'phone',
 			fields: mapped({ TITLE: 'Новый', PHONE: '+7 900 555 55 55' }),
 		});
 
-		assert.equal(b24.restCalls().length, 2);
+		assert.equal(b24.restCalls().length, 3);
 		assert.match(String(result.error?.description ?? result.error?.message), /may have/i);
 	});
 });

@@ -80,7 +80,11 @@ describe('Bitrix24 CRM pickers: mapper columns, record lists', () => {
 		assert.equal(byId.get('OPPORTUNITY')?.displayName, 'Сумма (OPPORTUNITY)');
 		assert.equal(byId.get('OPPORTUNITY')?.type, 'number');
 		assert.equal(byId.get('CLOSEDATE')?.type, 'dateTime');
-		assert.deepEqual(byId.get('STAGE_ID')?.options?.[3], { name: 'Сделка успешна', value: 'WON' });
+		// Stages of every pipeline, named with their pipeline.
+		assert.deepEqual(byId.get('STAGE_ID')?.options?.[3], {
+			name: 'Общая: Сделка успешна',
+			value: 'WON',
+		});
 		assert.equal(byId.get('SOURCE_ID')?.displayName, 'Источник (SOURCE_ID)');
 		assert.equal(byId.has('ID'), false, 'read-only fields are not offered');
 		assert.equal(byId.has('DATE_CREATE'), false);

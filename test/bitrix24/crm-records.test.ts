@@ -27,7 +27,7 @@ describe('Bitrix24 CRM records: Deal, Lead, Contact, Company', () => {
 		return seen;
 	};
 
-	test('Create over 120 items sends 3 batch requests, creates each deal once and announces each', async () => {
+	test('Create over 120 items reads the field list once, then sends 3 batch requests, creates each deal once and announces each', async () => {
 		const seen = changes();
 		const input = Array.from({ length: 120 }, (_, index) => ({ title: `Заказ ${index}` }));
 
@@ -43,8 +43,9 @@ describe('Bitrix24 CRM records: Deal, Lead, Contact, Company', () => {
 		assert.equal(result.error, undefined);
 		assert.deepEqual(
 			batches().map((body) => Object.keys(body.cmd).length),
-			[50, 50, 20],
+			[1, 50, 50, 20],
 		);
+		assert.match(Object.values(batches()[0].cmd)[0], /^crm\.deal\.fields/);
 		assert.equal(result.items.length, 120);
 		assert.deepEqual(result.items[0].json, { ID: 121 });
 		assert.deepEqual(result.items[119].pairedItem, { item: 119 });
@@ -139,11 +140,12 @@ describe('Bitrix24 CRM records: Deal, Lead, Contact, Company', () => {
 	});
 
 	test('a Create batch whose connection drops is not sent again: it may have been made', async () => {
-		b24.simulator.injectFault({ reset: true, times: 1 });
+		// ratio 0.5 hits the second request: the field list is read, the write is cut off.
+		b24.simulator.injectFault({ reset: true, ratio: 0.5, times: 1 });
 
 		const result = await run('lead', 'create', { fields: mapped({ TITLE: 'Лид' }) });
 
-		assert.equal(b24.restCalls().length, 1);
+		assert.equal(b24.restCalls().length, 2);
 		assert.match(String(result.error?.description ?? result.error?.message), /may have/i);
 	});
 
@@ -213,7 +215,11 @@ describe('Bitrix24 CRM records: Deal, Lead, Contact, Company', () => {
 					{ field: 'OPPORTUNITY', operator: '>=', value: '100000' },
 				],
 			},
-			options: { select: ['TITLE', 'STAGE_ID'], rawFilter: '{"!ASSIGNED_BY_ID": "15"}' },
+			options: {
+				fieldSet: 'selected',
+				select: ['TITLE', 'STAGE_ID'],
+				rawFilter: '{"!ASSIGNED_BY_ID": "15"}',
+			},
 		});
 
 		assert.equal(limited.items.length, 120);
@@ -236,21 +242,58 @@ describe('Bitrix24 CRM records: Deal, Lead, Contact, Company', () => {
 		);
 	});
 
-	test('Return All sorted by another field pages by start=: total first, then 50 pages a batch', async () => {
+	test('Return All sorted by another field reads by the >ID chain and sorts in n8n: none skipped when a read record is deleted', async () => {
 		b24.simulator.portal.setDealCount(2_550);
+		const table = b24.simulator.portal.crm.deal;
+		const rows = table.rows;
+		let reads = 0;
+		// After the first pages are read, the deal with the largest amount (read first by
+		// start= offsets, OPPORTUNITY DESC) is deleted: offsets would then skip one row.
+		Object.assign(table, {
+			rows: () => {
+				if (++reads === 60) table.delete(2550);
+				return rows();
+			},
+		});
 
 		const result = await run('deal', 'getAll', {
 			returnAll: true,
+			simplify: false,
 			options: { orderBy: 'OPPORTUNITY', orderDirection: 'DESC' },
 		});
+		Object.assign(table, { rows });
 
 		assert.equal(result.error, undefined);
-		assert.equal(result.items.length, 2_550);
-		assert.equal(result.items[0].json.ID, '2550');
+		const ids = result.items.map((item) => Number(item.json.ID));
+		assert.equal(new Set(ids).size, ids.length, 'no row twice');
+		const expected = Array.from({ length: 2_550 }, (_, index) => 2_550 - index);
+		assert.deepEqual(
+			ids.filter((id) => id !== 2550),
+			expected.filter((id) => id !== 2550),
+			'every deal but the deleted one, largest amount first',
+		);
 		const calls = b24.restCalls();
 		assert.equal(calls.length, 2);
-		assert.match(calls[0].path, /crm\.deal\.list\.json$/);
-		assert.equal(Object.keys((JSON.parse(calls[1].body) as BatchBody).cmd).length, 50);
+		assert.ok(calls.every((call) => call.path.endsWith('/batch.json')));
+	});
+
+	test('Get Many returns phones, e-mails and custom fields by default; Fields to Return adds to them', async () => {
+		b24.simulator.portal.crm.contact.addUserField({ FIELD_NAME: 'CITY', USER_TYPE_ID: 'string' });
+		b24.simulator.portal.crm.contact.update(1, { UF_CRM_CITY: 'Тверь' });
+
+		const all = await run('contact', 'getAll', { limit: 1 });
+		const added = await run('contact', 'getAll', { limit: 1, options: { select: ['POST'] } });
+		const only = await run('contact', 'getAll', {
+			limit: 1,
+			options: { fieldSet: 'selected', select: ['NAME'] },
+		});
+
+		assert.equal(all.items[0].json.PHONE, '+7 (999) 123-45-67');
+		assert.equal(all.items[0].json.EMAIL, 'maria@example.ru');
+		assert.equal(all.items[0].json.UF_CRM_CITY, 'Тверь');
+		assert.equal(all.items[0].json.NAME, 'Мария');
+		assert.equal(added.items[0].json.PHONE, '+7 (999) 123-45-67');
+		assert.deepEqual(only.items[0].json, { ID: '1', NAME: 'Мария' });
 	});
 
 	test('bad filter JSON fails the item plainly before anything is sent', async () => {

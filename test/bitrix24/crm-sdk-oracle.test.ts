@@ -1,65 +1,29 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
 import type { Bitrix24Simulator } from '../../sandbox/bitrix24';
 import { BITRIX24_DEMO_WEBHOOK_CODE, createBitrix24Simulator } from '../../sandbox/bitrix24';
+import type { Row, SdkConnection, SdkHook } from './b24-sdk';
+import { connectSdk } from './b24-sdk';
 
 /**
- * Bitrix24's own JS SDK (@bitrix24/b24jssdk) as the oracle of the simulator's list and batch
- * shapes: its fast list algorithm (fetchList: order by ID, `>ID` filter, `start=-1`, rows under
- * `items`/`tasks` for crm.item and tasks) and its batch encoding of `$result[…]` references.
- * The SDK only speaks https, so its own axios is given an adapter that sends to the simulator.
+ * Bitrix24's own JS SDK as the oracle of the simulator's list and batch shapes: its fast list
+ * algorithm (fetchList: order by ID, `>ID` filter, `start=-1`, rows under `items`/`tasks` for
+ * crm.item and tasks) and its batch encoding of `$result[…]` references.
  */
-type Row = Record<string, unknown>;
-interface Sdk {
-	B24Hook: {
-		fromWebhookUrl(url: string): {
-			actions: {
-				v2: {
-					fetchList: { make(options: Row): AsyncGenerator<Row[]> };
-					batch: { make(options: Row): Promise<{ getData(): Record<string, Row> }> };
-				};
-			};
-		};
-	};
-}
-interface AxiosLike {
-	defaults: { adapter: unknown };
-	getAdapter(name: string): (config: Row) => Promise<unknown>;
-}
-
 describe("the simulator against Bitrix24's JS SDK (fetchList, batch with $result)", () => {
 	let simulator: Bitrix24Simulator;
-	let sdk: Sdk;
-	let hook: ReturnType<Sdk['B24Hook']['fromWebhookUrl']>;
-	let previousAdapter: unknown;
-	let axios: AxiosLike;
+	let sdk: SdkConnection;
+	let hook: SdkHook;
 
 	before(async () => {
 		simulator = createBitrix24Simulator({ limit: { perSecond: 100, burst: 1000 } });
 		const base = await simulator.start();
-		const axiosEntry = join(
-			process.cwd(),
-			'node_modules/@bitrix24/b24jssdk/node_modules/axios/index.js',
-		);
-		axios = ((await import(pathToFileURL(axiosEntry).href)) as { default: AxiosLike }).default;
-		const http = axios.getAdapter('http');
-		previousAdapter = axios.defaults.adapter;
-		axios.defaults.adapter = async (config: Row) =>
-			await http({
-				...config,
-				baseURL: String(config.baseURL ?? '').replace('https://', 'http://'),
-				url: String(config.url ?? '').replace('https://', 'http://'),
-			});
-		sdk = (await import('@bitrix24/b24jssdk')) as unknown as Sdk;
-		hook = sdk.B24Hook.fromWebhookUrl(
-			`${base.replace('http://', 'https://')}/rest/1/${BITRIX24_DEMO_WEBHOOK_CODE}/`,
-		);
+		sdk = await connectSdk(`${base}/rest/1/${BITRIX24_DEMO_WEBHOOK_CODE}/`);
+		hook = sdk.hook;
 	});
 	after(async () => {
-		axios.defaults.adapter = previousAdapter;
+		sdk.restore();
 		await simulator.stop();
 	});
 

@@ -94,6 +94,8 @@ export class N8nHarness {
 	readonly nodeTypes: HarnessNodeTypes;
 	readonly credentialTypes: Map<string, ICredentialType>;
 	readonly credentialsHelper: HarnessCredentialsHelper;
+	/** The workflows' time zone (n8n's default, America/New_York, when unset). */
+	timezone?: string;
 	private credentialCount = 0;
 	private executionCount = 0;
 
@@ -294,7 +296,7 @@ export class N8nHarness {
 			active: false,
 			nodeTypes: this.nodeTypes,
 			staticData,
-			settings: { executionOrder: 'v1' },
+			settings: { executionOrder: 'v1', ...(this.timezone ? { timezone: this.timezone } : {}) },
 		});
 	}
 

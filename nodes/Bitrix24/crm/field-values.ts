@@ -22,24 +22,6 @@ export function multiFieldEntries(value: unknown, valueType: string): IDataObjec
 		.filter((entry) => String(entry.VALUE ?? '').trim() !== '');
 }
 
-/**
- * The mapper's values as Bitrix24 takes them: multi-fields as lists of entries, booleans as 1/0,
- * empty values left out (an empty form field changes nothing).
- */
-export function bitrixFields(values: IDataObject, valueTypes: Record<string, string>): IDataObject {
-	const fields: IDataObject = {};
-	for (const [name, value] of Object.entries(values)) {
-		if (value === undefined || value === null || value === '') continue;
-		if (MULTI_FIELDS.includes(name)) {
-			const entries = multiFieldEntries(value, valueTypes[name] ?? 'WORK');
-			if (entries.length > 0) fields[name] = entries;
-			continue;
-		}
-		fields[name] = typeof value === 'boolean' ? (value ? 1 : 0) : (value as IDataObject);
-	}
-	return fields;
-}
-
 /** Simplify: multi-fields become their values joined by ", ", and empty fields are left out. */
 export function simplifyRecord(record: IDataObject): IDataObject {
 	const simple: IDataObject = {};

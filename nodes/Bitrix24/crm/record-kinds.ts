@@ -35,6 +35,16 @@ export interface RecordKind {
 	searchField: string;
 	/** CRM entity name for crm.duplicate.findbycomm (LEAD, CONTACT, COMPANY). */
 	duplicateType?: string;
+	/** The entityTypeId whose pipelines (crm.category.list) the records use; `scope`: the smart process's. */
+	pipelines?: number | 'scope';
+	/** Required on create by the method itself, where the field list says otherwise. */
+	requiredOnCreate?: string[];
+	/** Fields the portal fills itself, which its field list does not mark read-only. */
+	systemFields?: string[];
+	/** Types the kind's field list reports otherwise: user IDs reported as integers. */
+	typeOverrides?: Record<string, string>;
+	/** Whether the records hold phones and e-mails (crm_multifield fields). */
+	multiFields?: boolean;
 }
 
 const crm = (
@@ -43,6 +53,7 @@ const crm = (
 	titleFields: string[],
 	searchField: string,
 	duplicateType?: string,
+	extra: Partial<RecordKind> = {},
 ): RecordKind => ({
 	resource,
 	label,
@@ -61,9 +72,11 @@ const crm = (
 	titleFields,
 	searchField,
 	duplicateType,
+	multiFields: duplicateType !== undefined,
+	...extra,
 });
 
-export const DEAL = crm('deal', 'Deal', ['TITLE'], 'TITLE');
+export const DEAL = crm('deal', 'Deal', ['TITLE'], 'TITLE', undefined, { pipelines: 2 });
 export const LEAD = crm('lead', 'Lead', ['TITLE', 'NAME', 'LAST_NAME'], 'TITLE', 'LEAD');
 export const CONTACT = crm('contact', 'Contact', ['NAME', 'LAST_NAME'], 'LAST_NAME', 'CONTACT');
 export const COMPANY = crm('company', 'Company', ['TITLE'], 'TITLE', 'COMPANY');
@@ -88,6 +101,7 @@ export const SMART_PROCESS_ITEM: RecordKind = {
 	urlPattern: 'https?://.+/crm/type/\\d+/details/(\\d+)/?.*',
 	titleFields: ['title'],
 	searchField: 'title',
+	pipelines: 'scope',
 };
 
 export const TASK: RecordKind = {
@@ -110,6 +124,37 @@ export const TASK: RecordKind = {
 	urlPattern: 'https?://.+/tasks/task/view/(\\d+)/?.*',
 	titleFields: ['title'],
 	searchField: 'TITLE',
+	// api-reference/tasks/tasks-task-add.md: TITLE and RESPONSIBLE_ID; getFields also marks CREATED_BY.
+	requiredOnCreate: ['TITLE', 'RESPONSIBLE_ID'],
+	typeOverrides: { RESPONSIBLE_ID: 'user', CREATED_BY: 'user' },
+	// api-reference/tasks/fields.md: what the portal sets itself as the task is worked on.
+	systemFields: [
+		'STATUS',
+		'CREATED_DATE',
+		'CHANGED_BY',
+		'CHANGED_DATE',
+		'STATUS_CHANGED_BY',
+		'STATUS_CHANGED_DATE',
+		'CLOSED_BY',
+		'CLOSED_DATE',
+		'ACTIVITY_DATE',
+		'VIEWED_DATE',
+		'COMMENTS_COUNT',
+		'SERVICE_COMMENTS_COUNT',
+		'NEW_COMMENTS_COUNT',
+		'NOT_VIEWED',
+		'FORUM_TOPIC_ID',
+		'FORUM_ID',
+		'TIME_SPENT_IN_LOGS',
+		'DURATION_FACT',
+		'EXCHANGE_MODIFIED',
+		'EXCHANGE_ID',
+		'OUTLOOK_VERSION',
+		'FORKED_BY_TEMPLATE_ID',
+		'MULTITASK',
+		'SUBORDINATE',
+		'FAVORITE',
+	],
 };
 
 export const RECORD_KINDS = [DEAL, LEAD, CONTACT, COMPANY, SMART_PROCESS_ITEM, TASK];

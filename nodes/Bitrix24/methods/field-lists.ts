@@ -5,11 +5,13 @@ import type {
 } from 'n8n-workflow';
 
 import { scopeOf } from '../actions/records/scope';
-import type { StatusEntry, VendorField } from '../crm/field-schema';
-import { fieldLabel, fieldsIn, mapperColumns } from '../crm/field-schema';
+import { fieldLabel, mapperColumns } from '../crm/field-schema';
+import { readFields, readFieldsAndLists } from '../crm/portal-reads';
+import type { VendorField } from '../crm/vendor-field';
+import { MAX_REPLY_MEGABYTES, TIMEOUT_SECONDS } from '../transport';
 import type { RecordKind } from '../crm/record-kinds';
 import { kindOf } from '../crm/record-kinds';
-import { pickerBatch, resourceOf } from './picker-request';
+import { pickerTarget, resourceOf } from './picker-request';
 
 function kindIn(context: ILoadOptionsFunctions): RecordKind {
 	const kind = kindOf(resourceOf(context));
@@ -17,25 +19,29 @@ function kindIn(context: ILoadOptionsFunctions): RecordKind {
 	return kind;
 }
 
-/** The record's fields and the portal's statuses (the items of its list fields), in one request. */
+/** The record's fields and every list their options come from (all pages). */
 async function portalFields(context: ILoadOptionsFunctions, kind: RecordKind) {
-	const scope = scopeOf(context, kind);
-	const withStatuses = kind.idKey === 'ID';
-	const results = await pickerBatch(context, [
-		{ key: 'fields', method: kind.methods.fields, params: scope },
-		...(withStatuses ? [{ key: 'statuses', method: 'crm.status.list', params: {} }] : []),
-	]);
-	const statuses = Array.isArray(results.statuses) ? (results.statuses as StatusEntry[]) : [];
-	return { fields: fieldsIn(results.fields, kind.fieldsKey), statuses };
+	return await readFieldsAndLists(
+		context,
+		pickerTarget(context),
+		kind,
+		scopeOf(context, kind),
+		LIMITS,
+	);
 }
+
+const LIMITS = {
+	timeoutMs: TIMEOUT_SECONDS * 1000,
+	maxReplyBytes: MAX_REPLY_MEGABYTES * 1024 * 1024,
+};
 
 async function columns(
 	context: ILoadOptionsFunctions,
 	forCreate: boolean,
 ): Promise<ResourceMapperFields> {
 	const kind = kindIn(context);
-	const { fields, statuses } = await portalFields(context, kind);
-	return { fields: mapperColumns(fields, statuses, forCreate) };
+	const { fields, lists } = await portalFields(context, kind);
+	return { fields: mapperColumns(kind, fields, lists, forCreate) };
 }
 
 export async function getCreateFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
@@ -49,7 +55,7 @@ export async function getUpdateFields(this: ILoadOptionsFunctions): Promise<Reso
 /** Every field, for filter conditions, the fields to return and the sort order. */
 export async function getListFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const kind = kindIn(this);
-	const { fields } = await portalFields(this, kind);
+	const [fields] = await readFields(this, pickerTarget(this), kind, [scopeOf(this, kind)], LIMITS);
 	return Object.entries(fields as Record<string, VendorField>)
 		.map(([name, field]) => ({ name: fieldLabel(name, field), value: name }))
 		.sort((a, b) => a.name.localeCompare(b.name));

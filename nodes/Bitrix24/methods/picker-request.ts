@@ -2,8 +2,6 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { BitrixTarget } from '../transport';
 import { bitrixApiRequest } from '../transport';
-import type { BatchCommand } from '../transport/batch';
-import { runBatch } from '../transport/batch';
 
 /** Pickers read only: their calls may be repeated, and they use the node's authentication. */
 export function pickerTarget(context: ILoadOptionsFunctions): BitrixTarget {
@@ -26,21 +24,6 @@ export async function pickerCall(
 		params,
 		idempotent: true,
 	});
-}
-
-/** Several reads in one request; a command that failed throws its error. */
-export async function pickerBatch(
-	context: ILoadOptionsFunctions,
-	commands: BatchCommand[],
-): Promise<Record<string, unknown>> {
-	const outcomes = await runBatch(context, pickerTarget(context), commands, { idempotent: true });
-	const results: Record<string, unknown> = {};
-	for (const { key } of commands) {
-		const outcome = outcomes.get(key);
-		if (!outcome?.ok) throw outcome?.error ?? new Error(`No result for ${key}`);
-		results[key] = outcome.result;
-	}
-	return results;
 }
 
 export function resourceOf(context: ILoadOptionsFunctions): string {

@@ -41,17 +41,4 @@ export function newRows(
 }
 
 /** The wall-clock time 1C expects (no zone) of an instant, in the given IANA time zone. */
-export function wallClock(epochMs: number, timeZone: string): string {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-		hourCycle: 'h23',
-	}).formatToParts(new Date(epochMs));
-	const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '00';
-	return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
-}
+export { wallClock } from '../../shared/time/wall-clock';

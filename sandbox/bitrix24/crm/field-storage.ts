@@ -128,6 +128,9 @@ function storedOne(field: StorableField, value: unknown): unknown {
 
 /** `{fileData: [name, base64]}` (api-reference/files/how-to-upload-files.md) becomes a stored file. */
 function storedFile(value: unknown): unknown {
+	// A file the field holds, passed by its ID, is kept (api-reference/files/how-to-update-files.md).
+	const kept = storedFiles.get(Number((value as { id?: unknown } | null)?.id));
+	if (kept && !(value as { fileData?: unknown }).fileData) return fileReply(kept.id);
 	const data = (value as { fileData?: unknown } | null)?.fileData;
 	const parts = listOf(data);
 	if (parts.length !== 2 || typeof parts[0] !== 'string' || typeof parts[1] !== 'string') {
@@ -135,12 +138,14 @@ function storedFile(value: unknown): unknown {
 	}
 	const id = ++nextFileId;
 	storedFiles.set(id, { id, name: parts[0], content: Buffer.from(parts[1], 'base64') });
-	return {
-		id: String(id),
-		showUrl: `/show_file.php?fileId=${id}`,
-		downloadUrl: `/download.php?fileId=${id}`,
-	};
+	return fileReply(id);
 }
+
+const fileReply = (id: number) => ({
+	id: String(id),
+	showUrl: `/show_file.php?fileId=${id}`,
+	downloadUrl: `/download.php?fileId=${id}`,
+});
 
 /**
  * The stored form of a written value, or a RefusedValue for a value the type cannot take

@@ -161,8 +161,9 @@ export class CrmTable {
 	}
 
 	/**
-	 * Multi-field writes: an entry without ID is added; one with an ID changes that entry, or
-	 * removes it when its VALUE is empty.
+	 * Multi-field writes (api-reference/crm/contacts/crm-contact-update.md, "Working with
+	 * Multiple Fields"): an entry without ID is added, even when the record holds its value;
+	 * one with an ID changes that entry, or removes it when its VALUE is empty or DELETE is Y.
 	 */
 	private mergeMultiField(name: string, current: unknown, update: unknown): Row[] {
 		const entries = Array.isArray(current) ? [...(current as Row[])] : [];
@@ -170,7 +171,7 @@ export class CrmTable {
 			const change = (raw && typeof raw === 'object' ? raw : { VALUE: raw }) as Row;
 			const at = entries.findIndex((entry) => entry.ID === String(change.ID ?? ''));
 			if (at >= 0) {
-				if ((change.VALUE ?? '') === '') entries.splice(at, 1);
+				if ((change.VALUE ?? '') === '' || change.DELETE === 'Y') entries.splice(at, 1);
 				else entries[at] = { ...entries[at], ...stringEntries(change), ID: entries[at].ID };
 				continue;
 			}

@@ -1,17 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { sameValue } from '../../crm/multi-field-merge';
+
 /** crm.duplicate.findbycomm takes up to 20 values a call. */
 export const MAX_FIND_VALUES = 20;
 
 export type CommType = 'PHONE' | 'EMAIL';
 
 /** Phones compare by their digits, e-mails without case. */
-export function sameComm(type: CommType, value: unknown): string {
-	const text = String(value ?? '').trim();
-	if (type === 'EMAIL') return text.toLowerCase();
-	const digits = text.replace(/\D/g, '');
-	return digits.length === 11 && digits.startsWith('8') ? `7${digits.slice(1)}` : digits;
-}
+export const sameComm = (type: CommType, value: unknown): string => sameValue(type, value);
 
 /** The plain values of a multi-field as the form gives it (list of entries). */
 export function commValues(fields: IDataObject, type: CommType): string[] {

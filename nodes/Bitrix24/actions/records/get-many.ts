@@ -10,6 +10,7 @@ import { inputError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { readJsonObject } from '../../../shared/parameters/json-object';
+import { MULTI_FIELDS } from '../../crm/field-values';
 import type { RecordKind } from '../../crm/record-kinds';
 import { BITRIX24_CONCURRENCY } from '../../transport';
 import { listByIdChain, listByStartPages } from '../../transport/batch';
@@ -88,13 +89,32 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Fields',
+				name: 'fieldSet',
+				type: 'options',
+				options: [
+					{
+						name: 'All Fields',
+						value: 'all',
+						description: 'Standard and custom fields, phones, e-mails, websites and messengers',
+					},
+					{
+						name: 'Selected Fields Only',
+						value: 'selected',
+						description: 'The ID and the fields chosen in Fields to Return',
+					},
+				],
+				default: 'all',
+				description: 'Which fields each record holds',
+			},
+			{
 				displayName: 'Fields to Return Names or IDs',
 				name: 'select',
 				type: 'multiOptions',
 				typeOptions: fieldPicker,
 				default: [],
 				description:
-					'The fields each record holds; none: the standard ones. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'With Fields "Selected Fields Only": the fields each record holds. With "All Fields": fields to add to them. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Filter (JSON)',
@@ -111,7 +131,7 @@ const properties: INodeProperties[] = [
 				typeOptions: fieldPicker,
 				default: '',
 				description:
-					'Order by ID (the default) reads all records in the fewest requests, even while records are added. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Order by ID (the default) reads all records in the fewest requests. With Return All and another order, records are read by ID (none skipped or repeated while others change) and sorted in n8n, up to 100,000 records. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Sort Direction',
@@ -180,6 +200,48 @@ export function getManyOperation(kind: RecordKind, scope: INodeProperties[] = []
 	};
 }
 
+/** Return All in another order than by ID reads by ID and sorts in n8n up to this many records. */
+export const MAX_SORTED_ROWS = 100_000;
+
+/**
+ * What `select` asks for. All Fields: `*` (standard fields), `UF_*` (custom fields) and the
+ * multi-fields, which `*` leaves out (REST docs, api-reference/crm/contacts/crm-contact-list.md),
+ * with any field chosen added. Selected Fields Only: the ID and the fields chosen.
+ */
+function selectOf(context: IExecuteFunctions, kind: RecordKind, itemIndex: number): string[] {
+	const chosen = (context.getNodeParameter('options.select', itemIndex, []) as string[]) ?? [];
+	const only = context.getNodeParameter('options.fieldSet', itemIndex, 'all') === 'selected';
+	if (only || kind.methods.list !== `crm.${kind.resource}.list`) {
+		return chosen.length > 0 ? [...new Set([kind.idField, ...chosen])] : [];
+	}
+	return [...new Set(['*', 'UF_*', ...(kind.multiFields ? MULTI_FIELDS : []), ...chosen])];
+}
+
+/** Rows in the order Bitrix24 gives them: numbers as numbers, empty values first. */
+function sortedRows(rows: IDataObject[], field: string, descending: boolean): IDataObject[] {
+	const valueOf = (row: IDataObject) => row[field] ?? row[field.toLowerCase()];
+	const compare = (a: IDataObject, b: IDataObject) => {
+		const left = valueOf(a);
+		const right = valueOf(b);
+		const emptyLeft = left === null || left === undefined || left === '';
+		const emptyRight = right === null || right === undefined || right === '';
+		if (emptyLeft || emptyRight) return Number(emptyRight) - Number(emptyLeft);
+		const numbers = [Number(left), Number(right)];
+		if (numbers.every(Number.isFinite)) return numbers[0] - numbers[1];
+		return String(left).localeCompare(String(right), 'ru');
+	};
+	return [...rows].sort((a, b) => (descending ? compare(b, a) : compare(a, b)));
+}
+
+function tooManyToSort(context: IExecuteFunctions, kind: RecordKind, itemIndex: number) {
+	return inputError(
+		context.getNode(),
+		`More than ${MAX_SORTED_ROWS.toLocaleString('en-US')} ${kind.label.toLowerCase()}s match in item ${itemIndex}, too many to sort in n8n`,
+		'Sort by ID (the default), narrow the filter, or use a Limit instead of Return All.',
+		itemIndex,
+	);
+}
+
 async function listRecords(
 	context: IExecuteFunctions,
 	kind: RecordKind,
@@ -188,7 +250,7 @@ async function listRecords(
 ): Promise<IDataObject[]> {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
 	const limit = returnAll ? Infinity : Number(context.getNodeParameter('limit', itemIndex, 50));
-	const select = (context.getNodeParameter('options.select', itemIndex, []) as string[]) ?? [];
+	const select = selectOf(context, kind, itemIndex);
 	const orderBy = String(
 		context.getNodeParameter('options.orderBy', itemIndex, '') || kind.idField,
 	);
@@ -196,25 +258,24 @@ async function listRecords(
 	const params: IDataObject = {
 		...scopeOf(context, kind, itemIndex),
 		filter: filterOf(context, itemIndex),
-		...(select.length > 0 ? { select: [...new Set([kind.idField, ...select])] } : {}),
+		...(select.length > 0 ? { select } : {}),
 	};
 	const limits = { ...batchLimits(context), itemIndex };
 
-	if (orderBy.toUpperCase() === kind.idField.toUpperCase() && direction === 'ASC') {
-		return await listByIdChain(
-			context,
-			target,
-			{
-				method: kind.methods.list,
-				params,
-				idField: kind.idField,
-				idKey: kind.idKey,
-				rowsKey: kind.rowsKey,
-				itemIndex,
-			},
-			limits,
-			limit,
-		);
+	const byId = orderBy.toUpperCase() === kind.idField.toUpperCase() && direction === 'ASC';
+	if (byId || returnAll) {
+		const chain = {
+			method: kind.methods.list,
+			params,
+			idField: kind.idField,
+			idKey: kind.idKey,
+			rowsKey: kind.rowsKey,
+			itemIndex,
+		};
+		if (byId) return await listByIdChain(context, target, chain, limits, limit);
+		const rows = await listByIdChain(context, target, chain, limits, MAX_SORTED_ROWS + 1);
+		if (rows.length > MAX_SORTED_ROWS) throw tooManyToSort(context, kind, itemIndex);
+		return sortedRows(rows, orderBy, direction === 'DESC');
 	}
 	const rows = await listByStartPages(
 		context,

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors/node-errors';
-import { MULTI_FIELD_VALUE_TYPES, MULTI_FIELDS, bitrixFields } from '../../crm/field-values';
+import { MULTI_FIELD_VALUE_TYPES } from '../../crm/field-values';
 import type { RecordKind } from '../../crm/record-kinds';
 
 /** The record an operation works on: picked from a list, by ID, or by its page's URL. */
@@ -133,8 +133,18 @@ export const multiFieldTypeOptions: INodeProperties[] = [
 	},
 ];
 
-export function writeOptionsProperty(kind: RecordKind): INodeProperties[] {
-	if (kind.idKey !== 'ID') return [];
+export const replaceExistingProperty: INodeProperties = {
+	displayName: 'Replace Existing Values',
+	name: 'replaceExistingValues',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether phones, e-mails, websites and messengers given replace those the record has (the others are removed). Off: only values the record does not have yet are added.',
+};
+
+/** Value types of phones and e-mails; where a record may already hold some, whether to replace them. */
+export function writeOptionsProperty(kind: RecordKind, existing: boolean): INodeProperties[] {
+	if (!kind.multiFields) return [];
 	return [
 		{
 			displayName: 'Options',
@@ -142,24 +152,13 @@ export function writeOptionsProperty(kind: RecordKind): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
-			options: multiFieldTypeOptions,
+			options: [...multiFieldTypeOptions, ...(existing ? [replaceExistingProperty] : [])],
 		},
 	];
 }
 
-/** The form's values as Bitrix24 fields; phone and e-mail text become multi-field entries. */
-export function fieldsOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const values = (context.getNodeParameter('fields.value', itemIndex, {}) ?? {}) as IDataObject;
-	const valueTypes = Object.fromEntries(
-		MULTI_FIELDS.map((field) => [
-			field,
-			String(
-				context.getNodeParameter(`options.${field.toLowerCase()}Type`, itemIndex, '') ||
-					MULTI_FIELD_VALUE_TYPES[field][0],
-			),
-		]),
-	);
-	return bitrixFields(values, valueTypes);
+export function replaceExistingOf(context: IExecuteFunctions, itemIndex: number): boolean {
+	return context.getNodeParameter('options.replaceExistingValues', itemIndex, false) === true;
 }
 
 export const simplifyProperty: INodeProperties = {

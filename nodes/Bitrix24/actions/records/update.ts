@@ -1,17 +1,22 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/execution/resources';
+import { mergeMultiFields, writesMultiFields } from '../../crm/multi-field-merge';
 import type { RecordKind } from '../../crm/record-kinds';
+import { targetOf } from '../parameters/portal-options';
 import {
-	fieldsOf,
 	fieldsProperty,
 	recordIdOf,
 	recordIdProperty,
+	replaceExistingOf,
 	writeOptionsProperty,
 } from './parameters';
 import { recordIn } from './record-output';
 import { runCommandsAcrossItems } from './run-commands';
 import { scopeOf } from './scope';
+import { resultOf, sendCommands } from './staged-items';
+import type { PreparedFields } from './write-fields';
+import { fieldsFor, prepareFields } from './write-fields';
 
 export function updateOperation(
 	kind: RecordKind,
@@ -21,17 +26,22 @@ export function updateOperation(
 		option: {
 			name: 'Update',
 			value: 'update',
-			description: `Change fields of a ${kind.label.toLowerCase()}; multi-field values are added`,
+			description: `Change fields of a ${kind.label.toLowerCase()}; phones and e-mails it already has are not added again`,
 			action: `Update a ${kind.label.toLowerCase()}`,
 		},
 		properties: [
 			...scope,
 			recordIdProperty(kind),
 			fieldsProperty(false),
-			...writeOptionsProperty(kind),
+			...writeOptionsProperty(kind, true),
 		],
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			const ids: number[] = [];
+			const prepared = await withRecordsMultiFields(
+				this,
+				kind,
+				await prepareFields(this, kind, false),
+			);
 			return await runCommandsAcrossItems(this, {
 				idempotent: false,
 				commandOf: (itemIndex) => {
@@ -41,7 +51,7 @@ export function updateOperation(
 						params: {
 							...scopeOf(this, kind, itemIndex),
 							[kind.idParam]: ids[itemIndex],
-							fields: fieldsOf(this, itemIndex),
+							fields: fieldsFor(prepared, itemIndex),
 						},
 					};
 				},
@@ -52,4 +62,45 @@ export function updateOperation(
 			});
 		},
 	};
+}
+
+/**
+ * Items that write phones or e-mails first read the record's own (50 reads a batch), so the
+ * update adds only new values, or replaces the list when asked.
+ */
+async function withRecordsMultiFields(
+	context: IExecuteFunctions,
+	kind: RecordKind,
+	prepared: PreparedFields,
+): Promise<PreparedFields> {
+	if (!kind.multiFields) return prepared;
+	const reads = [];
+	for (const [itemIndex, fields] of prepared) {
+		if (fields instanceof Error || !writesMultiFields(fields)) continue;
+		try {
+			reads.push({
+				key: `r${itemIndex}`,
+				itemIndex,
+				method: kind.methods.get,
+				params: { id: recordIdOf(context, kind, itemIndex) },
+			});
+		} catch (error) {
+			prepared.set(itemIndex, error as Error);
+		}
+	}
+	if (reads.length === 0) return prepared;
+	const records = await sendCommands(context, targetOf(context), reads, true);
+	for (const { key, itemIndex } of reads) {
+		try {
+			const record = resultOf(records, key) as IDataObject;
+			const fields = prepared.get(itemIndex) as IDataObject;
+			prepared.set(
+				itemIndex,
+				mergeMultiFields(fields, record, replaceExistingOf(context, itemIndex)),
+			);
+		} catch (error) {
+			prepared.set(itemIndex, error as Error);
+		}
+	}
+	return prepared;
 }

@@ -8,8 +8,11 @@ import type { BatchCommand } from '../../transport/batch';
 import { targetOf } from '../parameters/portal-options';
 import type { CommType } from './communications';
 import { commValues, findCommand, foundIds, sameComm } from './communications';
-import { fieldsOf, fieldsProperty, writeOptionsProperty } from './parameters';
+import { fieldsProperty, replaceExistingOf, writeOptionsProperty } from './parameters';
 import { resultOf, runStagedItems, sendCommands } from './staged-items';
+import type { PreparedFields } from './write-fields';
+import { fieldsFor, prepareFields } from './write-fields';
+import { mergeMultiFields } from '../../crm/multi-field-merge';
 
 interface Plan {
 	fields: IDataObject;
@@ -54,13 +57,14 @@ export function upsertOperation(kind: RecordKind): OperationModule {
 					'A field that identifies the record, such as an external ID user field. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			fieldsProperty(true),
-			...writeOptionsProperty(kind),
+			...writeOptionsProperty(kind, true),
 		],
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			const target = targetOf(this);
+			const prepared = await prepareFields(this, kind, false);
 			return await runStagedItems<Plan>(
 				this,
-				(itemIndex) => readPlan(this, itemIndex),
+				(itemIndex) => readPlan(this, itemIndex, prepared),
 				async (plans) => {
 					const outcomes: Outcomes = new Map();
 					for (const wave of waves(plans)) {
@@ -73,8 +77,8 @@ export function upsertOperation(kind: RecordKind): OperationModule {
 	};
 }
 
-function readPlan(context: IExecuteFunctions, itemIndex: number): Plan {
-	const fields = fieldsOf(context, itemIndex);
+function readPlan(context: IExecuteFunctions, itemIndex: number, prepared: PreparedFields): Plan {
+	const fields = fieldsFor(prepared, itemIndex);
 	const matchBy = String(context.getNodeParameter('matchBy', itemIndex, 'phoneOrEmail'));
 	if (matchBy === 'field') {
 		const name = String(context.getNodeParameter('matchField', itemIndex, '')).trim();
@@ -183,7 +187,10 @@ async function upsertWave(
 			writes.push({
 				key: `w${itemIndex}`,
 				method: kind.methods.update,
-				params: { id, fields: withoutKnownValues(fields, record) },
+				params: {
+					id,
+					fields: mergeMultiFields(fields, record, replaceExistingOf(context, itemIndex)),
+				},
 			});
 		} catch (error) {
 			outcomes.set(itemIndex, error as Error);
@@ -201,23 +208,4 @@ async function upsertWave(
 			outcomes.set(itemIndex, error as Error);
 		}
 	}
-}
-
-/** Multi-field entries the record already holds (same phone digits, same e-mail) are not sent again. */
-function withoutKnownValues(fields: IDataObject, record: IDataObject): IDataObject {
-	const result = { ...fields };
-	for (const type of ['PHONE', 'EMAIL'] as CommType[]) {
-		if (!Array.isArray(result[type])) continue;
-		const known = new Set(
-			(Array.isArray(record[type]) ? (record[type] as IDataObject[]) : []).map((entry) =>
-				sameComm(type, entry.VALUE),
-			),
-		);
-		const fresh = (result[type] as IDataObject[]).filter(
-			(entry) => !known.has(sameComm(type, entry.VALUE)),
-		);
-		if (fresh.length > 0) result[type] = fresh;
-		else delete result[type];
-	}
-	return result;
 }
