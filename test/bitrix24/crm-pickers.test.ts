@@ -90,6 +90,81 @@ describe('Bitrix24 CRM pickers: mapper columns, record lists', () => {
 		assert.equal(byId.has('DATE_CREATE'), false);
 	});
 
+	test('60 sources are all offered: crm.status.list is read to its last page, in 2 requests', async () => {
+		for (let n = 1; n <= 55; n++) {
+			simulator.portal.directories.statuses.push({
+				ENTITY_ID: 'SOURCE',
+				STATUS_ID: `PARTNER_${n}`,
+				NAME: `Партнёр ${n}`,
+			});
+		}
+
+		const { fields } = await columns({ resource: 'deal', operation: 'create' });
+
+		const sources = fields.find((field) => field.id === 'SOURCE_ID')?.options ?? [];
+		assert.equal(sources.length, 60);
+		assert.deepEqual(sources.at(-1), { name: 'Партнёр 55', value: 'PARTNER_55' });
+		assert.equal(restCalls().length, 2, 'the first pages together, then the rest');
+	});
+
+	test('the Stage column offers the stages of every pipeline; Pipeline and Responsible offer names', async () => {
+		const { fields } = await columns({ resource: 'deal', operation: 'create' });
+		const byId = new Map(fields.map((field) => [field.id, field]));
+
+		assert.deepEqual(
+			byId.get('STAGE_ID')?.options?.map((option) => option.value),
+			[
+				'NEW',
+				'PREPARATION',
+				'EXECUTING',
+				'WON',
+				'LOSE',
+				'C1:NEW',
+				'C1:PREPARATION',
+				'C1:WON',
+				'C1:LOSE',
+			],
+		);
+		assert.deepEqual(byId.get('STAGE_ID')?.options?.[5], {
+			name: 'Доставка: Заявка',
+			value: 'C1:NEW',
+		});
+		assert.deepEqual(byId.get('CATEGORY_ID')?.options, [
+			{ name: 'Общая', value: '0' },
+			{ name: 'Доставка', value: '1' },
+		]);
+		assert.deepEqual(byId.get('ASSIGNED_BY_ID')?.options?.[1], {
+			name: 'Иван Петров (15)',
+			value: '15',
+		});
+		assert.equal(byId.get('CONTACT_IDS')?.type, 'array');
+		const update = await columns({ resource: 'deal', operation: 'update' }, 'updateColumns');
+		assert.equal(
+			update.fields.some((field) => field.id === 'CATEGORY_ID'),
+			false,
+			'a deal does not change pipeline by update (the field is immutable)',
+		);
+	});
+
+	test('task columns ask only for what tasks.task.add needs, and offer users for Responsible', async () => {
+		const { fields } = await columns({ resource: 'task', operation: 'create' });
+		const byId = new Map(fields.map((field) => [field.id, field]));
+
+		assert.deepEqual(
+			fields.filter((field) => field.required).map((field) => field.id),
+			['TITLE', 'RESPONSIBLE_ID'],
+		);
+		assert.equal(byId.get('CREATED_BY')?.required, false);
+		assert.equal(byId.get('DEADLINE')?.type, 'dateTime');
+		assert.deepEqual(byId.get('RESPONSIBLE_ID')?.options?.[2], {
+			name: 'Ольга Кузнецова (27)',
+			value: '27',
+		});
+		assert.deepEqual(byId.get('PRIORITY')?.options?.[2], { name: 'Высокий', value: '2' });
+		assert.equal(byId.has('CREATED_DATE'), false, 'what the portal fills itself is not offered');
+		assert.equal(byId.has('STATUS'), false);
+	});
+
 	test('a user field created on the portal appears in the mapper with its label, list items and required flag', async () => {
 		const created = await fetch(`${rest}crm.deal.userfield.add.json`, {
 			method: 'POST',

@@ -17,6 +17,8 @@ export interface CommandPlan {
 	/** Declared by the operation: a batch is sent again after a dropped connection only if every command reads. */
 	idempotent: boolean;
 	toOutput: (result: unknown, itemIndex: number) => IDataObject;
+	/** The result of an item that needs no request (nothing left to change), else undefined. */
+	settledOf?: (itemIndex: number) => unknown;
 }
 
 export const LIMITS_HINT =
@@ -38,20 +40,32 @@ export async function runCommandsAcrossItems(
 	target: BitrixTarget = targetOf(context),
 ): Promise<INodeExecutionData[]> {
 	const commands = new Map<string, ItemCommand>();
+	const settled = new Map<string, CommandOutcome>();
 	const itemOf = (key: string) => Number(key.slice(4));
 	return await runBatchedAcrossItems<CommandOutcome>(context, {
 		keysOf: (itemIndex) => {
 			const key = `item${itemIndex}`;
-			commands.set(key, plan.commandOf(itemIndex));
+			const command = plan.commandOf(itemIndex);
+			const result = plan.settledOf?.(itemIndex);
+			if (result === undefined) commands.set(key, command);
+			else settled.set(key, { ok: true, result });
 			return [key];
 		},
-		fetchChunk: async (keys) =>
-			await runBatch(
-				context,
-				target,
-				keys.map((key) => ({ key, ...(commands.get(key) as ItemCommand) })),
-				{ ...batchLimits(context), idempotent: plan.idempotent },
-			),
+		fetchChunk: async (keys) => {
+			const sent = keys.filter((key) => commands.has(key));
+			const outcomes =
+				sent.length === 0
+					? new Map<string, CommandOutcome>()
+					: await runBatch(
+							context,
+							target,
+							sent.map((key) => ({ key, ...(commands.get(key) as ItemCommand) })),
+							{ ...batchLimits(context), idempotent: plan.idempotent },
+						);
+			for (const key of keys)
+				if (settled.has(key)) outcomes.set(key, settled.get(key) as CommandOutcome);
+			return outcomes;
+		},
 		toOutput: (key, outcome) => {
 			if (outcome?.ok) return plan.toOutput(outcome.result, itemOf(key));
 			throw outcome?.error ?? new Error('The batch gave no outcome for this item');

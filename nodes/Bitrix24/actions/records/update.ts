@@ -37,11 +37,8 @@ export function updateOperation(
 		],
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			const ids: number[] = [];
-			const prepared = await withRecordsMultiFields(
-				this,
-				kind,
-				await prepareFields(this, kind, false),
-			);
+			const prepared = await prepareFields(this, kind, false);
+			const unchanged = await withRecordsMultiFields(this, kind, prepared);
 			return await runCommandsAcrossItems(this, {
 				idempotent: false,
 				commandOf: (itemIndex) => {
@@ -55,6 +52,7 @@ export function updateOperation(
 						},
 					};
 				},
+				settledOf: (itemIndex) => (unchanged.has(itemIndex) ? true : undefined),
 				toOutput: (result, itemIndex) =>
 					kind.recordKey
 						? recordIn(kind, result)
@@ -66,14 +64,16 @@ export function updateOperation(
 
 /**
  * Items that write phones or e-mails first read the record's own (50 reads a batch), so the
- * update adds only new values, or replaces the list when asked.
+ * update adds only new values, or replaces the list when asked. Gives the items left with
+ * nothing to change (every value given is already there): they send nothing.
  */
 async function withRecordsMultiFields(
 	context: IExecuteFunctions,
 	kind: RecordKind,
 	prepared: PreparedFields,
-): Promise<PreparedFields> {
-	if (!kind.multiFields) return prepared;
+): Promise<Set<number>> {
+	const unchanged = new Set<number>();
+	if (!kind.multiFields) return unchanged;
 	const reads = [];
 	for (const [itemIndex, fields] of prepared) {
 		if (fields instanceof Error || !writesMultiFields(fields)) continue;
@@ -88,19 +88,18 @@ async function withRecordsMultiFields(
 			prepared.set(itemIndex, error as Error);
 		}
 	}
-	if (reads.length === 0) return prepared;
+	if (reads.length === 0) return unchanged;
 	const records = await sendCommands(context, targetOf(context), reads, true);
 	for (const { key, itemIndex } of reads) {
 		try {
 			const record = resultOf(records, key) as IDataObject;
 			const fields = prepared.get(itemIndex) as IDataObject;
-			prepared.set(
-				itemIndex,
-				mergeMultiFields(fields, record, replaceExistingOf(context, itemIndex)),
-			);
+			const merged = mergeMultiFields(fields, record, replaceExistingOf(context, itemIndex));
+			prepared.set(itemIndex, merged);
+			if (Object.keys(merged).length === 0) unchanged.add(itemIndex);
 		} catch (error) {
 			prepared.set(itemIndex, error as Error);
 		}
 	}
-	return prepared;
+	return unchanged;
 }
