@@ -25,7 +25,6 @@ import {
 } from './push-demo-data';
 import type { HookEvent } from './push-events';
 import { MESSAGE_TYPE, hookEvent } from './push-events';
-import { parseFormParts } from './push-multipart';
 import type { Button } from './push-validation';
 import {
 	BadPushRequest,
@@ -215,14 +214,23 @@ export class PushApi {
 		return noBody();
 	}
 
-	private sendFile(request: SimRequest): SimResponse {
-		const parts = parseFormParts(request.body, request.headers['content-type'] ?? '');
-		const meta = parts.find((part) => part.name === 'meta');
-		const file = parts.find((part) => part.name === 'file');
-		if (!meta || !file) throw new BadPushRequest('a meta part and a file part are required');
+	private async sendFile(request: SimRequest): Promise<SimResponse> {
+		let form: FormData;
+		try {
+			form = await new Response(request.body, {
+				headers: { 'content-type': request.headers['content-type'] ?? '' },
+			}).formData();
+		} catch {
+			throw new BadPushRequest('the body must be multipart/form-data');
+		}
+		const meta = form.get('meta');
+		const file = form.get('file');
+		if (meta === null || !(file instanceof Blob)) {
+			throw new BadPushRequest('a meta part and a file part are required');
+		}
 		let body: Record<string, unknown>;
 		try {
-			body = objectBody(JSON.parse(meta.bytes.toString('utf8')));
+			body = objectBody(JSON.parse(typeof meta === 'string' ? meta : await meta.text()));
 		} catch (error) {
 			throw new BadPushRequest(`meta is not a JSON object: ${(error as Error).message}`);
 		}
@@ -235,7 +243,7 @@ export class PushApi {
 			author_id: author,
 			text: comment ?? '',
 			keyboard: keyboardField(body),
-			file: { file_name: body.file_name, size: file.bytes.length, comment },
+			file: { file_name: body.file_name, size: file.size, comment },
 		});
 		return noBody();
 	}
@@ -375,16 +383,19 @@ export class PushApi {
 	}
 }
 
-type PushHandler = (request: SimRequest, params: Record<string, string>) => SimResponse;
+type PushHandler = (
+	request: SimRequest,
+	params: Record<string, string>,
+) => SimResponse | Promise<SimResponse>;
 
 const hookKey = (type: string, id?: string) => `${type}:${id ?? '*'}`;
 
 const noBody = (): SimResponse => ({ status: 200, body: null });
 
 function answering(handler: PushHandler): RouteHandler {
-	return (request, params) => {
+	return async (request, params) => {
 		try {
-			return handler(request, params);
+			return await handler(request, params);
 		} catch (error) {
 			if (error instanceof ForbiddenPushRequest) {
 				return jsonError(403, 'forbidden', error.message);
