@@ -53,7 +53,7 @@ describe('1C-Connect push API against a hostile server: sends go once, reads are
 			},
 			input,
 		);
-	const sendText = (server: HostileServer, options: IDataObject = {}) =>
+	const sendText = (server: HostileServer, options: INodeParameters = {}) =>
 		run(server, {
 			resource: 'lineMessage',
 			operation: 'sendText',
@@ -61,7 +61,7 @@ describe('1C-Connect push API against a hostile server: sends go once, reads are
 			text: 'Здравствуйте',
 			options,
 		});
-	const getLines = (server: HostileServer, options: IDataObject = {}) =>
+	const getLines = (server: HostileServer, options: INodeParameters = {}) =>
 		run(server, { resource: 'line', operation: 'getMany', returnAll: true, options });
 
 	test('Send Text cut off in the middle of the reply is sent once; the error says it may have been delivered', async () => {
