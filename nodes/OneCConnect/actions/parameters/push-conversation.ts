@@ -46,7 +46,7 @@ const userId: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '={{ $json.userId }}',
+	placeholder: 'df4cca69-ce40-472e-9083-af9b279c72cc',
 	description:
 		'The client (user_id) the conversation is with; the 1C-Connect Line Trigger gives it as userId',
 };
