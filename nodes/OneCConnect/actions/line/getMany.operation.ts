@@ -13,7 +13,7 @@ export const option = {
 	action: 'Get many lines',
 };
 
-export const properties: INodeProperties[] = [...returnAllAndLimit(true), pushReadOptions];
+export const properties: INodeProperties[] = [...returnAllAndLimit(), pushReadOptions];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPushList(

@@ -31,7 +31,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		description: 'Only the treatments of this client (user_id); empty lists every client',
 	},
-	...returnAllAndLimit(true),
+	...returnAllAndLimit(),
 	pushReadOptions,
 ];
 
