@@ -10,6 +10,7 @@ import type {
 import { withBasicAuth } from '../nodes/shared/http/authenticate';
 
 import { REGION_URLS } from '../nodes/OneCConnect/transport/endpoint';
+import { PUSH_DEFAULT_URL } from '../nodes/OneCConnect/transport/push/push-endpoint';
 import { buildEnvelope, soapActionOf } from '../nodes/OneCConnect/transport/soap-envelope';
 
 const REDIRECTED =
@@ -68,6 +69,15 @@ export class OneCConnectApi implements ICredentialType {
 			placeholder: 'https://cus.1c-connect.com/cus/ws/PartnerWebAPI2',
 			description: 'The PartnerWebAPI2 web service address, without ?wsdl',
 			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'Push API URL',
+			name: 'pushUrl',
+			type: 'string',
+			default: PUSH_DEFAULT_URL,
+			placeholder: PUSH_DEFAULT_URL,
+			description:
+				'The push API for service lines and bots (Line, Line Message, Treatment, 1C-Connect Line Trigger). The same API login works for it; change it only if 1C-Connect gives you another address.',
 		},
 		{
 			displayName: 'API Login',

@@ -51,6 +51,7 @@ export function sandboxCredentials(): SandboxCredential[] {
 			data: {
 				region: 'custom',
 				customUrl: `${sandboxUrl('ONE_C')}${ONE_C_SERVICE_PATH}`,
+				pushUrl: `${sandboxUrl('ONE_C')}/push`,
 				login: ONE_C_DEMO_LOGIN,
 				password: ONE_C_DEMO_PASSWORD,
 			},

@@ -35,7 +35,7 @@ export const simulators: SandboxEntry[] = [
 	{
 		id: 'ONE_C',
 		port: 18104,
-		credentials: `region: Custom URL, URL: <base>${ONE_C_SERVICE_PATH}, login: ${ONE_C_DEMO_LOGIN}, password: ${ONE_C_DEMO_PASSWORD}`,
+		credentials: `region: Custom URL, URL: <base>${ONE_C_SERVICE_PATH}, Push API URL: <base>/push, login: ${ONE_C_DEMO_LOGIN}, password: ${ONE_C_DEMO_PASSWORD}`,
 		create: () => createOneCConnectSimulator(),
 	},
 	{

@@ -20,7 +20,7 @@ export class OneCConnect implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Sync clients, specialists and support lines, create service requests and read communication history in 1C-Connect (PartnerWebAPI2)',
+			'Sync clients, specialists and support lines, create service requests and read communication history in 1C-Connect (PartnerWebAPI2); answer clients in service lines as a bot or specialist (push API)',
 		defaults: { name: '1C-Connect' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

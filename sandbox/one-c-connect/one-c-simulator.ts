@@ -20,6 +20,7 @@ import { DEFAULT_MAX_BATCH_ROWS, MAX_BATCH_ROWS, PARTNER_OPERATIONS } from './op
 import { resultReply, soapFault } from './soap-reply';
 import { readSoapRequest } from './soap-request';
 import { partnerWsdl } from './wsdl';
+import { PushApi } from './push/push-api';
 
 export interface OneCConnectSimulatorOptions {
 	/** API login → password; the demo login by default. */
@@ -40,6 +41,8 @@ export class OneCConnectSimulator extends SimulatorServer {
 	private readonly handlers: Record<string, OperationHandler>;
 	private readonly state: SimState;
 	private readonly seeded: boolean;
+	/** The push API (service lines and bots), served under /push on the same port. */
+	readonly push: PushApi;
 
 	constructor(options: OneCConnectSimulatorOptions = {}) {
 		super({ name: '1C-Connect' });
@@ -66,6 +69,15 @@ export class OneCConnectSimulator extends SimulatorServer {
 			...partnerHandlers(),
 		};
 		this.handlers = Object.fromEntries(PARTNER_OPERATIONS.map((name) => [name, all[name]]));
+		this.push = new PushApi(
+			{
+				route: (method, pattern, handler) => this.route(method, pattern, handler),
+				controlRoute: (method, pattern, handler) => this.controlRoute(method, pattern, handler),
+				authenticated: (handler) => (request, params) =>
+					this.loginOf(request) === undefined ? unauthorized() : handler(request, params),
+			},
+			now,
+		);
 		this.resetState();
 
 		this.route(
@@ -128,6 +140,7 @@ export class OneCConnectSimulator extends SimulatorServer {
 
 	protected override resetState(): void {
 		this.limits?.reset();
+		this.push?.reset();
 		const state = this.state;
 		if (!state) return;
 		state.store.clear();
@@ -161,26 +174,25 @@ export class OneCConnectSimulator extends SimulatorServer {
 		handler: (request: SimRequest, login: string) => SimResponse,
 	): RouteHandler {
 		return (request) => {
-			const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(request.headers.authorization ?? '');
-			const decoded = match ? Buffer.from(match[1], 'base64').toString('utf8') : '';
-			const colon = decoded.indexOf(':');
-			const login = decoded.slice(0, colon);
-			if (
-				colon === -1 ||
-				this.accounts[login] === undefined ||
-				this.accounts[login] !== decoded.slice(colon + 1)
-			) {
-				return {
-					status: 401,
-					headers: {
-						'www-authenticate': 'Basic realm="1C-Connect"',
-						'content-type': 'text/plain; charset=utf-8',
-					},
-					body: 'Unauthorized',
-				};
-			}
-			return handler(request, login);
+			const login = this.loginOf(request);
+			return login === undefined ? unauthorized() : handler(request, login);
 		};
+	}
+
+	/** The API login of a request with the right Basic credentials. */
+	private loginOf(request: SimRequest): string | undefined {
+		const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(request.headers.authorization ?? '');
+		const decoded = match ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+		const colon = decoded.indexOf(':');
+		const login = decoded.slice(0, colon);
+		if (
+			colon === -1 ||
+			this.accounts[login] === undefined ||
+			this.accounts[login] !== decoded.slice(colon + 1)
+		) {
+			return undefined;
+		}
+		return login;
 	}
 
 	private wsdl(): SimResponse {
@@ -220,6 +232,18 @@ export class OneCConnectSimulator extends SimulatorServer {
 			return soapFault(`Ошибка выполнения операции ${operation}: ${(error as Error).message}`);
 		}
 	}
+}
+
+/** The same API login serves PartnerWebAPI2 and the push API. */
+function unauthorized(): SimResponse {
+	return {
+		status: 401,
+		headers: {
+			'www-authenticate': 'Basic realm="1C-Connect"',
+			'content-type': 'text/plain; charset=utf-8',
+		},
+		body: 'Unauthorized',
+	};
 }
 
 export function createOneCConnectSimulator(

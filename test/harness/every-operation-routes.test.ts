@@ -48,7 +48,13 @@ const UNREACHABLE = 'http://127.0.0.1:9';
 const credentialData: Record<string, ICredentialDataDecryptedObject> = {
 	atiApi: { accessToken: 'token', baseUrl: UNREACHABLE },
 	eraApi: { serverUrl: UNREACHABLE, domain: 'd', login: 'l', password: 'p', sessionToken: '' },
-	oneCConnectApi: { region: 'custom', customUrl: UNREACHABLE, login: 'l', password: 'p' },
+	oneCConnectApi: {
+		region: 'custom',
+		customUrl: UNREACHABLE,
+		pushUrl: UNREACHABLE,
+		login: 'l',
+		password: 'p',
+	},
 	bitrix24WebhookApi: { secretWebhookUrl: `${UNREACHABLE}/rest/1/code/` },
 	oktellApi: { serverUrl: UNREACHABLE, login: 'l', password: 'p' },
 };

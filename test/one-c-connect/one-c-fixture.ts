@@ -24,6 +24,7 @@ export async function startOneC(options: OneCConnectSimulatorOptions = {}) {
 	const credentialId = harness.addCredential('oneCConnectApi', {
 		region: 'custom',
 		customUrl: serviceUrl,
+		pushUrl: `${baseUrl}/push`,
 		login,
 		password,
 	});

@@ -37,7 +37,12 @@ describe('1C-Connect record pickers', () => {
 		);
 
 	test('every ID field whose records 1C lists is a picker with From List and By ID (1C has no record URLs)', () => {
-		const pickers = allProperties(properties).filter((each) => each.type === 'resourceLocator');
+		// The push API's line picker lists lines, not PartnerWebAPI2 records (push-lines.test.ts).
+		const pickers = allProperties(properties).filter(
+			(each) =>
+				each.type === 'resourceLocator' &&
+				each.modes?.[0].typeOptions?.searchListMethod !== 'searchPushLines',
+		);
 		const names = new Set(pickers.map((each) => each.name));
 		assert.equal(names.size, Object.keys(PICKER_OF_FIELD).length);
 		for (const picker of pickers) {
@@ -112,7 +117,13 @@ describe('1C-Connect record pickers', () => {
 
 describe('1C-Connect Get Many says what Limit does not save', () => {
 	test('the Limit of every read says the whole list is downloaded and one call is spent', () => {
-		const limits = properties.filter((each) => each.name === 'limit');
+		// The push API (Line, Treatment) has no hourly limit.
+		const pushResources = ['line', 'treatment'];
+		const limits = properties.filter(
+			(each) =>
+				each.name === 'limit' &&
+				!pushResources.some((resource) => each.displayOptions?.show?.resource?.includes(resource)),
+		);
 		assert.ok(limits.length > 10);
 		for (const limit of limits) {
 			assert.match(

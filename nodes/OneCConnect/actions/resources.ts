@@ -7,6 +7,8 @@ import { competence } from './competence/Competence.resource';
 import { customOperation } from './customOperation/CustomOperation.resource';
 import { department } from './department/Department.resource';
 import { history } from './history/History.resource';
+import { line } from './line/Line.resource';
+import { lineMessage } from './lineMessage/LineMessage.resource';
 import { notification } from './notification/Notification.resource';
 import type { ResourceSpec } from './operation-spec';
 import { region } from './region/Region.resource';
@@ -15,6 +17,7 @@ import { serviceLine } from './serviceLine/ServiceLine.resource';
 import { serviceRequest } from './serviceRequest/ServiceRequest.resource';
 import { specialist } from './specialist/Specialist.resource';
 import { statistics } from './statistics/Statistics.resource';
+import { treatment } from './treatment/Treatment.resource';
 import { isTypedResource } from './typed-operations/typed-resource';
 import { userServiceLine } from './userServiceLine/UserServiceLine.resource';
 
@@ -28,6 +31,8 @@ export const resources = [
 	customOperation,
 	department,
 	history,
+	line,
+	lineMessage,
 	notification,
 	region,
 	serviceKind,
@@ -35,6 +40,7 @@ export const resources = [
 	serviceRequest,
 	specialist,
 	statistics,
+	treatment,
 	userServiceLine,
 ];
 

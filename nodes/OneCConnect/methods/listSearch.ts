@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { ONE_C_CREDENTIAL, oneCApiRequest } from '../transport';
+import { searchPushLines } from './push-lines';
 import type { RecordList } from './record-lists';
 import { RECORD_LISTS } from './record-lists';
 
@@ -78,15 +79,21 @@ export async function searchRecordList(
 	return { results: results.slice(0, SHOWN) };
 }
 
-/** The node's listSearch methods, one per record list. */
-export const listSearch = Object.fromEntries(
-	RECORD_LISTS.map((list) => [
-		list.method,
-		async function (this: ILoadOptionsFunctions, filter?: string) {
-			return await searchRecordList(this, list, filter);
-		},
-	]),
-);
+/** The node's listSearch methods, one per record list, and the push API's lines. */
+export const listSearch: Record<
+	string,
+	(this: ILoadOptionsFunctions, filter?: string) => Promise<INodeListSearchResult>
+> = {
+	...Object.fromEntries(
+		RECORD_LISTS.map((list) => [
+			list.method,
+			async function (this: ILoadOptionsFunctions, filter?: string) {
+				return await searchRecordList(this, list, filter);
+			},
+		]),
+	),
+	searchPushLines,
+};
 
 /** For tests: forget what the pickers downloaded. */
 export function forgetPickerLists(): void {

@@ -1,0 +1,54 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection } from '../../shared/description/request-limits';
+import { lineLocator } from '../actions/parameters/push-conversation';
+import { EVENT_OPTIONS } from './hook-events';
+
+export const lineTriggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'1C-Connect keeps one hook per line and type: activating this workflow replaces a bot or line hook another system set on the same line, and deactivating removes it only while it still points here',
+		name: 'oneHookNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Subscribe As',
+		name: 'subscription',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Bot of the Line',
+				value: 'bot',
+				description:
+					"The line's chat bot (SetHook type bot): the line must allow a bot (digital menu)",
+			},
+			{
+				name: 'Line Events',
+				value: 'line',
+				description: 'All events of the line, also while specialists answer (SetHook type line)',
+			},
+		],
+		default: 'bot',
+	},
+	{ ...lineLocator, description: 'The service line to listen to' },
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: EVENT_OPTIONS,
+		default: ['message', 'treatmentStarted', 'specialistAssigned', 'treatmentClosed'],
+		description: 'Which hook calls start the workflow; the others are answered and dropped',
+	},
+	optionsCollection([
+		{
+			displayName: 'Include Messages of Specialists and Bots',
+			name: 'includeSpecialistMessages',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether messages written by someone other than the client start the workflow too. Off, a bot's own answers never trigger it again.",
+		},
+	]),
+];

@@ -1,0 +1,100 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * What a hook call is about, by its `message_type`. The numbers are those of the vendor's example
+ * bot (1C-Connect/1cconnect-example-bot, src/bot/messages/text.go); the wiki pages list none.
+ */
+const EVENT_OF_TYPE: Record<number, { event: string; detail?: IDataObject }> = {
+	1: { event: 'message', detail: { kind: 'text' } },
+	70: { event: 'message', detail: { kind: 'file' } },
+	20: { event: 'call', detail: { withTreatment: true } },
+	21: { event: 'call', detail: { withTreatment: false } },
+	80: { event: 'treatmentStarted', detail: { startedBy: 'client' } },
+	81: { event: 'specialistAssigned', detail: { startedBy: 'specialist' } },
+	82: { event: 'treatmentClosed' },
+	90: { event: 'treatmentClosed', detail: { closedWhileActive: true } },
+	200: { event: 'transferredToBot' },
+};
+
+export const EVENT_OPTIONS = [
+	{ name: 'Client Message', value: 'message', description: 'Text, a pressed button or a file' },
+	{
+		name: 'Treatment Started',
+		value: 'treatmentStarted',
+		description: 'A client opened a treatment',
+	},
+	{
+		name: 'Specialist Assigned',
+		value: 'specialistAssigned',
+		description: 'A specialist took the treatment',
+	},
+	{ name: 'Treatment Closed', value: 'treatmentClosed' },
+	{
+		name: 'Transferred to Bot',
+		value: 'transferredToBot',
+		description: 'A specialist handed the client to the bot',
+	},
+	{ name: 'Call', value: 'call', description: 'A call started in the line' },
+	{ name: 'Other', value: 'other', description: 'Any other message type 1C-Connect sends' },
+];
+
+export const DEFAULT_EVENTS = [
+	'message',
+	'treatmentStarted',
+	'specialistAssigned',
+	'treatmentClosed',
+];
+
+/** A hook call body: the fields every call carries, or why it is not one. */
+export function readHookCall(body: unknown): IDataObject | string {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		return 'the body is not a JSON object';
+	}
+	const call = body as IDataObject;
+	for (const field of ['line_id', 'user_id']) {
+		if (typeof call[field] !== 'string' || call[field] === '') return `${field} is missing`;
+	}
+	if (typeof call.message_type !== 'number') return 'message_type is missing';
+	return call;
+}
+
+export function eventOf(call: IDataObject): string {
+	return EVENT_OF_TYPE[call.message_type as number]?.event ?? 'other';
+}
+
+/**
+ * A message written by someone other than the client: the vendor's example bot answers only
+ * messages whose author is absent or is the client, so a bot never answers itself.
+ */
+export function isFromSpecialistOrBot(call: IDataObject): boolean {
+	return (
+		eventOf(call) === 'message' &&
+		typeof call.author_id === 'string' &&
+		call.author_id !== '' &&
+		call.author_id !== call.user_id
+	);
+}
+
+/** The item: plain field names, the vendor's own fields kept as sent under `raw`. */
+export function itemOf(call: IDataObject): IDataObject {
+	const data = (
+		typeof call.data === 'object' && call.data !== null ? call.data : {}
+	) as IDataObject;
+	const known = EVENT_OF_TYPE[call.message_type as number];
+	return {
+		event: eventOf(call),
+		...(known?.detail ?? {}),
+		lineId: call.line_id,
+		userId: call.user_id,
+		messageId: call.message_id ?? null,
+		messageType: call.message_type,
+		authorId: call.author_id ?? null,
+		fromClient: !isFromSpecialistOrBot(call),
+		text: typeof call.text === 'string' ? call.text : '',
+		messageTime: call.message_time ?? null,
+		...(typeof data.redirect === 'string' && data.redirect !== ''
+			? { redirect: data.redirect }
+			: {}),
+		raw: call,
+	};
+}
