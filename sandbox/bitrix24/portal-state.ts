@@ -109,6 +109,8 @@ export class PortalState {
 		this.users = BITRIX24_DEMO_USERS.map((user) => ({ ...user }));
 		this.pushes = [];
 		this.directories = { statuses: demoStatuses(), categories: demoCategories() };
-		for (const table of Object.values(this.crm)) table.refused.length = 0;
+		for (const table of [...Object.values(this.crm), this.smartProcesses, this.tasks]) {
+			table.refused.length = 0;
+		}
 	}
 }

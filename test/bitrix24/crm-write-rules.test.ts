@@ -170,6 +170,29 @@ describe('Bitrix24 CRM writes: phones and e-mails, pipelines, bad input, tasks',
 		assert.equal(b24.simulator.portal.deals.length, 120);
 	});
 
+	test('a smart process item takes its stage by name and its dates in the form crm.item takes them', async () => {
+		const result = await run('smartProcessItem', 'create', {
+			entityTypeId: 1032,
+			fields: mapped({
+				title: 'Доставка в Казань',
+				stageId: 'Доставлена',
+				begindate: "={{ DateTime.fromISO('2026-12-01T00:30:00', { zone: 'Asia/Vladivostok' }) }}",
+				opportunity: '2 500',
+			}),
+		});
+
+		assert.equal(result.error, undefined, result.error?.message);
+		const item = b24.simulator.portal.smartProcesses.item(
+			b24.simulator.portal.smartProcesses.type(1032),
+			result.items[0].json.id,
+		);
+		assert.deepEqual(
+			[item.stageId, item.categoryId, item.begindate, item.opportunity],
+			['DT1032_1:SUCCESS', 1, '2026-12-01T00:00:00+03:00', 2500],
+		);
+		assert.deepEqual(b24.simulator.portal.smartProcesses.refused, []);
+	});
+
 	test('a task is created without a creator (tasks.task.add needs only a title and a responsible user)', async () => {
 		const result = await run('task', 'create', {
 			fields: mapped({
