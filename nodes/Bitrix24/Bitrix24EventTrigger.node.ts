@@ -17,11 +17,11 @@ import {
 	DEFAULT_REPEAT_WINDOW_SECONDS,
 	eventTriggerProperties,
 } from './event-trigger/description';
+import { chosenEvents } from './event-trigger/chosen-events';
 import {
 	eventNameOf,
 	fieldsOf,
 	isDeleteEvent,
-	OTHER_EVENT,
 	recordIdOf,
 	recordKindOf,
 } from './event-trigger/event-names';
@@ -215,30 +215,6 @@ const isApp = (context: Context) =>
  * only what those have too: the node, the credentials, n8n's HTTP helpers and the OAuth2 refresh.
  */
 const asRequest = (context: Context) => context as unknown as RequestContext;
-
-function chosenEvents(context: Context): string[] {
-	const chosen = (context.getNodeParameter('events', []) as string[]).filter(
-		(event) => event !== OTHER_EVENT,
-	);
-	const others = String(context.getNodeParameter('otherEvents', '') ?? '')
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean);
-	const wrong = others.filter((name) => !eventNameOf(name));
-	if (wrong.length > 0) {
-		throw new NodeOperationError(context.getNode(), `"${wrong[0]}" is not a Bitrix24 event name`, {
-			description:
-				'Event names hold only letters, digits and underscores, such as ONCRMINVOICEADD; separate several with commas.',
-		});
-	}
-	const named = [...chosen, ...others].map((name) => eventNameOf(name) as string);
-	if (named.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Choose at least one event', {
-			description: 'Pick events in the Events list, or choose Other and type their names.',
-		});
-	}
-	return [...new Set(named)];
-}
 
 function handlerUrl(context: IHookFunctions | IWebhookFunctions, key: string): string {
 	const url = new URL(context.getNodeWebhookUrl('default') as string);

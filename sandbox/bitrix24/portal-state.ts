@@ -16,6 +16,8 @@ export interface Push {
 export interface RecordChange {
 	event: string;
 	fields: Record<string, unknown>;
+	/** The `auth_connector` of the call that made the change ('' for none). */
+	source: string;
 }
 
 type RecordChangeListener = (change: RecordChange) => void;
@@ -26,6 +28,7 @@ export class PortalState {
 	users: Row[] = BITRIX24_DEMO_USERS.map((user) => ({ ...user }));
 	pushes: Push[] = [];
 	private readonly changeListeners = new Set<RecordChangeListener>();
+	private writeSource = '';
 	private readonly announce = (event: string, fields: Record<string, unknown>) =>
 		this.recordChanged(event, fields);
 	private leads: Row[] = demoLeads();
@@ -73,7 +76,19 @@ export class PortalState {
 	}
 
 	recordChanged(event: string, fields: Record<string, unknown>): void {
-		for (const listener of this.changeListeners) listener({ event, fields });
+		const source = this.writeSource;
+		for (const listener of this.changeListeners) listener({ event, fields, source });
+	}
+
+	/** Runs a REST call whose changes come from `source` (its `auth_connector`). */
+	changesFrom<T>(source: string, run: () => T): T {
+		const before = this.writeSource;
+		this.writeSource = source;
+		try {
+			return run();
+		} finally {
+			this.writeSource = before;
+		}
 	}
 
 	setDealCount(count: number): void {

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { timeoutOption } from '../../shared/description/request-limits';
-import { EVENT_OPTIONS, OTHER_EVENT } from './event-names';
+import { eventChoiceProperties } from './chosen-events';
 
 export const DEFAULT_REPEAT_WINDOW_SECONDS = 10;
 /** Fetch Full Record's deadline per attempt: the item waits at most about three of these. */
@@ -42,24 +42,7 @@ export const eventTriggerProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { authentication: ['webhook'] } },
 	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		options: EVENT_OPTIONS,
-		default: [],
-		required: true,
-		description: 'The Bitrix24 events that start the workflow',
-	},
-	{
-		displayName: 'Other Events',
-		name: 'otherEvents',
-		type: 'string',
-		default: '',
-		placeholder: 'ONCRMINVOICEADD, ONUSERADD',
-		description: 'Bitrix24 event names, separated by commas',
-		displayOptions: { show: { events: [OTHER_EVENT] } },
-	},
+	...eventChoiceProperties,
 	{
 		displayName:
 			'The Application Token now belongs in the credential, where it stays out of the workflow and its exports. Move it there and clear this field; until then it is still used when the credential has none.',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { BITRIX24_DEMO_APP_EVENTS_CODE, BITRIX24_DEMO_MEMBER_ID } from '../demo-data';
 import type { PortalState, RecordChange } from '../portal-state';
+import { OfflineQueue } from './offline-queue';
 import { phpForm } from './php-form';
 
 /** An app's handler (event.bind) or an outbound webhook («исходящий вебхук») of the portal. */
@@ -13,6 +14,8 @@ export interface EventHandler {
 	source: 'app' | 'webhook';
 	authType: number;
 	applicationToken: string;
+	/** ONOFFLINEEVENT's `options[minTimeout]`: at least this many seconds between its calls. */
+	minTimeoutSeconds?: number;
 }
 
 export interface Delivery {
@@ -42,15 +45,27 @@ export class OutboundEvents {
 	clockOffsetMs = 0;
 	/** The portal's address as handlers see it in `auth[domain]`. */
 	origin = 'http://127.0.0.1';
+	/** Offline events (`event_type=offline`), read with `event.offline.*`. */
+	readonly offline = new OfflineQueue();
 	private nextId = 1;
 	private readonly pending = new Set<Promise<void>>();
+	/** When each ONOFFLINEEVENT handler was last called, and its call waiting for minTimeout. */
+	private readonly lastSignal = new Map<number, number>();
+	private readonly signalTimers = new Map<number, NodeJS.Timeout>();
 
 	constructor(portal: PortalState) {
 		portal.onRecordChange((change) => this.announce(change));
 	}
 
-	bind(event: string, handler: string, authType: number): EventHandler {
-		return this.add({ event, handler, source: 'app', authType, applicationToken: this.appToken });
+	bind(event: string, handler: string, authType: number, minTimeoutSeconds?: number): EventHandler {
+		return this.add({
+			event,
+			handler,
+			source: 'app',
+			authType,
+			applicationToken: this.appToken,
+			minTimeoutSeconds,
+		});
 	}
 
 	/** An outbound webhook an admin created; it has its own application token. */
@@ -76,16 +91,52 @@ export class OutboundEvents {
 
 	announce(change: RecordChange): void {
 		const event = change.event.toUpperCase();
+		const data = dataOf(event, change.fields);
 		for (const bound of this.handlers.filter((candidate) => candidate.event === event)) {
-			const body = phpForm({
-				event,
-				event_handler_id: bound.id,
-				data: dataOf(event, change.fields),
-				ts: Math.floor((Date.now() + this.clockOffsetMs) / 1000),
-				auth: this.authOf(bound),
-			});
-			this.track(this.deliver(bound, body));
+			this.send(bound, data);
 		}
+		if (this.offline.record(event, data, change.source, new Date(this.now())) > 0) {
+			for (const bound of this.handlers.filter(
+				(candidate) => candidate.event === 'ONOFFLINEEVENT',
+			)) {
+				this.signal(bound);
+			}
+		}
+	}
+
+	/** The portal's clock. */
+	now(): number {
+		return Date.now() + this.clockOffsetMs;
+	}
+
+	private send(bound: EventHandler, data: Record<string, unknown>): void {
+		const body = phpForm({
+			event: bound.event,
+			event_handler_id: bound.id,
+			data,
+			ts: Math.floor(this.now() / 1000),
+			auth: this.authOf(bound),
+		});
+		this.track(this.deliver(bound, body));
+	}
+
+	/** ONOFFLINEEVENT: at once, or once minTimeout has passed since its last call. */
+	private signal(bound: EventHandler): void {
+		if (this.signalTimers.has(bound.id)) return;
+		const wait =
+			(this.lastSignal.get(bound.id) ?? -Infinity) +
+			(bound.minTimeoutSeconds ?? 1) * 1000 -
+			this.now();
+		const call = () => {
+			this.signalTimers.delete(bound.id);
+			if (!this.handlers.includes(bound)) return;
+			this.lastSignal.set(bound.id, this.now());
+			this.send(bound, {});
+		};
+		if (wait <= 0) return call();
+		const timer = setTimeout(call, wait);
+		timer.unref();
+		this.signalTimers.set(bound.id, timer);
 	}
 
 	advanceClock(seconds: number): void {
@@ -98,6 +149,10 @@ export class OutboundEvents {
 	}
 
 	reset(): void {
+		for (const timer of this.signalTimers.values()) clearTimeout(timer);
+		this.signalTimers.clear();
+		this.lastSignal.clear();
+		this.offline.reset();
 		this.handlers = [];
 		this.deliveries = [];
 		this.appToken = BITRIX24_DEMO_APP_EVENTS_CODE;
