@@ -55,7 +55,8 @@ export class Bitrix24EventTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a deal, lead, task or other record changes in Bitrix24',
+		description:
+			'Starts the workflow when a deal, lead, contact, task or other record is created, changed or deleted in Bitrix24 (Bitrix24 calls n8n at its URL)',
 		defaults: { name: 'Bitrix24 Event Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
