@@ -92,7 +92,9 @@ describe('Bitrix24 simulator: offline events and ONOFFLINEEVENT (b24restdocs api
 		assert.equal((await call('event.offline.get', { clear: 0 })).body.result.events.length, 0);
 		const ours = await call('event.offline.get', { clear: 0, auth_connector: 'n8n' });
 		assert.deepEqual(
-			ours.body.result.events.map((record: Loose) => String(record.EVENT_DATA.FIELDS.ID)),
+			(ours.body.result.events as unknown as Loose[]).map((record) =>
+				String(record.EVENT_DATA.FIELDS.ID),
+			),
 			['2'],
 		);
 	});
