@@ -11,9 +11,6 @@ import { bitrixApiRequest } from '../transport';
  */
 const APP: BitrixTarget = { mode: 'oAuth2', plan: 'standard' };
 
-/** Records per `event.offline.get`: its default, which the docs name. */
-export const PAGE_SIZE = 50;
-
 export interface OfflineRecord {
 	id: string;
 	event: string;
@@ -41,22 +38,20 @@ export async function reserve(
 	timeoutMs: number,
 ): Promise<OfflineRecord[]> {
 	const records: OfflineRecord[] = [];
+	// One call asks for them all; a portal that answers fewer (its default page is 50) is asked
+	// again until it has nothing new.
 	while (records.length < limit) {
 		const reply = await bitrixApiRequest(context, APP, {
 			method: 'event.offline.get',
-			params: {
-				process_id: reader.processId,
-				clear: 0,
-				limit: Math.min(PAGE_SIZE, limit - records.length) + records.length,
-				...connectorParam(reader),
-			},
+			params: { process_id: reader.processId, clear: 0, limit, ...connectorParam(reader) },
 			idempotent: true,
 			timeoutMs,
 		});
-		const page = recordsIn(reply.result);
-		const fresh = page.filter((record) => !records.some((seen) => seen.id === record.id));
+		const fresh = recordsIn(reply.result).filter(
+			(record) => !records.some((seen) => seen.id === record.id),
+		);
+		if (fresh.length === 0) break;
 		records.push(...fresh);
-		if (fresh.length === 0 || page.length < Math.min(PAGE_SIZE, limit)) break;
 	}
 	return records.slice(0, limit);
 }
