@@ -188,6 +188,24 @@ describe('Bitrix24 Offline Event Trigger', () => {
 		assert.deepEqual(queued(b24), []);
 	});
 
+	test('the editor\u2019s test run shows the newest queued event and takes nothing from the queue', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '50' });
+		b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '51' });
+		const manual = await b24.harness.runTriggerManually(offlineTrigger(b24));
+		assert.equal(manual.error, undefined, manual.error?.message);
+		assert.deepEqual(
+			manual.items.map((item) => [item.json.event, item.json.id]),
+			[['ONCRMDEALUPDATE', '51']],
+		);
+		assert.equal(restCalls(b24, 'event.offline.get').length, 1, 'only the first poll asked');
+		assert.deepEqual(
+			(await poller.poll()).items.map((item) => item.json.id),
+			['50', '51'],
+		);
+	});
+
 	test('a credential of a user who is not a portal administrator gets Bitrix24\u2019s refusal', async () => {
 		const tokens = b24.simulator.tokens.issue(15);
 		const notAdmin = b24.harness.addCredential('bitrix24OAuth2Api', {
