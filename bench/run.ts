@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
 
+import { bitrix24EventsPart } from './bitrix24-events';
 import { bitrix24ReturnAllPart } from './bitrix24-return-all';
 import type { DecoderResult } from './decoder';
 import { decoderGoals, measureDecoders } from './decoder';
@@ -93,6 +94,7 @@ async function main() {
 		goals.push(...triggerGoals(triggers));
 	}
 	if (runs('bitrix24-return-all')) goals.push(...(await bitrix24ReturnAllPart(section)));
+	if (runs('bitrix24-events')) goals.push(...(await bitrix24EventsPart(section)));
 	if (packLoad) goals.push(packLoadGoal(packLoad));
 
 	section('Goals');

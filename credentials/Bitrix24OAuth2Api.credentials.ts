@@ -31,6 +31,15 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 				'The address of your Bitrix24 portal as it appears in the browser, without a path (a full address starting with https:// is accepted too). The Client ID and Client Secret come from your app: Developer resources → Other → Local application (Разработчикам → Другое → Локальное приложение), or the Bitrix24 partner cabinet for a market app. <a href="https://apidocs.bitrix24.com/local-integrations/local-apps.html">Bitrix24: local applications</a>.',
 		},
 		{
+			displayName: 'Application Token',
+			name: 'applicationToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'For the Bitrix24 Event Trigger: every event Bitrix24 sends to your app carries it as auth[application_token], and calls without it are refused. Bitrix24 gives it to the app once, with ONAPPINSTALL, at its install handler. <a href="https://apidocs.bitrix24.com/api-reference/events/safe-event-handlers.html">Bitrix24: security in handlers</a>.',
+		},
+		{
 			displayName: 'Grant Type',
 			name: 'grantType',
 			type: 'hidden',

@@ -25,6 +25,15 @@ export class Bitrix24WebhookApi implements ICredentialType {
 			description:
 				'In Bitrix24 open Developer resources → Other → Incoming webhook (Разработчикам → Другое → Входящий вебхук), tick the scopes the workflow needs (for example CRM), save, and paste the whole webhook URL. Its last part is the secret code, so the field is hidden. Requests go only to this portal. <a href="https://apidocs.bitrix24.com/local-integrations/local-webhooks.html">Bitrix24: incoming webhooks</a>.',
 		},
+		{
+			displayName: 'Outbound Webhook Application Token',
+			name: 'applicationToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for the Bitrix24 Event Trigger with an outbound webhook: the Application Token Bitrix24 shows in the outbound webhook's form (Developer resources → Other → Outbound webhook) after you save it. Calls without it are refused.",
+		},
 	];
 
 	test: ICredentialTestRequest = {

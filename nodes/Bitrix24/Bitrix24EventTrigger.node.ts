@@ -12,16 +12,22 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import type { RequestContext } from '../shared/http/vendor-request';
 import type { BitrixTarget } from './transport';
 import { newHandlerKey, sameSecret } from './event-trigger/application-token';
-import { DEFAULT_REPEAT_WINDOW_SECONDS, eventTriggerProperties } from './event-trigger/description';
+import {
+	DEFAULT_READ_TIMEOUT_SECONDS,
+	DEFAULT_REPEAT_WINDOW_SECONDS,
+	eventTriggerProperties,
+} from './event-trigger/description';
+import { chosenEvents } from './event-trigger/chosen-events';
 import {
 	eventNameOf,
 	fieldsOf,
 	isDeleteEvent,
-	OTHER_EVENT,
 	recordIdOf,
 	recordKindOf,
 } from './event-trigger/event-names';
-import { eventBodyOf } from './event-trigger/form-body';
+import type { EventSource } from './event-trigger/event-source';
+import { eventSourceOf, otherPortal } from './event-trigger/event-source';
+import { eventBodyOf, flatField, overLimits } from './event-trigger/form-body';
 import { readRecord } from './event-trigger/full-record';
 import {
 	allBound,
@@ -29,15 +35,13 @@ import {
 	boundHandlers,
 	unbindHandler,
 } from './event-trigger/handler-binding';
-import { repeatFilter } from './event-trigger/repeat-filter';
+import { deliveryKey, repeatFilter } from './event-trigger/repeat-filter';
 
 type Context = IHookFunctions | IWebhookFunctions;
 
 interface Stored extends IDataObject {
 	/** The secret part of the handler URL bound with event.bind. */
 	handlerKey?: string;
-	/** The application token learnt from the first keyed call (OAuth2, no token entered). */
-	applicationToken?: string;
 }
 
 /** Secrets Bitrix24 puts into `auth`, never passed on to the workflow. */
@@ -51,7 +55,8 @@ export class Bitrix24EventTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a deal, lead, task or other record changes in Bitrix24',
+		description:
+			'Starts the workflow when a deal, lead, contact, task or other record is created, changed or deleted in Bitrix24 (Bitrix24 calls n8n at its URL)',
 		defaults: { name: 'Bitrix24 Event Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -129,6 +134,7 @@ export class Bitrix24EventTrigger implements INodeType {
 				// older static data) and also for events since taken off the list.
 				await unbindOurs(asRequest(this), ourUrl(this));
 				delete stored.handlerKey;
+				// Kept by versions that learnt the token from the first call; never read now.
 				delete stored.applicationToken;
 				return true;
 			},
@@ -136,23 +142,41 @@ export class Bitrix24EventTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const body = eventBodyOf(this.getBodyData());
-		const auth = (body.auth ?? {}) as IDataObject;
-		if (!isTrusted(this, auth.application_token)) return refuse(this);
+		const raw = this.getBodyData() as unknown;
+		const app = isApp(this);
+		const source = await eventSourceOf(this, app, app ? 'appApplicationToken' : 'applicationToken');
+		// Checked on the body as n8n read it, flat, before anything is built from it.
+		if (!isTrusted(this, source, flatField(raw, ['auth', 'application_token']))) {
+			return answer(this, 401, source.token ? TOKEN_MISMATCH : NO_TOKEN);
+		}
+		const tooLarge = overLimits(raw);
+		if (tooLarge) return answer(this, 400, `The body has ${tooLarge}`);
+
+		const body = eventBodyOf(raw);
+		const auth = (isObject(body.auth) ? body.auth : {}) as IDataObject;
+		const elsewhere = otherPortal(auth, source);
+		if (elsewhere) return answer(this, 403, `The event comes from another portal (${elsewhere})`);
 
 		const event = eventNameOf(String(body.event ?? ''));
-		// Bitrix24 repeats a call it thinks failed; an event not chosen is answered and dropped.
-		if (!event || !chosenEvents(this).includes(event)) return accepted(this);
-		const data = (body.data ?? {}) as IDataObject;
+		if (!event || !chosenEvents(this).includes(event)) return answer(this, 200);
+		const data = (isObject(body.data) ? body.data : {}) as IDataObject;
 		const id = recordIdOf(data);
+		const entityType = String(fieldsOf(data).ENTITY_TYPE_ID ?? '');
 		const windowSeconds = Number(
 			this.getNodeParameter('options.repeatWindow', DEFAULT_REPEAT_WINDOW_SECONDS),
 		);
-		const portal = String(auth.member_id ?? auth.domain ?? '');
-		const entityType = String(fieldsOf(data).ENTITY_TYPE_ID ?? '');
-		const repeatKey = [portal, event, entityType, id ?? JSON.stringify(data)].join('|');
-		if (!(await repeatFilter.firstTime(repeatKey, windowSeconds * 1000))) return accepted(this);
+		const key = deliveryKey({
+			trigger: `${this.getWorkflow().id ?? ''}|${this.getNode().id}`,
+			portal: String(auth.member_id ?? auth.domain ?? ''),
+			event,
+			handlerId: String(body.event_handler_id ?? ''),
+			ts: String(body.ts ?? ''),
+			subject: id === undefined ? JSON.stringify(data) : `${entityType}|${id}`,
+		});
+		if (!(await repeatFilter.firstTime(key, windowSeconds * 1000))) return answer(this, 200);
 
+		// Bitrix24 gets its answer before any read: a slow handler is called less often.
+		answer(this, 200);
 		const item: IDataObject = {
 			event,
 			...(id === undefined ? {} : { id }),
@@ -164,15 +188,21 @@ export class Bitrix24EventTrigger implements INodeType {
 		};
 		const kind = recordKindOf(event);
 		if (this.getNodeParameter('fetchFullRecord', false) && kind && id && !isDeleteEvent(event)) {
-			const target: BitrixTarget = { mode: isApp(this) ? 'oAuth2' : 'webhook', plan: 'standard' };
+			const target: BitrixTarget = { mode: app ? 'oAuth2' : 'webhook', plan: 'standard' };
 			const triggerKey = `${this.getWorkflow().id}|${this.getNode().id}`;
-			// Bitrix24 sends the event again after a failed call: that repeat must not be dropped.
-			const forgetOnFailure = async () => await repeatFilter.forget(repeatKey);
-			const reading = readRecord(asRequest(this), target, triggerKey, kind, id, data);
-			reading.catch(forgetOnFailure);
-			item.record = await reading;
+			const timeoutSeconds = Number(
+				this.getNodeParameter('options.timeout', DEFAULT_READ_TIMEOUT_SECONDS),
+			);
+			try {
+				item.record = await readRecord(asRequest(this), target, triggerKey, kind, id, data, {
+					timeoutMs: Math.max(1, timeoutSeconds) * 1000,
+				});
+			} catch (error) {
+				// The event is not sent again: it runs with what it carries, and says what failed.
+				item.error = errorTextOf(error);
+			}
 		}
-		return { workflowData: [[{ json: item }]] };
+		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
 	}
 }
 
@@ -186,30 +216,6 @@ const isApp = (context: Context) =>
  * only what those have too: the node, the credentials, n8n's HTTP helpers and the OAuth2 refresh.
  */
 const asRequest = (context: Context) => context as unknown as RequestContext;
-
-function chosenEvents(context: Context): string[] {
-	const chosen = (context.getNodeParameter('events', []) as string[]).filter(
-		(event) => event !== OTHER_EVENT,
-	);
-	const others = String(context.getNodeParameter('otherEvents', '') ?? '')
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean);
-	const wrong = others.filter((name) => !eventNameOf(name));
-	if (wrong.length > 0) {
-		throw new NodeOperationError(context.getNode(), `"${wrong[0]}" is not a Bitrix24 event name`, {
-			description:
-				'Event names hold only letters, digits and underscores, such as ONCRMINVOICEADD; separate several with commas.',
-		});
-	}
-	const named = [...chosen, ...others].map((name) => eventNameOf(name) as string);
-	if (named.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Choose at least one event', {
-			description: 'Pick events in the Events list, or choose Other and type their names.',
-		});
-	}
-	return [...new Set(named)];
-}
 
 function handlerUrl(context: IHookFunctions | IWebhookFunctions, key: string): string {
 	const url = new URL(context.getNodeWebhookUrl('default') as string);
@@ -243,23 +249,20 @@ async function unbindAll(context: RequestContext, events: string[], handler: str
 }
 
 /**
- * Outbound webhook: the token the user copied from it. App: the call must come to the handler
- * URL with its secret key, and carry the token entered, or the one the first such call carried.
+ * The call carries the entered token; an app's call must also come to the handler URL with its
+ * secret key, which only Bitrix24 was given.
  */
-function isTrusted(context: IWebhookFunctions, given: unknown): boolean {
-	if (!isApp(context)) {
-		return sameSecret(given, String(context.getNodeParameter('applicationToken', '')));
-	}
+function isTrusted(context: IWebhookFunctions, source: EventSource, given: unknown): boolean {
+	if (!source.token || !sameSecret(given, source.token)) return false;
+	if (!isApp(context)) return true;
 	const stored = context.getWorkflowStaticData('node') as Stored;
 	const key = context.getQueryData() as IDataObject;
-	if (!stored.handlerKey || !sameSecret(key.key, stored.handlerKey)) return false;
-	const entered = String(context.getNodeParameter('appApplicationToken', ''));
-	if (entered) return sameSecret(given, entered);
-	if (stored.applicationToken) return sameSecret(given, stored.applicationToken);
-	if (typeof given !== 'string' || given === '') return false;
-	stored.applicationToken = given;
-	return true;
+	return Boolean(stored.handlerKey) && sameSecret(key.key, String(stored.handlerKey));
 }
+
+const NO_TOKEN =
+	'No Application Token is set: enter it in the credential, and n8n will take the calls that carry it';
+const TOKEN_MISMATCH = 'The application token does not match';
 
 /** Errors of the transport are already node errors; anything else becomes one. */
 function nodeErrorOf(node: INode, error: unknown): NodeApiError | NodeOperationError {
@@ -271,14 +274,19 @@ function publicAuth(auth: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(auth).filter(([key]) => !SECRET_AUTH.includes(key)));
 }
 
-function refuse(context: IWebhookFunctions): IWebhookResponseData {
-	const response = context.getResponseObject();
-	response.status(401).json({ error: 'The application token does not match' });
-	return { noWebhookResponse: true };
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function errorTextOf(error: unknown): string {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		return error.description ? `${error.message}: ${error.description}` : error.message;
+	}
+	return error instanceof Error ? error.message : String(error);
 }
 
-function accepted(context: IWebhookFunctions): IWebhookResponseData {
+/** Answers the call now, through the response object, as n8n's own nodes may. */
+function answer(context: IWebhookFunctions, status: number, error?: string): IWebhookResponseData {
 	const response = context.getResponseObject();
-	response.status(200).json({ received: true });
+	response.status(status).json(error === undefined ? { received: true } : { error });
 	return { noWebhookResponse: true };
 }

@@ -18,14 +18,16 @@ import type { PullEvent } from './trigger/pull-messages';
 
 export class Bitrix24Trigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Bitrix24 Trigger',
+		// Shown as "On new Bitrix24 App Channel event": it carries the app's own messages, not CRM changes.
+		displayName: 'Bitrix24 App Channel Trigger',
 		name: 'bitrix24Trigger',
 		icon: { light: 'file:bitrix24.svg', dark: 'file:bitrix24.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["moduleId"] || "all modules"}}',
-		description: "Starts the workflow the moment your Bitrix24 app's real-time events arrive",
-		defaults: { name: 'Bitrix24 Trigger' },
+		description:
+			'Starts the workflow when your Bitrix24 app publishes a message on its own Push & Pull channel (not deal, lead or task changes: use the Bitrix24 Event Trigger)',
+		defaults: { name: 'Bitrix24 App Channel Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'bitrix24OAuth2Api', required: true }],

@@ -6,6 +6,8 @@ export const BITRIX24_DEMO_CLIENT_ID = 'local.6560a1b2c3d4e5.12345678';
 export const BITRIX24_DEMO_APP_SIGNATURE = 'bitrix24-demo-app';
 
 export const BITRIX24_DEMO_MEMBER_ID = 'a223c6b3710f85df22e9377d6c4f7553';
+/** The demo app's application_token: every event of its handlers carries it. */
+export const BITRIX24_DEMO_APP_EVENTS_CODE = 'demo0app0events0code1';
 
 /** Bitrix24's leaky bucket: 2 requests per second drain, bursts of 50 (Enterprise: 5 and 250). */
 export const BITRIX24_STANDARD_LIMIT = { perSecond: 2, burst: 50 };
@@ -78,6 +80,7 @@ export function bitrix24DemoCredentials(baseUrl: string) {
 			clientId: BITRIX24_DEMO_CLIENT_ID,
 			clientSecret: BITRIX24_DEMO_APP_SIGNATURE,
 			accessTokenUrl: `${baseUrl}/oauth/token/`,
+			applicationToken: BITRIX24_DEMO_APP_EVENTS_CODE,
 		},
 	};
 }

@@ -18,6 +18,8 @@ export interface Push {
 export interface RecordChange {
 	event: string;
 	fields: Record<string, unknown>;
+	/** The `auth_connector` of the call that made the change ('' for none). */
+	source: string;
 }
 
 type RecordChangeListener = (change: RecordChange) => void;
@@ -30,6 +32,7 @@ export class PortalState {
 	/** crm.status.* directories and crm.category.* pipelines. */
 	directories: Directories = { statuses: demoStatuses(), categories: demoCategories() };
 	private readonly changeListeners = new Set<RecordChangeListener>();
+	private writeSource = '';
 	private readonly announce = (event: string, fields: Record<string, unknown>) =>
 		this.recordChanged(event, fields);
 	private leads: Row[] = demoLeads();
@@ -77,7 +80,19 @@ export class PortalState {
 	}
 
 	recordChanged(event: string, fields: Record<string, unknown>): void {
-		for (const listener of this.changeListeners) listener({ event, fields });
+		const source = this.writeSource;
+		for (const listener of this.changeListeners) listener({ event, fields, source });
+	}
+
+	/** Runs a REST call whose changes come from `source` (its `auth_connector`). */
+	changesFrom<T>(source: string, run: () => T): T {
+		const before = this.writeSource;
+		this.writeSource = source;
+		try {
+			return run();
+		} finally {
+			this.writeSource = before;
+		}
 	}
 
 	setDealCount(count: number): void {

@@ -3,13 +3,13 @@ import { parse as parseForm } from 'node:querystring';
 import { describe, test } from 'node:test';
 
 import { sameSecret } from '../../nodes/Bitrix24/event-trigger/application-token';
-import { eventBodyOf } from '../../nodes/Bitrix24/event-trigger/form-body';
+import { eventBodyOf, flatField, overLimits } from '../../nodes/Bitrix24/event-trigger/form-body';
 import {
 	EVENT_OPTIONS,
 	recordIdOf,
 	recordKindOf,
 } from '../../nodes/Bitrix24/event-trigger/event-names';
-import { RepeatFilter } from '../../nodes/Bitrix24/event-trigger/repeat-filter';
+import { deliveryKey, RepeatFilter } from '../../nodes/Bitrix24/event-trigger/repeat-filter';
 import { phpForm } from '../../sandbox/bitrix24/events/php-form';
 
 describe('Bitrix24 Event Trigger parts', () => {
@@ -33,6 +33,54 @@ describe('Bitrix24 Event Trigger parts', () => {
 	test('the simulator writes the form the way the trigger reads it back', () => {
 		const sent = { event: 'ONCRMDEALADD', data: { FIELDS: { ID: '5' } }, auth: { domain: 'x' } };
 		assert.deepEqual(eventBodyOf(parseForm(phpForm(sent))), sent);
+	});
+
+	test('the token is read from the flat body, or from a JSON body, without building anything', () => {
+		const flat = parseForm('event=ONCRMDEALADD&auth%5Bapplication_token%5D=PLACEHOLDER');
+		assert.equal(flatField(flat, ['auth', 'application_token']), 'PLACEHOLDER');
+		assert.equal(
+			flatField({ auth: { application_token: 'J' } }, ['auth', 'application_token']),
+			'J',
+		);
+		assert.equal(flatField({ auth: 'x' }, ['auth', 'application_token']), undefined);
+	});
+
+	test('64 levels of nesting and 1,000 fields pass; one more of either does not', () => {
+		const nested = (depth: number) => ({ [`a${'[b]'.repeat(depth)}`]: '1' });
+		assert.equal(overLimits(nested(64)), undefined);
+		assert.match(String(overLimits(nested(65))), /deeper than 64/);
+		const fields = (count: number) =>
+			Object.fromEntries(Array.from({ length: count }, (_, index) => [`f${index}`, '1']));
+		assert.equal(overLimits(fields(1_000)), undefined);
+		assert.match(String(overLimits(fields(1_001))), /more than 1000 fields/);
+		assert.match(String(overLimits({ a: Array.from({ length: 1_001 }, () => '1') })), /fields/);
+	});
+
+	test('malformed field names are left out, never half-read', () => {
+		assert.deepEqual(eventBodyOf({ 'a]b': '1', '[x]': '2', 'c[d': '3', 'e[f]g': '4', ok: '5' }), {
+			ok: '5',
+		});
+	});
+
+	test('one delivery is one key: another ts, handler, record or workflow is another delivery', () => {
+		const delivery = {
+			trigger: 'w1|n1',
+			portal: 'm',
+			event: 'ONCRMDEALUPDATE',
+			handlerId: '7',
+			ts: '100',
+			subject: '|1',
+		};
+		const key = deliveryKey(delivery);
+		assert.equal(deliveryKey({ ...delivery }), key);
+		for (const change of [
+			{ ts: '102' },
+			{ handlerId: '8' },
+			{ subject: '|2' },
+			{ trigger: 'w2|n1' },
+		]) {
+			assert.notEqual(deliveryKey({ ...delivery, ...change }), key, JSON.stringify(change));
+		}
 	});
 
 	test('a JSON body is kept as it is', () => {
@@ -93,7 +141,12 @@ describe('Bitrix24 Event Trigger parts', () => {
 				return 'OK';
 			},
 		};
-		const store = { redis, prefix: 'bull:', rateLimiter: () => undefined, reachable: () => true } as never;
+		const store = {
+			redis,
+			prefix: 'bull:',
+			rateLimiter: () => undefined,
+			reachable: () => true,
+		} as never;
 		const [main, worker] = [new RepeatFilter(() => store), new RepeatFilter(() => store)];
 		assert.equal(await main.firstTime('k', 10_000), true);
 		assert.equal(await worker.firstTime('k', 10_000), false);

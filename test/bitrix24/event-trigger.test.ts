@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 
 import type { INodeParameters } from 'n8n-workflow';
 
+import { bitrix24DemoCredentials } from '../../sandbox/bitrix24';
 import { phpForm } from '../../sandbox/bitrix24/events/php-form';
 import type { RunningWebhookTrigger } from '../harness/webhook-trigger';
 import { startWebhookTrigger } from '../harness/webhook-trigger';
@@ -154,18 +155,37 @@ describe('Bitrix24 Event Trigger with an OAuth2 app', () => {
 		});
 	});
 
-	test('the token entered on the node is the one checked: the portal\u2019s own token is refused, on every retry', async () => {
-		const node = appTrigger(b24, { appApplicationToken: 'PLACEHOLDER_OTHER' });
-		b24.simulator.events.retryDelayMs = 50;
-		await withTrigger(b24, node, async (trigger) => {
+	test('the credential\u2019s Application Token is the one checked; the node\u2019s old parameter only when the credential has none', async () => {
+		const withoutToken = b24.harness.addCredential('bitrix24OAuth2Api', {
+			...bitrix24DemoCredentials(b24.baseUrl).bitrix24OAuth2Api,
+			applicationToken: '',
+			oauthTokenData: { ...b24.simulator.issueTokens(), token_type: undefined },
+		});
+		const oldPlace = (token: string) => ({
+			...appTrigger(b24, { appApplicationToken: token }),
+			credentials: { bitrix24OAuth2Api: withoutToken },
+		});
+		await withTrigger(b24, oldPlace('PLACEHOLDER_OTHER'), async (trigger) => {
 			await trigger.activate();
 			await createDeal(b24, 'x');
 			await b24.simulator.events.settled();
 			assert.equal(trigger.executions.length, 0);
 			assert.deepEqual(
 				trigger.calls.map((call) => call.status),
-				[401, 401, 401],
+				[401],
 			);
+		});
+		await withTrigger(b24, oldPlace(b24.simulator.events.appToken), async (trigger) => {
+			await trigger.activate();
+			await createDeal(b24, 'y');
+			await trigger.waitForExecutions(1);
+		});
+		// The credential's token wins over a stale one left on the node.
+		const stale = appTrigger(b24, { appApplicationToken: 'PLACEHOLDER_OTHER' });
+		await withTrigger(b24, stale, async (trigger) => {
+			await trigger.activate();
+			await createDeal(b24, 'z');
+			await trigger.waitForExecutions(1);
 		});
 	});
 
@@ -216,39 +236,67 @@ describe('Bitrix24 Event Trigger with an OAuth2 app', () => {
 		});
 	});
 
-	test('a delivery n8n did not take is sent again by the portal and runs the workflow once', async () => {
-		b24.simulator.events.retryDelayMs = 200;
+	test('the portal never sends a delivery again: one n8n did not take is gone (no retries)', async () => {
 		await withTrigger(b24, appTrigger(b24), async (trigger) => {
 			await trigger.activate();
 			trigger.failNext(1);
-			await createDeal(b24, 'retry');
-			await trigger.waitForExecutions(1);
+			await createDeal(b24, 'missed');
 			await b24.simulator.events.settled();
 			assert.deepEqual(
-				b24.simulator.events.deliveries.map((delivery) => [delivery.attempt, delivery.status]),
-				[
-					[1, 500],
-					[2, 200],
-				],
+				b24.simulator.events.deliveries.map((delivery) => delivery.status),
+				[500],
 			);
-			assert.equal(trigger.executions.length, 1);
+			assert.equal(trigger.executions.length, 0);
 		});
 	});
 
-	test('the same event for the same record twice within the window runs once; another record runs', async () => {
+	test('the same delivery twice runs once and is answered 200; another record runs', async () => {
 		await withTrigger(b24, appTrigger(b24), async (trigger) => {
 			await trigger.activate();
 			b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '1' });
-			b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '1' });
 			b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '2' });
 			await b24.simulator.events.settled();
+			const [first] = b24.simulator.events.deliveries;
+			const again = await fetch(first.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: first.body,
+			});
+			assert.equal(again.status, 200);
 			assert.deepEqual(trigger.executions.map(([item]) => item.json.id).sort(), ['1', '2']);
-			assert.deepEqual(
-				trigger.calls.map((call) => call.status),
-				[200, 200, 200],
-				'a repeat is answered 200, so the portal does not send it again',
-			);
 		});
+	});
+
+	test('two changes of one record 2 s apart both run (a deal created NEW, then moved to WON)', async () => {
+		await withTrigger(b24, appTrigger(b24), async (trigger) => {
+			await trigger.activate();
+			b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '1' });
+			await b24.simulator.events.settled();
+			b24.simulator.events.advanceClock(2);
+			b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '1' });
+			const executions = await trigger.waitForExecutions(2);
+			assert.deepEqual(
+				executions.map(([item]) => item.json.id),
+				['1', '1'],
+			);
+			assert.notEqual(executions[0][0].json.ts, executions[1][0].json.ts);
+		});
+	});
+
+	test('two workflows bound to one event both run', async () => {
+		const first = await startWebhookTrigger(b24.harness, appTrigger(b24), 0, 'workflow-a');
+		const second = await startWebhookTrigger(b24.harness, appTrigger(b24), 0, 'workflow-b');
+		try {
+			await first.activate();
+			await second.activate();
+			b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '7' });
+			await first.waitForExecutions(1);
+			await second.waitForExecutions(1);
+		} finally {
+			await b24.simulator.events.settled();
+			await first.close();
+			await second.close();
+		}
 	});
 
 	test('with the window at 0 every delivery runs', async () => {
@@ -273,6 +321,35 @@ describe('Bitrix24 Event Trigger with an outbound webhook', () => {
 			...parameters,
 		},
 		credentials: { bitrix24WebhookApi: b24.webhookId },
+	});
+
+	test('the outbound webhook\u2019s token in the credential is checked; an event of another portal starts nothing', async () => {
+		const probe = await startWebhookTrigger(b24.harness, webhookTrigger(''));
+		const { url, port } = probe;
+		await probe.close();
+		const { applicationToken } = b24.simulator.events.addOutboundWebhook(url, ['ONCRMDEALADD']);
+		b24.simulator.events.origin = b24.baseUrl;
+		const credential = b24.harness.addCredential('bitrix24WebhookApi', {
+			...bitrix24DemoCredentials(b24.baseUrl).bitrix24WebhookApi,
+			applicationToken,
+		});
+		const node = { ...webhookTrigger(''), credentials: { bitrix24WebhookApi: credential } };
+		await withTrigger(
+			b24,
+			node as never,
+			async (trigger) => {
+				await createDeal(b24, 'From webhook');
+				await trigger.waitForExecutions(1);
+				const elsewhere = {
+					event: 'ONCRMDEALADD',
+					data: { FIELDS: { ID: '1' } },
+					auth: { domain: 'other.bitrix24.ru', application_token: applicationToken },
+				};
+				assert.equal((await post(trigger.url, elsewhere)).status, 403);
+				assert.equal(trigger.executions.length, 1);
+			},
+			port,
+		);
 	});
 
 	test('activation calls nothing; the webhook\u2019s calls with its token run the workflow, others get 401', async () => {

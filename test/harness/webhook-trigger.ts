@@ -51,8 +51,11 @@ export async function startWebhookTrigger(
 	nodeUnderTest: NodeUnderTest,
 	/** The port to serve on (to keep a URL across restarts); any free one by default. */
 	port = 0,
+	/** Another workflow's trigger (each workflow keeps its own state). */
+	workflowId?: string,
 ): Promise<RunningWebhookTrigger> {
 	const { workflow, node, additionalData } = harness.triggerSetup(nodeUnderTest, 'trigger');
+	if (workflowId !== undefined) workflow.id = workflowId;
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
 	const description = nodeType.description.webhooks?.[0];
 	if (!description || !nodeType.webhook) throw new Error(`${node.type} is not a webhook trigger`);
@@ -66,10 +69,20 @@ export async function startWebhookTrigger(
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
 			void (async () => {
-				const reply = (status: number, body: unknown, started = false) => {
-					calls.push({ status, body, started });
+				let answered: WebhookCall | undefined;
+				const reply = (status: number, body: unknown) => {
+					if (answered) return answered;
+					answered = { status, body, started: false };
+					calls.push(answered);
 					response.writeHead(status, { 'content-type': 'application/json' });
 					response.end(JSON.stringify(body ?? {}));
+					waiters.forEach((check) => check());
+					return answered;
+				};
+				const started = (items: INodeExecutionData[], call: WebhookCall) => {
+					if (items.length === 0) return;
+					executions.push(items);
+					call.started = true;
 					waiters.forEach((check) => check());
 				};
 				if (failures > 0) {
@@ -86,21 +99,18 @@ export async function startWebhookTrigger(
 							: {};
 				const url = new URL(request.url ?? '/', 'http://harness');
 				let status = 200;
-				let answer: unknown;
-				let answered = false;
+				// As express: what the node writes through the response object goes out at once.
 				const res = {
 					status(code: number) {
 						status = code;
 						return res;
 					},
 					json(value: unknown) {
-						answer = value;
-						answered = true;
+						reply(status, value);
 						return res;
 					},
 					send(value: unknown) {
-						answer = value;
-						answered = true;
+						reply(status, value);
 						return res;
 					},
 				};
@@ -122,10 +132,10 @@ export async function startWebhookTrigger(
 				);
 				try {
 					const result = await nodeType.webhook!.call(context);
-					if (result.noWebhookResponse) return reply(status, answered ? answer : {});
 					const items = result.workflowData?.[0] ?? [];
-					if (items.length > 0) executions.push(items);
-					reply(200, { message: 'Workflow was started' }, items.length > 0);
+					// n8n starts the workflow after a node has answered itself (noWebhookResponse).
+					if (result.noWebhookResponse) return started(items, reply(status, {}));
+					started(items, reply(200, { message: 'Workflow was started' }));
 				} catch (error) {
 					reply(500, { message: error instanceof Error ? error.message : String(error) });
 				}

@@ -29,14 +29,20 @@ const REQUIRED_ALIASES: Record<string, string[]> = {
 	Ati: ['ATI', 'АТИ', 'грузоперевозки', 'freight'],
 	Era: ['ERA', 'ЭРА', 'контакт-центр'],
 	OneCConnect: ['1C', '1С', '1С-Коннект', 'техподдержка', 'обращение'],
-	Bitrix24: ['Bitrix24', 'Битрикс24', 'Битрикс', 'CRM'],
+	Bitrix24: ['Bitrix24', 'Битрикс24', 'Битрикс'],
 	Oktell: ['Oktell', 'Октелл', 'телефония', 'звонок', 'очередь'],
 };
 
 /** Search words only some nodes of a vendor need. */
 const REQUIRED_BY_NODE: Record<string, string[]> = {
-	bitrix24: ['сделка', 'лид', 'deal', 'lead'],
-	bitrix24EventTrigger: ['сделка', 'лид', 'событие'],
+	bitrix24: ['CRM', 'сделка', 'лид', 'deal', 'lead'],
+	bitrix24EventTrigger: ['CRM', 'сделка', 'лид', 'контакт', 'событие', 'deal', 'lead'],
+	bitrix24OfflineEventTrigger: ['CRM', 'сделка', 'лид', 'контакт', 'событие', 'deal', 'lead'],
+};
+
+/** Words that would list a node for what it does not do (the app channel carries no CRM changes). */
+const FORBIDDEN_BY_NODE: Record<string, string[]> = {
+	bitrix24Trigger: ['CRM', 'црм', 'сделка', 'лид', 'контакт', 'событие', 'deal', 'lead'],
 };
 
 interface Codex {
@@ -114,6 +120,10 @@ describe('codex files (n8n panel categories, search aliases, documentation links
 				`${path}: no Russian alias`,
 			);
 			assert.equal(new Set(alias.map((word) => word.toLowerCase())).size, alias.length, path);
+			const misleading = (FORBIDDEN_BY_NODE[node.slice(PACKAGE_NAME.length + 1)] ?? []).filter(
+				(word) => alias.some((given) => given.toLowerCase().includes(word.toLowerCase())),
+			);
+			assert.deepEqual(misleading, [], `${path} lists words for what it does not do`);
 		}
 	});
 

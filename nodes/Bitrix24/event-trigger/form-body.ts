@@ -2,22 +2,88 @@ import type { IDataObject } from 'n8n-workflow';
 
 type Nested = Record<string, unknown>;
 
+/** PHP's `max_input_nesting_level`: Bitrix24 itself reads no deeper. */
+export const MAX_NESTING = 64;
+/** Node's querystring, which n8n's form parser uses, keeps no more fields than this. */
+export const MAX_FIELDS = 1000;
+
+/** How many bodies were expanded into nested objects: the tests check that refusals build none. */
+export const nestedBodies = { built: 0 };
+
 /**
- * The body Bitrix24 posts to a handler, as clean JSON. n8n reads a form body flat, by field name
- * (`data[FIELDS][ID]`); PHP reads the brackets as nesting, and so does this. A body that is
- * already nested (JSON) is kept as it is.
+ * One field of the body, read without expanding it: n8n reads a form body flat, by field name
+ * (`auth[application_token]`); a JSON body comes already nested.
+ */
+export function flatField(body: unknown, path: string[]): string | undefined {
+	if (!isObject(body)) return undefined;
+	const name =
+		path[0] +
+		path
+			.slice(1)
+			.map((key) => `[${key}]`)
+			.join('');
+	const flat = body[name];
+	if (typeof flat === 'string') return flat;
+	let node: unknown = body;
+	for (const key of path) node = isObject(node) ? node[key] : undefined;
+	return typeof node === 'string' || typeof node === 'number' ? String(node) : undefined;
+}
+
+/** Why the body is too large to expand, or undefined when it is within the limits. */
+export function overLimits(body: unknown): string | undefined {
+	if (!isObject(body)) return undefined;
+	let fields = 0;
+	for (const [name, value] of Object.entries(body)) {
+		fields += Array.isArray(value) ? value.length : 1;
+		if (fields > MAX_FIELDS) return `more than ${MAX_FIELDS} fields`;
+		if (depthOf(name) > MAX_NESTING) return `a field nested deeper than ${MAX_NESTING} levels`;
+	}
+	return undefined;
+}
+
+/** Counted by a scan of the name, never by building anything. */
+function depthOf(name: string): number {
+	let depth = 0;
+	for (let index = name.indexOf('['); index !== -1; index = name.indexOf('[', index + 1)) depth++;
+	return depth;
+}
+
+/**
+ * The body Bitrix24 posts to a handler, as clean JSON: PHP reads the brackets of a form field's
+ * name as nesting, and so does this. A body that is already nested (JSON) is kept as it is.
+ * Call it only on a body `overLimits` has passed.
  */
 export function eventBodyOf(body: unknown): IDataObject {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+	if (!isObject(body)) return {};
+	nestedBodies.built++;
 	const result: Nested = {};
-	for (const [name, value] of Object.entries(body as Nested)) {
-		const match = /^([^[\]]+)((?:\[[^\]]*\])*)$/.exec(name);
-		if (!match) continue;
-		const keys = [match[1], ...[...match[2].matchAll(/\[([^\]]*)\]/g)].map((part) => part[1])];
+	for (const [name, value] of Object.entries(body)) {
+		const keys = keysOf(name);
+		if (!keys) continue;
 		const values = Array.isArray(value) ? value : [value];
 		for (const single of values) put(result, keys, single);
 	}
 	return result as IDataObject;
+}
+
+/** `data[FIELDS][ID]` → ['data', 'FIELDS', 'ID'], in one pass; undefined for a malformed name. */
+function keysOf(name: string): string[] | undefined {
+	const open = name.indexOf('[');
+	if (open === 0) return undefined;
+	if (open === -1) return name.includes(']') ? undefined : [name];
+	const keys = [name.slice(0, open)];
+	if (keys[0].includes(']')) return undefined;
+	let index = open;
+	while (index < name.length) {
+		if (name[index] !== '[') return undefined;
+		const close = name.indexOf(']', index);
+		if (close === -1) return undefined;
+		const key = name.slice(index + 1, close);
+		if (key.includes('[')) return undefined;
+		keys.push(key);
+		index = close + 1;
+	}
+	return keys.length > MAX_NESTING + 1 ? undefined : keys;
 }
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -34,4 +100,8 @@ function put(target: Nested, keys: string[], value: unknown): void {
 		const next = node[slot];
 		node = (next && typeof next === 'object' ? next : (node[slot] = {})) as Nested;
 	});
+}
+
+function isObject(value: unknown): value is Nested {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -21,8 +21,16 @@ interface Wanted {
 interface Gathering {
 	context: RequestContext;
 	target: BitrixTarget;
+	limits: ReadLimits;
 	wanted: Wanted[];
 }
+
+/** A read is bounded: a portal that holds the call fails the read, not the event. */
+export interface ReadLimits {
+	timeoutMs: number;
+}
+
+const READ_LIMITS_HINT = "Raise Timeout (Seconds) in the trigger's options.";
 
 const gatherings = new Map<string, Gathering>();
 
@@ -37,11 +45,12 @@ export async function readRecord(
 	kind: RecordKind,
 	id: string,
 	data: EventData,
+	limits: ReadLimits,
 ): Promise<IDataObject> {
 	return await new Promise<IDataObject>((resolve, reject) => {
 		let gathering = gatherings.get(triggerKey);
 		if (!gathering) {
-			gathering = { context, target, wanted: [] };
+			gathering = { context, target, limits, wanted: [] };
 			gatherings.set(triggerKey, gathering);
 			setTimeout(() => void flush(triggerKey), GATHER_MS);
 		}
@@ -54,7 +63,7 @@ async function flush(triggerKey: string): Promise<void> {
 	const gathering = gatherings.get(triggerKey);
 	if (!gathering) return;
 	gatherings.delete(triggerKey);
-	const { context, target, wanted } = gathering;
+	const { context, target, limits, wanted } = gathering;
 	try {
 		if (wanted.length === 1) {
 			const [one] = wanted;
@@ -62,6 +71,8 @@ async function flush(triggerKey: string): Promise<void> {
 				method: one.kind.method,
 				params: one.kind.params(one.id, one.data),
 				idempotent: true,
+				timeoutMs: limits.timeoutMs,
+				limitsHint: READ_LIMITS_HINT,
 			});
 			one.resolve(recordIn(reply.result, one.kind));
 			return;
@@ -74,7 +85,7 @@ async function flush(triggerKey: string): Promise<void> {
 				method: one.kind.method,
 				params: one.kind.params(one.id, one.data),
 			})),
-			{ idempotent: true },
+			{ idempotent: true, timeoutMs: limits.timeoutMs, limitsHint: READ_LIMITS_HINT },
 		);
 		wanted.forEach((one, index) => {
 			const outcome = outcomes.get(`r${index}`);

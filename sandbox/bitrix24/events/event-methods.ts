@@ -1,30 +1,16 @@
 import { MethodError } from '../bitrix-errors';
 import type { MethodContext, MethodResult } from '../methods';
+import { adminOnly, appOnly, required } from './method-checks';
 import { outboundEventsOf } from './outbound-events';
+import { isOffline, OFFLINE_METHODS } from './offline-methods';
 
 type Method = (context: MethodContext) => MethodResult;
-
-function appOnly({ caller }: MethodContext, method: string) {
-	if (caller.mode !== 'oauth') {
-		throw new MethodError(
-			403,
-			'WRONG_AUTH_TYPE',
-			`Method ${method} is available only for applications`,
-		);
-	}
-}
-
-function required(value: unknown, name: string): string {
-	const text = String(value ?? '').trim();
-	if (text === '')
-		throw new MethodError(400, 'ERROR_ARGUMENT', `Argument '${name}' is null or empty`);
-	return text;
-}
 
 /** event.bind / event.get / event.unbind, for OAuth apps only, as the portal answers them. */
 export const EVENT_METHODS: Record<string, Method> = {
 	'event.bind': (context) => {
 		appOnly(context, 'event.bind');
+		if (isOffline(context)) return OFFLINE_METHODS.bind(context);
 		const event = required(context.params.event ?? context.params.EVENT, 'event').toUpperCase();
 		const handler = required(context.params.handler ?? context.params.HANDLER, 'handler');
 		if (!/^https?:\/\//i.test(handler)) {
@@ -39,26 +25,42 @@ export const EVENT_METHODS: Record<string, Method> = {
 			throw new MethodError(400, 'ERROR_CORE', 'Handler already binded');
 		}
 		const authType = Number(context.params.auth_type ?? context.caller.userId) || 0;
-		events.bind(event, handler, authType);
+		const options = (context.params.options ?? {}) as Record<string, unknown>;
+		const minTimeout = Number(options.minTimeout);
+		if (event === 'ONOFFLINEEVENT') adminOnly(context);
+		events.bind(event, handler, authType, Number.isFinite(minTimeout) ? minTimeout : undefined);
 		return { result: true };
 	},
 	'event.get': (context) => {
 		appOnly(context, 'event.get');
+		const events = outboundEventsOf(context.portal);
 		return {
-			result: outboundEventsOf(context.portal)
-				.appHandlers()
-				.map((bound) => ({
+			result: [
+				...events.appHandlers().map((bound) => ({
 					event: bound.event,
 					handler: bound.handler,
 					auth_type: String(bound.authType),
 					offline: 0,
 				})),
+				...events.offline.bindings.map((bound) => ({
+					event: bound.event,
+					handler: '',
+					auth_type: '0',
+					offline: 1,
+					...(bound.connector ? { auth_connector: bound.connector } : {}),
+				})),
+			],
 		};
 	},
 	'event.unbind': (context) => {
 		appOnly(context, 'event.unbind');
+		if (isOffline(context)) return OFFLINE_METHODS.unbind(context);
 		const event = required(context.params.event ?? context.params.EVENT, 'event').toUpperCase();
 		const handler = required(context.params.handler ?? context.params.HANDLER, 'handler');
 		return { result: { count: outboundEventsOf(context.portal).unbind(event, handler) } };
 	},
+	'event.offline.get': (context) => OFFLINE_METHODS.get(context),
+	'event.offline.list': (context) => OFFLINE_METHODS.list(context),
+	'event.offline.clear': (context) => OFFLINE_METHODS.clear(context),
+	'event.offline.error': (context) => OFFLINE_METHODS.error(context),
 };

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
+import { BITRIX24_DEMO_APP_EVENTS_CODE, BITRIX24_DEMO_MEMBER_ID } from '../demo-data';
 import type { PortalState, RecordChange } from '../portal-state';
+import { OfflineQueue } from './offline-queue';
 import { phpForm } from './php-form';
 
 /** An app's handler (event.bind) or an outbound webhook («исходящий вебхук») of the portal. */
@@ -12,13 +14,14 @@ export interface EventHandler {
 	source: 'app' | 'webhook';
 	authType: number;
 	applicationToken: string;
+	/** ONOFFLINEEVENT's `options[minTimeout]`: at least this many seconds between its calls. */
+	minTimeoutSeconds?: number;
 }
 
 export interface Delivery {
 	handlerId: number;
 	event: string;
 	url: string;
-	attempt: number;
 	status: number | 'network-error';
 	body: string;
 }
@@ -26,32 +29,43 @@ export interface Delivery {
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
 /**
- * The portal's outbound events: when a record changes, every handler bound to that event gets a
- * form-encoded POST, as a portal sends it (`event`, `event_handler_id`, `data[FIELDS][ID]`, `ts`,
- * `auth[domain]`, `auth[member_id]`, `auth[application_token]`, …). A delivery that fails
- * (network error or a status other than 2xx) is sent again after `retryDelayMs`, up to
- * `attempts` times in all.
+ * The portal's online events, as b24restdocs `api-reference/events/index.md` describes them: when
+ * a record changes, every handler bound to that event gets one form-encoded POST (`event`,
+ * `event_handler_id`, `data[FIELDS][ID]`, `ts`, `auth[domain]`, `auth[member_id]`,
+ * `auth[application_token]`, …). "No retries": a delivery that fails is logged and never sent
+ * again. `ts` is the portal's clock in seconds, which `advanceClock` moves without waiting.
  */
 export class OutboundEvents {
 	handlers: EventHandler[] = [];
 	deliveries: Delivery[] = [];
 	/** The app's token, sent with every event of its handlers (and to ONAPPINSTALL). */
-	appToken = hex(16);
-	memberId = hex(16);
-	retryDelayMs = 1_000;
-	attempts = 3;
+	appToken = BITRIX24_DEMO_APP_EVENTS_CODE;
+	memberId = BITRIX24_DEMO_MEMBER_ID;
+	/** How far the portal's clock is ahead of this machine's. */
+	clockOffsetMs = 0;
 	/** The portal's address as handlers see it in `auth[domain]`. */
 	origin = 'http://127.0.0.1';
+	/** Offline events (`event_type=offline`), read with `event.offline.*`. */
+	readonly offline = new OfflineQueue();
 	private nextId = 1;
 	private readonly pending = new Set<Promise<void>>();
-	private readonly timers = new Set<NodeJS.Timeout>();
+	/** When each ONOFFLINEEVENT handler was last called, and its call waiting for minTimeout. */
+	private readonly lastSignal = new Map<number, number>();
+	private readonly signalTimers = new Map<number, NodeJS.Timeout>();
 
 	constructor(portal: PortalState) {
 		portal.onRecordChange((change) => this.announce(change));
 	}
 
-	bind(event: string, handler: string, authType: number): EventHandler {
-		return this.add({ event, handler, source: 'app', authType, applicationToken: this.appToken });
+	bind(event: string, handler: string, authType: number, minTimeoutSeconds?: number): EventHandler {
+		return this.add({
+			event,
+			handler,
+			source: 'app',
+			authType,
+			applicationToken: this.appToken,
+			minTimeoutSeconds,
+		});
 	}
 
 	/** An outbound webhook an admin created; it has its own application token. */
@@ -77,36 +91,73 @@ export class OutboundEvents {
 
 	announce(change: RecordChange): void {
 		const event = change.event.toUpperCase();
+		const data = dataOf(event, change.fields);
 		for (const bound of this.handlers.filter((candidate) => candidate.event === event)) {
-			const body = phpForm({
-				event,
-				event_handler_id: bound.id,
-				data: dataOf(event, change.fields),
-				ts: Math.floor(Date.now() / 1000),
-				auth: this.authOf(bound),
-			});
-			this.track(this.deliver(bound, body, 1));
+			this.send(bound, data);
+		}
+		if (this.offline.record(event, data, change.source, new Date(this.now())) > 0) {
+			for (const bound of this.handlers.filter(
+				(candidate) => candidate.event === 'ONOFFLINEEVENT',
+			)) {
+				this.signal(bound);
+			}
 		}
 	}
 
-	/** Resolves when every delivery (retries included) has ended. */
+	/** The portal's clock. */
+	now(): number {
+		return Date.now() + this.clockOffsetMs;
+	}
+
+	private send(bound: EventHandler, data: Record<string, unknown>): void {
+		const body = phpForm({
+			event: bound.event,
+			event_handler_id: bound.id,
+			data,
+			ts: Math.floor(this.now() / 1000),
+			auth: this.authOf(bound),
+		});
+		this.track(this.deliver(bound, body));
+	}
+
+	/** ONOFFLINEEVENT: at once, or once minTimeout has passed since its last call. */
+	private signal(bound: EventHandler): void {
+		if (this.signalTimers.has(bound.id)) return;
+		const wait =
+			(this.lastSignal.get(bound.id) ?? -Infinity) +
+			(bound.minTimeoutSeconds ?? 1) * 1000 -
+			this.now();
+		const call = () => {
+			this.signalTimers.delete(bound.id);
+			if (!this.handlers.includes(bound)) return;
+			this.lastSignal.set(bound.id, this.now());
+			this.send(bound, {});
+		};
+		if (wait <= 0) return call();
+		const timer = setTimeout(call, wait);
+		timer.unref();
+		this.signalTimers.set(bound.id, timer);
+	}
+
+	advanceClock(seconds: number): void {
+		this.clockOffsetMs += seconds * 1000;
+	}
+
+	/** Resolves when every delivery has been answered (or has failed). */
 	async settled(): Promise<void> {
-		while (this.pending.size > 0 || this.timers.size > 0) {
-			await Promise.all([...this.pending]);
-			if (this.timers.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
-		}
+		while (this.pending.size > 0) await Promise.all([...this.pending]);
 	}
 
 	reset(): void {
-		for (const timer of this.timers) clearTimeout(timer);
-		this.timers.clear();
+		for (const timer of this.signalTimers.values()) clearTimeout(timer);
+		this.signalTimers.clear();
+		this.lastSignal.clear();
+		this.offline.reset();
 		this.handlers = [];
 		this.deliveries = [];
-		// A reset portal is another portal: its events are not repeats of the last one's.
-		this.memberId = hex(16);
-		this.appToken = hex(16);
-		this.retryDelayMs = 1_000;
-		this.attempts = 3;
+		this.appToken = BITRIX24_DEMO_APP_EVENTS_CODE;
+		this.memberId = BITRIX24_DEMO_MEMBER_ID;
+		this.clockOffsetMs = 0;
 	}
 
 	private add(fields: Omit<EventHandler, 'id'>): EventHandler {
@@ -129,7 +180,7 @@ export class OutboundEvents {
 		};
 	}
 
-	private async deliver(bound: EventHandler, body: string, attempt: number): Promise<void> {
+	private async deliver(bound: EventHandler, body: string): Promise<void> {
 		let status: Delivery['status'];
 		try {
 			const reply = await fetch(bound.handler, {
@@ -147,17 +198,9 @@ export class OutboundEvents {
 			handlerId: bound.id,
 			event: bound.event,
 			url: bound.handler,
-			attempt,
 			status,
 			body,
 		});
-		const failed = status === 'network-error' || status < 200 || status >= 300;
-		if (!failed || attempt >= this.attempts) return;
-		const timer = setTimeout(() => {
-			this.timers.delete(timer);
-			if (this.handlers.includes(bound)) this.track(this.deliver(bound, body, attempt + 1));
-		}, this.retryDelayMs);
-		this.timers.add(timer);
 	}
 
 	private track(delivery: Promise<void>): void {

@@ -82,12 +82,10 @@ export function controlRoutes(sim: Bitrix24Simulator): Array<[string, string, Ro
 			'/bitrix24/events/settings',
 			(request) => {
 				const body = bodyOf(request.text());
-				if (body.retryDelayMs !== undefined) sim.events.retryDelayMs = Number(body.retryDelayMs);
-				if (body.attempts !== undefined) sim.events.attempts = Number(body.attempts);
-				return {
-					status: 200,
-					body: { retryDelayMs: sim.events.retryDelayMs, attempts: sim.events.attempts },
-				};
+				if (body.advanceClockSeconds !== undefined) {
+					sim.events.advanceClock(Number(body.advanceClockSeconds));
+				}
+				return { status: 200, body: { clockOffsetMs: sim.events.clockOffsetMs } };
 			},
 		],
 		[

@@ -77,7 +77,7 @@ function call(
 	const run = METHODS[method];
 	if (!run) throw new MethodError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
 	const context: MethodContext = { params, caller, portal: deps.portal, pull: deps.pull };
-	return run(context);
+	return deps.portal.changesFrom(String(params.auth_connector ?? ''), () => run(context));
 }
 
 /** `cmd` of up to 50 `key: "method?query"`; `halt` stops at the first error. */

@@ -1,0 +1,129 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RequestContext } from '../../shared/http/vendor-request';
+import type { BitrixTarget } from '../transport';
+import { bitrixApiRequest } from '../transport';
+
+/**
+ * Bitrix24's offline event queue (b24restdocs `api-reference/events/offline-events.md`):
+ * records are reserved under a process ID with `event.offline.get` (`clear=0`), and deleted with
+ * `event.offline.clear` once handled. Only a portal administrator's app may use it.
+ */
+const APP: BitrixTarget = { mode: 'oAuth2', plan: 'standard' };
+
+export interface OfflineRecord {
+	id: string;
+	event: string;
+	messageId: string;
+	timestamp: string;
+	data: IDataObject;
+	additional?: IDataObject;
+}
+
+/** The queue as one trigger reads it: its own process ID and source key (`auth_connector`). */
+export interface QueueReader {
+	processId: string;
+	connector: string;
+}
+
+/**
+ * Reserves up to `limit` records under the reader's process ID. The records it reserved before
+ * and did not clear come back first, so a reservation is never lost with n8n's memory; asking
+ * again after a dropped connection returns the same set, so the read may be repeated.
+ */
+export async function reserve(
+	context: RequestContext,
+	reader: QueueReader,
+	limit: number,
+	timeoutMs: number,
+): Promise<OfflineRecord[]> {
+	const records: OfflineRecord[] = [];
+	// One call asks for them all; a portal that answers fewer (its default page is 50) is asked
+	// again until it has nothing new.
+	while (records.length < limit) {
+		const reply = await bitrixApiRequest(context, APP, {
+			method: 'event.offline.get',
+			params: { process_id: reader.processId, clear: 0, limit, ...connectorParam(reader) },
+			idempotent: true,
+			timeoutMs,
+		});
+		const fresh = recordsIn(reply.result).filter(
+			(record) => !records.some((seen) => seen.id === record.id),
+		);
+		if (fresh.length === 0) break;
+		records.push(...fresh);
+	}
+	return records.slice(0, limit);
+}
+
+/** Reads without reserving (`event.offline.list`), for the editor's test run. */
+export async function peek(
+	context: RequestContext,
+	reader: QueueReader,
+	timeoutMs: number,
+): Promise<OfflineRecord[]> {
+	const reply = await bitrixApiRequest(context, APP, {
+		method: 'event.offline.list',
+		params: { ...connectorParam(reader) },
+		idempotent: true,
+		timeoutMs,
+	});
+	return recordsIn(reply.result);
+}
+
+/** Deletes handled records by their own IDs (a later change of the same object keeps its own). */
+export async function clear(
+	context: RequestContext,
+	reader: QueueReader,
+	ids: string[],
+	timeoutMs: number,
+): Promise<void> {
+	if (ids.length === 0) return;
+	await bitrixApiRequest(context, APP, {
+		method: 'event.offline.clear',
+		params: { process_id: reader.processId, id: ids },
+		idempotent: true,
+		timeoutMs,
+	});
+}
+
+/** Marks records that cannot be handled, so they stay in the portal's queue for a person to see. */
+export async function markErrors(
+	context: RequestContext,
+	reader: QueueReader,
+	messageIds: string[],
+	timeoutMs: number,
+): Promise<void> {
+	if (messageIds.length === 0) return;
+	await bitrixApiRequest(context, APP, {
+		method: 'event.offline.error',
+		params: { process_id: reader.processId, message_id: messageIds },
+		idempotent: true,
+		timeoutMs,
+	});
+}
+
+const connectorParam = (reader: QueueReader) =>
+	reader.connector ? { auth_connector: reader.connector } : {};
+
+function recordsIn(result: unknown): OfflineRecord[] {
+	const list = Array.isArray(result)
+		? result
+		: result && typeof result === 'object'
+			? (result as IDataObject).events
+			: undefined;
+	if (!Array.isArray(list)) return [];
+	return list
+		.filter((entry): entry is IDataObject => Boolean(entry) && typeof entry === 'object')
+		.map((entry) => ({
+			id: String(entry.ID ?? ''),
+			event: String(entry.EVENT_NAME ?? '').toUpperCase(),
+			messageId: String(entry.MESSAGE_ID ?? ''),
+			timestamp: String(entry.TIMESTAMP_X ?? ''),
+			data: isObject(entry.EVENT_DATA) ? entry.EVENT_DATA : {},
+			...(isObject(entry.EVENT_ADDITIONAL) ? { additional: entry.EVENT_ADDITIONAL } : {}),
+		}));
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);

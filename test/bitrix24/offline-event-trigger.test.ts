@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { bitrix24DemoCredentials } from '../../sandbox/bitrix24';
+import type { Bitrix24Fixture } from './bitrix24-fixture';
+import { useBitrix24 } from './bitrix24-fixture';
+
+const offlineTrigger = (b24: Bitrix24Fixture, parameters: INodeParameters = {}) => ({
+	type: 'bitrix24OfflineEventTrigger',
+	parameters: { events: ['ONCRMDEALADD', 'ONCRMDEALUPDATE'], ...parameters },
+	credentials: { bitrix24OAuth2Api: b24.oauthId },
+});
+
+const restCalls = (b24: Bitrix24Fixture, method: string) =>
+	b24.restCalls().filter((call) => call.path === `/rest/${method}.json`);
+
+const queued = (b24: Bitrix24Fixture) => b24.simulator.events.offline.records;
+
+async function updateDeal(b24: Bitrix24Fixture, id: string, extra: IDataObject = {}) {
+	const result = await b24.call(
+		[{}],
+		{
+			method: 'crm.deal.update',
+			parameters: JSON.stringify({ id, fields: { STAGE_ID: 'WON' }, ...extra }),
+		},
+		'oAuth2',
+	);
+	assert.equal(result.error, undefined, result.error?.message);
+}
+
+describe('Bitrix24 Offline Event Trigger', () => {
+	const b24 = useBitrix24();
+
+	test('the first poll binds the events as offline events under the source key n8n; a change is emitted by the next poll and cleared by the one after', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		assert.deepEqual((await poller.poll()).items, []);
+		assert.deepEqual(b24.simulator.events.offline.bindings, [
+			{ event: 'ONCRMDEALADD', connector: 'n8n' },
+			{ event: 'ONCRMDEALUPDATE', connector: 'n8n' },
+		]);
+		assert.equal(b24.simulator.events.appHandlers().length, 0, 'no URL is bound');
+
+		b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '12' });
+		const { items, error } = await poller.poll();
+		assert.equal(error, undefined, error?.message);
+		assert.equal(items.length, 1);
+		assert.equal(items[0].json.event, 'ONCRMDEALUPDATE');
+		assert.equal(items[0].json.id, '12');
+		assert.equal(queued(b24).length, 1, 'kept (reserved) until n8n has taken the execution');
+
+		assert.deepEqual((await poller.poll()).items, []);
+		assert.deepEqual(queued(b24), [], 'cleared after the emit');
+		assert.equal(restCalls(b24, 'event.bind').length, 2, 'bound once');
+	});
+
+	test('many changes become one execution with many items, up to Max Events per Execution', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24, { options: { maxEvents: 100 } }));
+		await poller.poll();
+		for (let id = 1; id <= 130; id++) {
+			b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: String(id) });
+		}
+		const first = await poller.poll();
+		assert.equal(first.items.length, 100);
+		const second = await poller.poll();
+		assert.equal(second.items.length, 30);
+		const ids = [...first.items, ...second.items].map((item) => Number(item.json.id));
+		assert.deepEqual(
+			ids.sort((a, b) => a - b),
+			Array.from({ length: 130 }, (_, index) => index + 1),
+		);
+		assert.deepEqual((await poller.poll()).items, []);
+		assert.deepEqual(queued(b24), []);
+	});
+
+	test('the queue keeps one record per object: a deal changed three times before a poll is one item', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		for (let change = 0; change < 3; change++) {
+			b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '5' });
+		}
+		assert.equal((await poller.poll()).items.length, 1);
+	});
+
+	test('a restart between emit and clear loses nothing and emits nothing twice', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '21' });
+		b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '22' });
+		const emitted = await poller.poll();
+		assert.equal(emitted.items.length, 2);
+
+		// n8n saved the poll's static data as it started the execution, then restarted.
+		const restarted = b24.harness.createPoller(offlineTrigger(b24), poller.staticData);
+		b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '23' });
+		const after = await restarted.poll();
+		assert.deepEqual(
+			after.items.map((item) => item.json.id),
+			['23'],
+		);
+		await restarted.poll();
+		assert.deepEqual(queued(b24), []);
+	});
+
+	test('a crash before n8n saved the emit: the reserved records come back once to the same trigger, and to no other reader', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		const beforeEmit = poller.staticData;
+		b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '31' });
+		assert.equal((await poller.poll()).items.length, 1);
+
+		const other = await b24.call(
+			[{}],
+			{
+				method: 'event.offline.get',
+				parameters: JSON.stringify({ clear: 0, auth_connector: 'n8n' }),
+			},
+			'oAuth2',
+		);
+		assert.deepEqual(
+			(other.items[0].json.result as IDataObject).events,
+			[],
+			'hidden from other readers while reserved',
+		);
+
+		// The emit was never recorded: n8n comes back with the static data from before it.
+		const restarted = b24.harness.createPoller(offlineTrigger(b24), beforeEmit);
+		const again = await restarted.poll();
+		assert.deepEqual(
+			again.items.map((item) => item.json.id),
+			['31'],
+		);
+		assert.deepEqual((await restarted.poll()).items, []);
+		assert.deepEqual(queued(b24), []);
+	});
+
+	test('a workflow that updates the deal it was started by does not start itself (auth_connector n8n); other changes still come', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '2' });
+		const [started] = (await poller.poll()).items;
+		await updateDeal(b24, String(started.json.id), { auth_connector: 'n8n' });
+		assert.deepEqual((await poller.poll()).items, [], 'its own write is not queued');
+
+		await updateDeal(b24, '3');
+		assert.deepEqual(
+			(await poller.poll()).items.map((item) => item.json.id),
+			['3'],
+			'a write without the key is',
+		);
+	});
+
+	test('Fetch Full Record reads the deals in one batch; a read that fails gives the items an error and loses none', async () => {
+		const node = offlineTrigger(b24, { fetchFullRecord: true, options: { timeout: 5 } });
+		const poller = b24.harness.createPoller(node);
+		await poller.poll();
+		await updateDeal(b24, '1');
+		await updateDeal(b24, '2');
+		const { items } = await poller.poll();
+		assert.deepEqual(
+			items.map((item) => (item.json.record as IDataObject).ID),
+			['1', '2'],
+		);
+		assert.equal(restCalls(b24, 'crm.deal.get').length, 0, 'read with one batch');
+
+		b24.simulator.injectFault({ status: 500, match: { path: '/rest/crm.deal.get.json' } });
+		await updateDeal(b24, '4');
+		const failed = await poller.poll();
+		assert.equal(failed.items.length, 1);
+		assert.equal(failed.items[0].json.id, '4');
+		assert.match(String(failed.items[0].json.error), /crm\.deal\.get/);
+	});
+
+	test('events taken off the list are unbound, and their queued records cleared without an execution', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '40' });
+		const narrowed = b24.harness.createPoller(
+			offlineTrigger(b24, { events: ['ONCRMDEALUPDATE'] }),
+			poller.staticData,
+		);
+		assert.deepEqual((await narrowed.poll()).items, []);
+		assert.deepEqual(
+			b24.simulator.events.offline.bindings.map((bound) => bound.event),
+			['ONCRMDEALUPDATE'],
+		);
+		assert.deepEqual(queued(b24), []);
+	});
+
+	test('the editor\u2019s test run shows the newest queued event and takes nothing from the queue', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '50' });
+		b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '51' });
+		const manual = await b24.harness.runTriggerManually(offlineTrigger(b24));
+		assert.equal(manual.error, undefined, manual.error?.message);
+		assert.deepEqual(
+			manual.items.map((item) => [item.json.event, item.json.id]),
+			[['ONCRMDEALUPDATE', '51']],
+		);
+		assert.equal(restCalls(b24, 'event.offline.get').length, 1, 'only the first poll asked');
+		assert.deepEqual(
+			(await poller.poll()).items.map((item) => item.json.id),
+			['50', '51'],
+		);
+	});
+
+	test('a credential of a user who is not a portal administrator gets Bitrix24\u2019s refusal', async () => {
+		const tokens = b24.simulator.tokens.issue(15);
+		const notAdmin = b24.harness.addCredential('bitrix24OAuth2Api', {
+			...bitrix24DemoCredentials(b24.baseUrl).bitrix24OAuth2Api,
+			oauthTokenData: {
+				access_token: tokens.access,
+				refresh_token: tokens.refresh,
+				expires_in: 3600,
+			},
+		});
+		const poller = b24.harness.createPoller({
+			...offlineTrigger(b24),
+			credentials: { bitrix24OAuth2Api: notAdmin },
+		});
+		const { error } = await poller.poll();
+		assert.match(String(error?.message), /administrator/);
+	});
+});
