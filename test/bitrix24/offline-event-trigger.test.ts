@@ -151,6 +151,29 @@ describe('Bitrix24 Offline Event Trigger', () => {
 		);
 	});
 
+	test('Deal → Update with the OAuth2 app carries the source key: its own change is not queued, so no loop', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		b24.simulator.portal.recordChanged('ONCRMDEALUPDATE', { ID: '4' });
+		const [started] = (await poller.poll()).items;
+
+		const updated = await b24.harness.runNode(
+			b24.node(
+				{
+					resource: 'deal',
+					operation: 'update',
+					recordId: { __rl: true, mode: 'id', value: String(started.json.id) },
+					fields: { mappingMode: 'defineBelow', value: { STAGE_ID: 'WON' } },
+				},
+				'oAuth2',
+			),
+		);
+
+		assert.equal(updated.error, undefined, updated.error?.message);
+		assert.equal(b24.simulator.portal.crm.deal.find(4).STAGE_ID, 'WON');
+		assert.deepEqual((await poller.poll()).items, [], 'the node\u2019s own write is not queued');
+	});
+
 	test('Fetch Full Record reads the deals in one batch; a read that fails gives the items an error and loses none', async () => {
 		const node = offlineTrigger(b24, { fetchFullRecord: true, options: { timeout: 5 } });
 		const poller = b24.harness.createPoller(node);

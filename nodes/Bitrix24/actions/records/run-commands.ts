@@ -6,6 +6,7 @@ import { MAX_REPLY_MEGABYTES, TIMEOUT_SECONDS } from '../../transport';
 import type { CommandOutcome } from '../../transport/batch';
 import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
 import { requestLimitsOf, targetOf } from '../parameters/portal-options';
+import { withSourceKey } from './source-key';
 
 export interface ItemCommand {
 	method: string;
@@ -59,7 +60,13 @@ export async function runCommandsAcrossItems(
 					: await runBatch(
 							context,
 							target,
-							sent.map((key) => ({ key, ...(commands.get(key) as ItemCommand) })),
+							sent.map((key) =>
+								withSourceKey(
+									{ key, ...(commands.get(key) as ItemCommand) },
+									target,
+									!plan.idempotent,
+								),
+							),
 							{ ...batchLimits(context), idempotent: plan.idempotent },
 						);
 			for (const key of keys)

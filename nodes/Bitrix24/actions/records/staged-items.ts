@@ -6,6 +6,7 @@ import type { BitrixTarget } from '../../transport';
 import type { BatchCommand, CommandOutcome } from '../../transport/batch';
 import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
 import { batchLimits } from './run-commands';
+import { withSourceKey } from './source-key';
 
 /**
  * Sends commands 50 to a `batch`; every command gets an outcome, a failed batch failing each of
@@ -17,7 +18,10 @@ export async function sendCommands(
 	commands: BatchCommand[],
 	idempotent: boolean,
 ): Promise<Map<string, CommandOutcome>> {
-	const chunks = chunk(commands, BATCH_SIZE);
+	const chunks = chunk(
+		commands.map((command) => withSourceKey(command, target, !idempotent)),
+		BATCH_SIZE,
+	);
 	const settled = await settleWithConcurrency(
 		chunks,
 		BATCH_CONCURRENCY,
