@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { NetworkFailure, networkFailure } from '../errors/network-failure';
+import { NetworkFailure, REPLY_CUT, networkFailure } from '../errors/network-failure';
 import { apiError } from '../errors/node-errors';
 import { redactSecrets } from '../errors/redact';
 import type { BodySink } from './body-reader';
@@ -218,12 +218,20 @@ async function sendOnce(
 		if (!reply) return failureOf(context, hooks, request, deadline, failure);
 		const sink = request.replySink?.(reply.statusCode);
 		const body = await readBody(reply.body, request.maxReplyBytes, deadline, sink);
-		return { statusCode: reply.statusCode, headers: reply.headers ?? {}, body };
+		const headers = reply.headers ?? {};
+		if (sink?.unfinished?.() && !framed(headers)) return new NetworkFailure(REPLY_CUT);
+		return { statusCode: reply.statusCode, headers, body };
 	} catch (error) {
 		return failureOf(context, hooks, request, deadline, error);
 	} finally {
 		deadline.clear();
 	}
+}
+
+/** The body's end is announced (a length or chunks), not only the connection's close. */
+function framed(headers: VendorResponse['headers']): boolean {
+	if (headerValue(headers, 'content-length') !== undefined) return true;
+	return /chunked/i.test(headerValue(headers, 'transfer-encoding') ?? '');
 }
 
 function authenticationOptions(hooks: TransportHooks): IAdditionalCredentialOptions | undefined {
