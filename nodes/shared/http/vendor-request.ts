@@ -10,6 +10,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import {
+	certificateAdvice,
+	certificateFailureIn,
+	isCertificateFailure,
+} from '../errors/certificate-failure';
 import { NetworkFailure, REPLY_CUT, networkFailure } from '../errors/network-failure';
 import { apiError } from '../errors/node-errors';
 import { redactSecrets } from '../errors/redact';
@@ -216,6 +221,21 @@ async function sendOnce(
 		// An error status n8n threw (a refused re-login, or a request still rejected after it).
 		reply ??= deadline.cutShort ? undefined : httpReplyIn(failure);
 		if (!reply) return failureOf(context, hooks, request, deadline, failure);
+		return await readReply(context, hooks, request, deadline, reply);
+	} finally {
+		deadline.clear();
+	}
+}
+
+/** The reply's body, read within the deadline and the size cap. */
+async function readReply(
+	context: RequestContext,
+	hooks: TransportHooks,
+	request: VendorRequest,
+	deadline: Deadline,
+	reply: StreamedReply,
+): Promise<HttpReply | NetworkFailure> {
+	try {
 		const sink = request.replySink?.(reply.statusCode);
 		const body = await readBody(reply.body, request.maxReplyBytes, deadline, sink);
 		const headers = reply.headers ?? {};
@@ -223,8 +243,6 @@ async function sendOnce(
 		return { statusCode: reply.statusCode, headers, body };
 	} catch (error) {
 		return failureOf(context, hooks, request, deadline, error);
-	} finally {
-		deadline.clear();
 	}
 }
 
@@ -262,8 +280,10 @@ function failureOf(
 	if (cut) return new NetworkFailure('ETIMEDOUT');
 	const failure = networkFailure(error);
 	if (failure) return failure;
+	const login = certificateFailureIn(error);
+	if (login) throw certificateError(context, hooks, request, login.reason);
 	const message = error instanceof Error ? error.message : String(error);
-	if (CERTIFICATE_FAILURE.test(message)) throw certificateError(context, hooks, request, message);
+	if (isCertificateFailure(message)) throw certificateError(context, hooks, request, message);
 	throw new NodeOperationError(context.getNode(), redactSecrets(message, hooks.secrets), {
 		itemIndex: hooks.itemIndex,
 	});
@@ -324,8 +344,6 @@ function unreachable(
 	});
 }
 
-const CERTIFICATE_FAILURE = /certificate|self[- ]signed|SSL|TLS/i;
-
 /** A TLS failure says which switch fixes it, where the vendor's credential has one. */
 function certificateError(
 	context: RequestContext,
@@ -336,9 +354,7 @@ function certificateError(
 	const hasSwitch = request.skipSslCertificateValidation !== undefined;
 	return apiError(context.getNode(), {
 		message: `Could not verify the ${hooks.vendor} server's certificate: ${redactSecrets(message, hooks.secrets)}`,
-		description: hasSwitch
-			? `If the server uses a self-signed certificate, switch on "Ignore SSL Issues" in the ${hooks.vendor} credential; otherwise check the Server URL.`
-			: `Check the address in the ${hooks.vendor} credential, and that this machine's clock and certificate store are up to date.`,
+		description: certificateAdvice(hooks.vendor, hasSwitch),
 		itemIndex: hooks.itemIndex,
 	});
 }
