@@ -163,6 +163,48 @@ describe('Bitrix24 Method → Call', () => {
 		);
 	});
 
+	const GATEWAY_503 = {
+		status: 503,
+		retryAfter: '0',
+		body: { error: 'SERVICE_UNAVAILABLE', error_description: 'Service temporarily unavailable' },
+	};
+
+	test('crm.deal.list without Read Only is a read by its name: after two 503s it is asked again and succeeds', async () => {
+		b24.simulator.injectFault({ ...GATEWAY_503, times: 2 });
+
+		const result = await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+
+		assert.equal(result.error, undefined);
+		assert.equal((result.items[0].json.result as unknown[]).length, 50);
+		assert.deepEqual(
+			b24.restCalls().map((call) => call.status),
+			[503, 503, 200],
+		);
+	});
+
+	test('a read that keeps failing with 503 is worded as a read: it never says the change may have been made', async () => {
+		b24.simulator.injectFault({ ...GATEWAY_503, times: 10 });
+
+		const result = await b24.call([{}, {}], { method: 'crm.deal.get', parameters: '{"id": 1}' });
+
+		assert.match(String(result.error?.message), /^Bitrix24 refused batch \(SERVICE_UNAVAILABLE/);
+		assert.doesNotMatch(String(result.error?.description), /may have made this change/);
+		assert.equal(b24.restCalls().length, 5);
+	});
+
+	test('Read Only switched off overrides the name: crm.deal.list answered 503 is sent once, as a change', async () => {
+		b24.simulator.injectFault({ ...GATEWAY_503, times: 2 });
+
+		const result = await b24.call([{}], {
+			method: 'crm.deal.list',
+			parameters: '{}',
+			options: { readOnly: false },
+		});
+
+		assert.equal(b24.restCalls().length, 1);
+		assert.match(String(result.error?.description), /may have made this change/);
+	});
+
 	test('OPERATION_TIME_LIMIT (429) fails at once and says when the block lifts', async () => {
 		b24.simulator.injectFault({
 			status: 429,
