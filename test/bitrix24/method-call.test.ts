@@ -222,6 +222,47 @@ describe('Bitrix24 Method → Call', () => {
 		assert.match(String(result.error?.description), /within 10 minutes/);
 	});
 
+	const TIME_LIMIT = {
+		status: 429,
+		body: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked.' },
+	};
+
+	test('a read answered 429 with Retry-After waits as asked, is sent again and succeeds', async () => {
+		b24.simulator.injectFault({ ...TIME_LIMIT, retryAfter: '1' });
+
+		const result = await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+
+		assert.equal(result.error, undefined);
+		const calls = b24.restCalls();
+		assert.deepEqual(
+			calls.map((call) => call.status),
+			[429, 200],
+		);
+		assert.ok(calls[1].at - calls[0].at >= 950, `waited ${calls[1].at - calls[0].at} ms`);
+	});
+
+	test('a Retry-After longer than n8n waits fails the read at once and says how long Bitrix24 asked', async () => {
+		b24.simulator.injectFault({ ...TIME_LIMIT, retryAfter: '600' });
+
+		const result = await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+
+		assert.equal(b24.restCalls().length, 1);
+		assert.match(String(result.error?.message), /OPERATION_TIME_LIMIT/);
+		assert.match(String(result.error?.description), /Bitrix24 asked to wait 600 s/);
+	});
+
+	test('a write answered 429 with Retry-After is still sent once: only QUERY_LIMIT_EXCEEDED lets a write repeat', async () => {
+		b24.simulator.injectFault({ ...TIME_LIMIT, retryAfter: '0' });
+
+		const result = await b24.call([{}], {
+			method: 'crm.deal.add',
+			parameters: '{"fields": {"TITLE": "Once"}}',
+		});
+
+		assert.equal(b24.restCalls().length, 1);
+		assert.match(String(result.error?.message), /OPERATION_TIME_LIMIT/);
+	});
+
 	test('OPERATION_TIME_LIMIT names the reset time the last reply of that method gave', async () => {
 		await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
 		b24.simulator.injectFault({

@@ -28,7 +28,7 @@ import { decodeReplyText } from './reply-body';
 import type { QueryParameters } from './query-string';
 import { urlWithQuery } from './query-string';
 import type { RetryPolicy } from './retry-policy';
-import { parseRetryAfter, retryDelayMs } from './retry-policy';
+import { asksToWait, parseRetryAfter, retryDelayMs } from './retry-policy';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -152,13 +152,11 @@ export async function sendVendorRequest(
 		// A refusal is an error reply: a success body is not decoded here.
 		const refused =
 			statusCode >= 400 && (policy.isRefusal?.(statusCode, decodeReplyText(outcome.body)) ?? false);
-		if (refused || (request.idempotent && policy.retryStatuses.includes(statusCode))) {
-			const delay = retryDelayMs(
-				policy,
-				attempt,
-				statusCode,
-				headerValue(outcome.headers, 'retry-after'),
-			);
+		const retryAfter = headerValue(outcome.headers, 'retry-after');
+		const readRetry =
+			policy.retryStatuses.includes(statusCode) || asksToWait(statusCode, retryAfter);
+		if (refused || (request.idempotent && readRetry)) {
+			const delay = retryDelayMs(policy, attempt, statusCode, retryAfter);
 			if (canRetry(policy, attempt, waitedMs, delay)) {
 				logRetry(context, hooks, `HTTP ${statusCode}`, attempt, delay);
 				if (refused) await hooks.onRefusal?.(delay);
