@@ -206,7 +206,7 @@ describe('Oktell: File', () => {
 		);
 		assert.match(upload.headers['content-type'], /^multipart\/form-data; boundary=/);
 		// Each part carries what the vendor page asks of an upload.
-		const partHeads = upload.body.toString('latin1').match(/\r\n\r\n|Content-[\w-]+:/g) ?? [];
+		const partHeads = upload.body.match(/\r\n\r\n|Content-[\w-]+:/g) ?? [];
 		assert.equal(partHeads.filter((head) => head === 'Content-Transfer-Encoding:').length, 2);
 		assert.equal(partHeads.filter((head) => head === 'Content-Disposition:').length, 2);
 

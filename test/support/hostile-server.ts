@@ -365,7 +365,9 @@ export function resetMidBody(
 	unframed = false,
 ): Behaviour {
 	const body = Buffer.from(partialBody);
-	const length = unframed ? {} : { 'Content-Length': String(body.length + 1024) };
+	const length: Record<string, string> = unframed
+		? {}
+		: { 'Content-Length': String(body.length + 1024) };
 	const head = responseHead(status, { ...jsonClose, ...length });
 	return (socket) => {
 		// The pause lets the client read what was sent: a reset would discard unread bytes.
