@@ -19,7 +19,7 @@ import {
 	sessionIdentity,
 	sessionTokenIn,
 	shareLogin,
-} from '../nodes/Era/helpers/login';
+} from '../nodes/Era/transport/login';
 import { trimServerUrl } from '../nodes/shared/http/server-url';
 import { postLogin } from '../nodes/Era/transport/login-request';
 

@@ -146,14 +146,22 @@ describe('Oktell simulator', () => {
 		const plain = await get('/execsvcscriptplain?name=Hello&startparam1=мир&async=0&timeout=5');
 		assert.equal(await plain.text(), 'Привет, мир');
 
-		const form = new FormData();
-		form.append('file1', new Blob([Buffer.from('abc')]), 'a.txt');
-		const upload = await fetch(`${baseUrl}/upload?storagemode=storage&pathmode=absolute`, {
-			method: 'POST',
-			headers: AUTH,
-			body: form,
-		});
-		const xml = Buffer.from(await upload.arrayBuffer())
+		const part = (headers: string[]) =>
+			['--b1', ...headers, '', 'abc', '--b1--', ''].join('\r\n');
+		const disposition = 'Content-Disposition: form-data; name="file1"; filename="a.txt"';
+		const upload = (body: string) =>
+			fetch(`${baseUrl}/upload?storagemode=storage&pathmode=absolute`, {
+				method: 'POST',
+				headers: { ...AUTH, 'Content-Type': 'multipart/form-data; boundary=b1' },
+				body,
+			});
+		// A browser's form (no Content-Transfer-Encoding) is refused: the vendor page asks for it.
+		const refused = await upload(part([disposition]));
+		assert.equal(refused.status, 400);
+		assert.match(await refused.text(), /must carry Content-Transfer-Encoding/);
+
+		const saved = await upload(part([disposition, 'Content-Transfer-Encoding: binary']));
+		const xml = Buffer.from(await saved.arrayBuffer())
 			.subarray(2)
 			.toString('utf16le');
 		assert.match(

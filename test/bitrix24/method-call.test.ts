@@ -163,6 +163,48 @@ describe('Bitrix24 Method → Call', () => {
 		);
 	});
 
+	const GATEWAY_503 = {
+		status: 503,
+		retryAfter: '0',
+		body: { error: 'SERVICE_UNAVAILABLE', error_description: 'Service temporarily unavailable' },
+	};
+
+	test('crm.deal.list without Read Only is a read by its name: after two 503s it is asked again and succeeds', async () => {
+		b24.simulator.injectFault({ ...GATEWAY_503, times: 2 });
+
+		const result = await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+
+		assert.equal(result.error, undefined);
+		assert.equal((result.items[0].json.result as unknown[]).length, 50);
+		assert.deepEqual(
+			b24.restCalls().map((call) => call.status),
+			[503, 503, 200],
+		);
+	});
+
+	test('a read that keeps failing with 503 is worded as a read: it never says the change may have been made', async () => {
+		b24.simulator.injectFault({ ...GATEWAY_503, times: 10 });
+
+		const result = await b24.call([{}, {}], { method: 'crm.deal.get', parameters: '{"id": 1}' });
+
+		assert.match(String(result.error?.message), /^Bitrix24 refused batch \(SERVICE_UNAVAILABLE/);
+		assert.doesNotMatch(String(result.error?.description), /may have made this change/);
+		assert.equal(b24.restCalls().length, 5);
+	});
+
+	test('Read Only switched off overrides the name: crm.deal.list answered 503 is sent once, as a change', async () => {
+		b24.simulator.injectFault({ ...GATEWAY_503, times: 2 });
+
+		const result = await b24.call([{}], {
+			method: 'crm.deal.list',
+			parameters: '{}',
+			options: { readOnly: false },
+		});
+
+		assert.equal(b24.restCalls().length, 1);
+		assert.match(String(result.error?.description), /may have made this change/);
+	});
+
 	test('OPERATION_TIME_LIMIT (429) fails at once and says when the block lifts', async () => {
 		b24.simulator.injectFault({
 			status: 429,
@@ -178,6 +220,47 @@ describe('Bitrix24 Method → Call', () => {
 		assert.equal(b24.restCalls().length, 1);
 		assert.match(String(result.error?.message), /OPERATION_TIME_LIMIT/);
 		assert.match(String(result.error?.description), /within 10 minutes/);
+	});
+
+	const TIME_LIMIT = {
+		status: 429,
+		body: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked.' },
+	};
+
+	test('a read answered 429 with Retry-After waits as asked, is sent again and succeeds', async () => {
+		b24.simulator.injectFault({ ...TIME_LIMIT, retryAfter: '1' });
+
+		const result = await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+
+		assert.equal(result.error, undefined);
+		const calls = b24.restCalls();
+		assert.deepEqual(
+			calls.map((call) => call.status),
+			[429, 200],
+		);
+		assert.ok(calls[1].at - calls[0].at >= 950, `waited ${calls[1].at - calls[0].at} ms`);
+	});
+
+	test('a Retry-After longer than n8n waits fails the read at once and says how long Bitrix24 asked', async () => {
+		b24.simulator.injectFault({ ...TIME_LIMIT, retryAfter: '600' });
+
+		const result = await b24.call([{}], { method: 'crm.deal.list', parameters: '{}' });
+
+		assert.equal(b24.restCalls().length, 1);
+		assert.match(String(result.error?.message), /OPERATION_TIME_LIMIT/);
+		assert.match(String(result.error?.description), /Bitrix24 asked to wait 600 s/);
+	});
+
+	test('a write answered 429 with Retry-After is still sent once: only QUERY_LIMIT_EXCEEDED lets a write repeat', async () => {
+		b24.simulator.injectFault({ ...TIME_LIMIT, retryAfter: '0' });
+
+		const result = await b24.call([{}], {
+			method: 'crm.deal.add',
+			parameters: '{"fields": {"TITLE": "Once"}}',
+		});
+
+		assert.equal(b24.restCalls().length, 1);
+		assert.match(String(result.error?.message), /OPERATION_TIME_LIMIT/);
 	});
 
 	test('OPERATION_TIME_LIMIT names the reset time the last reply of that method gave', async () => {

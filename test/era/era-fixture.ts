@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import type { EraSimulatorOptions } from '../../sandbox/era';
 import { ERA_DEMO_CREDENTIALS, createEraSimulator } from '../../sandbox/era';
-import { bindSession } from '../../nodes/Era/helpers/login';
+import { bindSession } from '../../nodes/Era/transport/login';
 import { N8nHarness } from '../harness/n8n-harness';
 
 export const POINTS_PATH = '/rest/v1/service/integration_points';

@@ -2,7 +2,7 @@ import { afterEach } from 'node:test';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { bindSession } from '../../nodes/Era/helpers/login';
+import { bindSession } from '../../nodes/Era/transport/login';
 import type { Behaviour, HostileServer } from '../support/hostile-server';
 import { startHostileServer } from '../support/hostile-server';
 import { N8nHarness } from '../harness/n8n-harness';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { unboundToken } from '../../nodes/Era/helpers/login';
+import { unboundToken } from '../../nodes/Era/transport/login';
 import { ERA_DEMO_POINTS } from '../../sandbox/era';
 import { POINTS_PATH, byId, useEra } from './era-fixture';
 

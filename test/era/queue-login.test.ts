@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import type * as LoginModule from '../../nodes/Era/helpers/login';
+import type * as LoginModule from '../../nodes/Era/transport/login';
 import { sharedRedisSettings } from '../../nodes/shared/state/queue-settings';
 import type { SharedStore } from '../../nodes/shared/state/shared-store';
 import { openSharedStore } from '../../nodes/shared/state/shared-store';
@@ -14,7 +14,7 @@ const missing = ensureRedisServer();
 
 /** A worker process: its own copy of the login module (its own memory) and its own Redis connection. */
 function workerProcess(store: SharedStore): typeof LoginModule {
-	const path = require.resolve('../../nodes/Era/helpers/login');
+	const path = require.resolve('../../nodes/Era/transport/login');
 	delete require.cache[path];
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const login = require(path) as typeof LoginModule;
@@ -121,7 +121,7 @@ describe(
 			era.reset();
 			const identity = { serverUrl, ...ERA_DEMO_CREDENTIALS, password: 'PLACEHOLDER-other' };
 			const workers = [1, 2, 3].map(() => {
-				const path = require.resolve('../../nodes/Era/helpers/login');
+				const path = require.resolve('../../nodes/Era/transport/login');
 				delete require.cache[path];
 				// eslint-disable-next-line @typescript-eslint/no-require-imports
 				const login = require(path) as typeof LoginModule;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
-import { unboundToken } from '../../nodes/Era/helpers/login';
+import { unboundToken } from '../../nodes/Era/transport/login';
 import { ERA_DEMO_POINTS } from '../../sandbox/era';
 import { byId, useEra } from './era-fixture';
 

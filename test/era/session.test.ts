@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { unboundToken } from '../../nodes/Era/helpers/login';
+import { unboundToken } from '../../nodes/Era/transport/login';
 import { ERA_DEMO_CREDENTIALS, ERA_DEMO_POINTS } from '../../sandbox/era';
 import { LOGIN_PATH, POINTS_PATH, byId, useEra } from './era-fixture';
 

@@ -205,6 +205,10 @@ describe('Oktell: File', () => {
 			'storagemode=storageshared&pathmode=relative&subfolder=MessageFiles',
 		);
 		assert.match(upload.headers['content-type'], /^multipart\/form-data; boundary=/);
+		// Each part carries what the vendor page asks of an upload.
+		const partHeads = upload.body.match(/\r\n\r\n|Content-[\w-]+:/g) ?? [];
+		assert.equal(partHeads.filter((head) => head === 'Content-Transfer-Encoding:').length, 2);
+		assert.equal(partHeads.filter((head) => head === 'Content-Disposition:').length, 2);
 
 		const back = await oktell.run(
 			{ resource: 'file', operation: 'downloadShared', sharedPath: '={{ $json.path }}' },

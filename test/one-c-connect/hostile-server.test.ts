@@ -134,6 +134,23 @@ describe('1C-Connect against a hostile server: writes are sent once, reads are r
 		assert.equal(writes.count, 1);
 		assert.match(String(write.error?.description), MAY_HAVE_APPLIED);
 	});
+
+	test('a reset in the middle of a body sent without a length says the connection was cut, not that the XML is invalid', async () => {
+		const cut = resetMidBody(200, FIRST_PARTIAL, true);
+		const reads = await oneC.serve(sequence(cut, readOk));
+		const read = await oneC.read(reads);
+		assert.equal(read.error, undefined);
+		assert.equal(reads.count, 2);
+
+		const writes = await oneC.serve(cut);
+		const write = await oneC.create(writes);
+		assert.equal(writes.count, 1);
+		assert.equal(
+			write.error?.message,
+			'Could not reach 1C-Connect: The connection was cut in the middle of the reply',
+		);
+		assert.match(String(write.error?.description), MAY_HAVE_APPLIED);
+	});
 });
 
 describe('1C-Connect against a hostile server: deadlines and the reply cap', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
+	asksToWait,
 	backoffDelayMs,
 	defaultRetryPolicy,
 	parseRetryAfter,
@@ -44,6 +45,14 @@ describe('retry policy', () => {
 			backoffDelayMs(policy, 10, () => 0),
 			0,
 		);
+	});
+
+	test('a 429 or 503 asks to wait only with a readable Retry-After', () => {
+		assert.equal(asksToWait(429, '2'), true);
+		assert.equal(asksToWait(503, 'Sun, 22 Nov 2026 10:00:30 GMT'), true);
+		assert.equal(asksToWait(429, undefined), false);
+		assert.equal(asksToWait(429, 'soon'), false);
+		assert.equal(asksToWait(500, '2'), false);
 	});
 
 	test('Retry-After wins over a vendor rule, which wins over the default backoff', () => {

@@ -354,10 +354,21 @@ function reset(socket: Socket): void {
 	if (!socket.destroyed) socket.resetAndDestroy();
 }
 
-/** Sends headers (Content-Length larger than what follows) and `partialBody`, then resets the connection. */
-export function resetMidBody(status = 200, partialBody = '{"result":['): Behaviour {
+/**
+ * Sends headers and `partialBody`, then resets the connection. The headers announce a
+ * Content-Length larger than what follows, or with `unframed` none at all: the body then ends
+ * only with the connection (HTTP/1.1 §6.3), and only the document it holds shows it was cut.
+ */
+export function resetMidBody(
+	status = 200,
+	partialBody = '{"result":[',
+	unframed = false,
+): Behaviour {
 	const body = Buffer.from(partialBody);
-	const head = responseHead(status, { ...jsonClose, 'Content-Length': String(body.length + 1024) });
+	const length: Record<string, string> = unframed
+		? {}
+		: { 'Content-Length': String(body.length + 1024) };
+	const head = responseHead(status, { ...jsonClose, ...length });
 	return (socket) => {
 		// The pause lets the client read what was sent: a reset would discard unread bytes.
 		socket.write(Buffer.concat([Buffer.from(head, 'latin1'), body]), (error) => {

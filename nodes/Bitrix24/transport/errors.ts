@@ -33,15 +33,21 @@ export interface BitrixFailure {
 	itemIndex?: number;
 	/** When the method's execution-time budget resets (epoch ms), if a reply said so. */
 	budgetResetAt?: number;
+	/** The wait the last reply asked for (Retry-After), longer than n8n waits. */
+	retryAfterMs?: number;
 	/** A write answered with a server error: it may have been applied (the vendor's name). */
 	mayHaveApplied?: string;
 }
 
 export function bitrixError(context: RequestContext, failure: BitrixFailure) {
 	const { message, description } = explain(failure);
+	const wait =
+		failure.retryAfterMs === undefined
+			? ''
+			: ` Bitrix24 asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s before trying again.`;
 	return apiError(context.getNode(), {
 		message,
-		description,
+		description: `${description}${wait}`,
 		httpCode: failure.status || undefined,
 		itemIndex: failure.itemIndex,
 		vendorReply: failure.reply as JsonObject | undefined,

@@ -29,7 +29,8 @@ export const MAX_REPLY_MEGABYTES = 50;
 
 /**
  * 503 QUERY_LIMIT_EXCEEDED is a refusal, so even a write is sent again; 429 OPERATION_TIME_LIMIT
- * lasts minutes, so it fails fast.
+ * lasts minutes, so it fails fast, unless its Retry-After asks for a wait short enough for a read
+ * (the shared rule, asksToWait).
  */
 export const bitrixRetryPolicy: RetryPolicy = {
 	...defaultRetryPolicy,
@@ -170,6 +171,7 @@ async function sendOnce(
 			method: call.method,
 			itemIndex: call.itemIndex,
 			budgetResetAt: budgetResetAt(portal.limiterKey, call.method),
+			retryAfterMs: response.retryAfterMs,
 			mayHaveApplied: response.mayHaveApplied,
 		}),
 	};

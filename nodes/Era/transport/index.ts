@@ -14,7 +14,7 @@ import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
 import { sharedRead } from '../../shared/execution/shared-reads';
-import { LOGIN_REFUSED_PREFIX, unboundToken } from '../helpers/login';
+import { LOGIN_REFUSED_PREFIX, unboundToken } from './login';
 import { eraHttpError, readEraError } from './errors';
 import { runCredentials } from '../../shared/execution/run-credentials';
 

@@ -1,5 +1,6 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
+import { CertificateFailure, isCertificateFailure } from '../../shared/errors/certificate-failure';
 import { networkFailure } from '../../shared/errors/network-failure';
 import { discardBody, readBody } from '../../shared/http/body-reader';
 import { Deadline } from '../../shared/http/deadline';
@@ -89,10 +90,13 @@ function loginFailure(deadline: Deadline, error: unknown): Error {
 		return new Error(`ERA did not answer the login within ${LOGIN_TIMEOUT_MS / 1000} s. ${check}`);
 	}
 	const failure = networkFailure(error);
+	const reason = error instanceof Error ? error.message : String(error);
+	if (!failure && isCertificateFailure(reason)) return new CertificateFailure('ERA', reason);
 	// An address that does not answer at all: the transport says "Could not reach ERA" as for any
 	// request. A login dropped midway is not passed on as a network failure, so that a write
 	// waiting for it is neither repeated nor reported as possibly made.
 	if (failure && !failure.transient) return Object.assign(new Error(failure.message), failure);
-	const reason = failure?.message ?? 'The request failed';
-	return new Error(`Could not reach ERA to log in: ${reason}. ${check}`);
+	return new Error(
+		`Could not reach ERA to log in: ${failure?.message ?? 'The request failed'}. ${check}`,
+	);
 }

@@ -35,6 +35,8 @@ export function partFileName(fileName: string): string {
 /**
  * A multipart/form-data body with one part per file. Oktell names the saved files after the
  * `filename` of each part's Content-Disposition; `filename*` is not sent (RFC 7578 §4.2 forbids it).
+ * Oktell's page on upload asks for Content-Transfer-Encoding as well: `binary`, the bytes as they
+ * are (RFC 2045 §6.1), though RFC 7578 §4.7 has dropped the header for other servers.
  */
 export function multipartBody(files: UploadFile[]): { body: Buffer; contentType: string } {
 	const boundary = `----n8nOktell${randomBytes(12).toString('hex')}`;
@@ -44,6 +46,7 @@ export function multipartBody(files: UploadFile[]): { body: Buffer; contentType:
 			`--${boundary}`,
 			`Content-Disposition: form-data; name="file${index + 1}"; filename="${partFileName(file.fileName)}"`,
 			`Content-Type: ${partMimeType(file.mimeType)}`,
+			'Content-Transfer-Encoding: binary',
 			'',
 			'',
 		].join('\r\n');

@@ -85,6 +85,11 @@ export class SoapReplyReader implements XmlEvents {
 		return this.xml.head;
 	}
 
+	/** The reply ended in the middle of its envelope. */
+	get unfinished(): boolean {
+		return this.xml.unfinished;
+	}
+
 	writeBytes(chunk: Uint8Array): void {
 		this.guard(() => this.xml.writeBytes(chunk));
 	}

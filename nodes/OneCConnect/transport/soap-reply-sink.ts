@@ -48,6 +48,10 @@ export class SoapReplySink implements BodySink {
 		}
 	}
 
+	unfinished(): boolean {
+		return this.reader.unfinished;
+	}
+
 	/** The start of the reply, redacted, for quoting. */
 	get text(): string {
 		return redactSecrets(this.reader.head, this.secrets);

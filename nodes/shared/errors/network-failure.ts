@@ -1,4 +1,8 @@
+/** Our code for a connection lost after the reply began: the reply stopped before its end. */
+export const REPLY_CUT = 'ERR_REPLY_CUT';
+
 const NETWORK_CODES = new Set([
+	REPLY_CUT,
 	'ECONNRESET',
 	'ECONNREFUSED',
 	'ECONNABORTED',
@@ -28,6 +32,7 @@ export class NetworkFailure {
 
 /** Plain words only: n8n rewrites error messages that contain a raw error code. */
 function describe(code: string): string {
+	if (code === REPLY_CUT) return 'The connection was cut in the middle of the reply';
 	if (code === 'ECONNREFUSED') return 'The server refused the connection';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'The server name could not be resolved';
 	if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'The server is unreachable';

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 
+import { REPLY_CUT, networkFailure } from '../errors/network-failure';
 import type { Deadline } from './deadline';
 import { RequestCutShort } from './deadline';
 
@@ -25,6 +26,11 @@ export function discardBody(body: unknown): void {
 export interface BodySink {
 	write(chunk: Buffer): boolean;
 	end(): void;
+	/**
+	 * After `end`: the body stopped in the middle of the document it holds. For a body framed
+	 * only by the connection's close, that is the one sign the connection was cut.
+	 */
+	unfinished?(): boolean;
 }
 
 /**
@@ -85,8 +91,8 @@ export async function readBody(
 				return false;
 			}
 		};
-		const onError = (error: Error) => finish(error);
-		const onClose = () => finish(closedEarly());
+		const onError = (error: Error) => finish(networkFailure(error) ? replyCut() : error);
+		const onClose = () => finish(replyCut());
 		if (deadline.signal.aborted) return onAbort();
 		deadline.signal.addEventListener('abort', onAbort, { once: true });
 		stream.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
@@ -94,9 +100,9 @@ export async function readBody(
 }
 
 /** A body that stopped before its end: the connection was reset or closed mid-reply. */
-function closedEarly(): Error {
-	return Object.assign(new Error('The connection was closed in the middle of the reply'), {
-		code: 'ECONNRESET',
+export function replyCut(): Error {
+	return Object.assign(new Error('The connection was cut in the middle of the reply'), {
+		code: REPLY_CUT,
 	});
 }
 

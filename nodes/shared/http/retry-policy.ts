@@ -18,6 +18,17 @@ export interface RetryPolicy {
 	vendorDelayMs?: (statusCode: number, attempt: number) => number | undefined;
 }
 
+/**
+ * 429 (RFC 6585 §4) and 503 (RFC 9110 §15.6.4) with a Retry-After say when to come back, whoever
+ * sends them (the vendor, or a proxy in between): a read then waits that long, when the wait fits
+ * in the policy's total, even if the vendor's own statuses to retry leave them out.
+ */
+export function asksToWait(statusCode: number, retryAfterHeader: unknown): boolean {
+	return (
+		(statusCode === 429 || statusCode === 503) && parseRetryAfter(retryAfterHeader) !== undefined
+	);
+}
+
 export const defaultRetryPolicy: RetryPolicy = {
 	maxAttempts: 5,
 	maxNetworkAttempts: 3,

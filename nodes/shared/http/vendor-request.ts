@@ -10,7 +10,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { NetworkFailure, networkFailure } from '../errors/network-failure';
+import {
+	certificateAdvice,
+	certificateFailureIn,
+	isCertificateFailure,
+} from '../errors/certificate-failure';
+import { NetworkFailure, REPLY_CUT, networkFailure } from '../errors/network-failure';
 import { apiError } from '../errors/node-errors';
 import { redactSecrets } from '../errors/redact';
 import type { BodySink } from './body-reader';
@@ -23,7 +28,7 @@ import { decodeReplyText } from './reply-body';
 import type { QueryParameters } from './query-string';
 import { urlWithQuery } from './query-string';
 import type { RetryPolicy } from './retry-policy';
-import { parseRetryAfter, retryDelayMs } from './retry-policy';
+import { asksToWait, parseRetryAfter, retryDelayMs } from './retry-policy';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -147,13 +152,11 @@ export async function sendVendorRequest(
 		// A refusal is an error reply: a success body is not decoded here.
 		const refused =
 			statusCode >= 400 && (policy.isRefusal?.(statusCode, decodeReplyText(outcome.body)) ?? false);
-		if (refused || (request.idempotent && policy.retryStatuses.includes(statusCode))) {
-			const delay = retryDelayMs(
-				policy,
-				attempt,
-				statusCode,
-				headerValue(outcome.headers, 'retry-after'),
-			);
+		const retryAfter = headerValue(outcome.headers, 'retry-after');
+		const readRetry =
+			policy.retryStatuses.includes(statusCode) || asksToWait(statusCode, retryAfter);
+		if (refused || (request.idempotent && readRetry)) {
+			const delay = retryDelayMs(policy, attempt, statusCode, retryAfter);
 			if (canRetry(policy, attempt, waitedMs, delay)) {
 				logRetry(context, hooks, `HTTP ${statusCode}`, attempt, delay);
 				if (refused) await hooks.onRefusal?.(delay);
@@ -216,14 +219,35 @@ async function sendOnce(
 		// An error status n8n threw (a refused re-login, or a request still rejected after it).
 		reply ??= deadline.cutShort ? undefined : httpReplyIn(failure);
 		if (!reply) return failureOf(context, hooks, request, deadline, failure);
-		const sink = request.replySink?.(reply.statusCode);
-		const body = await readBody(reply.body, request.maxReplyBytes, deadline, sink);
-		return { statusCode: reply.statusCode, headers: reply.headers ?? {}, body };
-	} catch (error) {
-		return failureOf(context, hooks, request, deadline, error);
+		return await readReply(context, hooks, request, deadline, reply);
 	} finally {
 		deadline.clear();
 	}
+}
+
+/** The reply's body, read within the deadline and the size cap. */
+async function readReply(
+	context: RequestContext,
+	hooks: TransportHooks,
+	request: VendorRequest,
+	deadline: Deadline,
+	reply: StreamedReply,
+): Promise<HttpReply | NetworkFailure> {
+	try {
+		const sink = request.replySink?.(reply.statusCode);
+		const body = await readBody(reply.body, request.maxReplyBytes, deadline, sink);
+		const headers = reply.headers ?? {};
+		if (sink?.unfinished?.() && !framed(headers)) return new NetworkFailure(REPLY_CUT);
+		return { statusCode: reply.statusCode, headers, body };
+	} catch (error) {
+		return failureOf(context, hooks, request, deadline, error);
+	}
+}
+
+/** The body's end is announced (a length or chunks), not only the connection's close. */
+function framed(headers: VendorResponse['headers']): boolean {
+	if (headerValue(headers, 'content-length') !== undefined) return true;
+	return /chunked/i.test(headerValue(headers, 'transfer-encoding') ?? '');
 }
 
 function authenticationOptions(hooks: TransportHooks): IAdditionalCredentialOptions | undefined {
@@ -254,8 +278,10 @@ function failureOf(
 	if (cut) return new NetworkFailure('ETIMEDOUT');
 	const failure = networkFailure(error);
 	if (failure) return failure;
+	const login = certificateFailureIn(error);
+	if (login) throw certificateError(context, hooks, request, login.reason);
 	const message = error instanceof Error ? error.message : String(error);
-	if (CERTIFICATE_FAILURE.test(message)) throw certificateError(context, hooks, request, message);
+	if (isCertificateFailure(message)) throw certificateError(context, hooks, request, message);
 	throw new NodeOperationError(context.getNode(), redactSecrets(message, hooks.secrets), {
 		itemIndex: hooks.itemIndex,
 	});
@@ -316,8 +342,6 @@ function unreachable(
 	});
 }
 
-const CERTIFICATE_FAILURE = /certificate|self[- ]signed|SSL|TLS/i;
-
 /** A TLS failure says which switch fixes it, where the vendor's credential has one. */
 function certificateError(
 	context: RequestContext,
@@ -328,9 +352,7 @@ function certificateError(
 	const hasSwitch = request.skipSslCertificateValidation !== undefined;
 	return apiError(context.getNode(), {
 		message: `Could not verify the ${hooks.vendor} server's certificate: ${redactSecrets(message, hooks.secrets)}`,
-		description: hasSwitch
-			? `If the server uses a self-signed certificate, switch on "Ignore SSL Issues" in the ${hooks.vendor} credential; otherwise check the Server URL.`
-			: `Check the address in the ${hooks.vendor} credential, and that this machine's clock and certificate store are up to date.`,
+		description: certificateAdvice(hooks.vendor, hasSwitch),
 		itemIndex: hooks.itemIndex,
 	});
 }

@@ -88,6 +88,8 @@ export class UntrustedXmlReader {
 	private headDecoder?: TextDecoder;
 	private readonly onBytes?: (utf8: Uint8Array) => void;
 	private failure?: Error;
+	/** `end` found the document stopped in the middle: an element, tag or section left open. */
+	unfinished = false;
 
 	constructor(
 		private readonly vendor: string,
@@ -147,6 +149,7 @@ export class UntrustedXmlReader {
 		try {
 			this.tokenizer.close();
 		} catch (error) {
+			this.unfinished = error instanceof XmlSyntaxError && error.reason !== 'no root element';
 			throw this.fail(error);
 		}
 	}

@@ -1,7 +1,7 @@
 import type { SimRequest, SimResponse, SimulatorServer } from '../../framework';
 import type { StoredFile } from '../files';
 import { AREAS, FileStore, fileName, fileResponse, WORK_DIR } from '../files';
-import { parseMultipart, type UploadedPart } from '../multipart';
+import { fileNameIn, parseMultipart, partProblem, type UploadedPart } from '../multipart';
 import { runScript } from '../scripts';
 import type { Guard, OktellWorld } from '../world';
 import { escapeXml, textResponse, withDeclaration, xmlResponse } from '../xml-reply';
@@ -81,14 +81,21 @@ async function upload(world: OktellWorld, request: SimRequest): Promise<SimRespo
 			return textResponse((error as Error).message, 400);
 		}
 	} else if (/^application\/octet-stream/i.test(contentType)) {
-		const disposition = request.headers['content-disposition'] ?? '';
-		parts = [{ fileName: /filename="([^"]*)"/i.exec(disposition)?.[1], bytes: request.body }];
+		const headers = {
+			'content-disposition': request.headers['content-disposition'] ?? '',
+			'content-transfer-encoding': request.headers['content-transfer-encoding'] ?? '',
+		};
+		parts = [
+			{ fileName: fileNameIn(headers['content-disposition']), bytes: request.body, headers },
+		];
 	} else {
 		return textResponse(
 			'Content-Type must be multipart/form-data or application/octet-stream',
 			400,
 		);
 	}
+	const problem = parts.map((part) => partProblem(part.headers)).find(Boolean);
+	if (problem) return textResponse(problem, 400);
 	const mode = request.query.get('storagemode') ?? 'temp';
 	const area = mode === 'storage' || mode === 'storageshared' ? AREAS[mode] : AREAS.temp;
 	if (!['temp', 'storage', 'storageshared', 'script', 'scriptplain'].includes(mode)) {

@@ -12,6 +12,7 @@ import { runParameter } from '../../../shared/parameters/run-parameter';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { readJsonObject } from '../../../shared/parameters/json-object';
+import { methodReads } from '../../helpers/method-effect';
 import type { BitrixCall } from '../../transport';
 import {
 	BITRIX24_CONCURRENCY,
@@ -79,7 +80,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether the method only reads (such as crm.deal.list): a read is sent again after a gateway error or a dropped connection, a change never is, since Bitrix24 may already have made it',
+					"Whether the method only reads. Without this option the method's name decides: .get, .list, .fields, .getFields and .getList read (but event.offline.get and im.notify.read.list change things), any other name may change something. A read is sent again after a gateway error or a dropped connection; a change never is, since Bitrix24 may already have made it.",
 			},
 			timeoutOption(TIMEOUT_SECONDS),
 		],
@@ -104,18 +105,21 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const target = targetOf(this);
 	const node = this.getNode();
 	const methodOf = runParameter<unknown>(this, 'method', '');
-	const readOnlyOf = runParameter<unknown>(this, 'options.readOnly', false);
-	const callOf = (itemIndex: number): Call => ({
-		method: checkMethodName(this, String(methodOf(itemIndex)), itemIndex),
-		params: readJsonObject(
-			node,
-			this.getNodeParameter('parameters', itemIndex),
-			PARAMETERS,
-			itemIndex,
-		),
-		idempotent: readOnlyOf(itemIndex) === true,
-		...requestLimitsOf(this, itemIndex),
-	});
+	const readOnlyOf = runParameter<unknown>(this, 'options.readOnly', null);
+	const callOf = (itemIndex: number): Call => {
+		const method = checkMethodName(this, String(methodOf(itemIndex)), itemIndex);
+		return {
+			method,
+			params: readJsonObject(
+				node,
+				this.getNodeParameter('parameters', itemIndex),
+				PARAMETERS,
+				itemIndex,
+			),
+			idempotent: callReads(method, readOnlyOf(itemIndex)),
+			...requestLimitsOf(this, itemIndex),
+		};
+	};
 	const bitrixCall = (itemIndex: number): BitrixCall => ({
 		...callOf(itemIndex),
 		itemIndex,
@@ -133,7 +137,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 						: ({ value: record } as IDataObject),
 				);
 			},
-			{ concurrency: BITRIX24_CONCURRENCY, writes: !allReadOnly(this) },
+			{ concurrency: BITRIX24_CONCURRENCY, writes: !allRead(this) },
 		);
 	}
 
@@ -188,11 +192,21 @@ function replyItem(outcome: Extract<CommandOutcome, { ok: true }>): IDataObject 
 	return item;
 }
 
-/** Calls marked Read Only in every item may run side by side; any other call may write. */
-function allReadOnly(context: IExecuteFunctions): boolean {
+/**
+ * The Read Only option, when added, says whether the call reads; left out (as in every workflow
+ * saved before the method's name decided), the name does. A boolean cannot hold a third value, so
+ * "decide by the name" is the option's absence.
+ */
+function callReads(method: string, readOnly: unknown): boolean {
+	return typeof readOnly === 'boolean' ? readOnly : methodReads(method);
+}
+
+/** Calls that read in every item may run side by side; any other call may write. */
+function allRead(context: IExecuteFunctions): boolean {
 	return context.getInputData().every((_, itemIndex) => {
 		try {
-			return context.getNodeParameter('options.readOnly', itemIndex, false) === true;
+			const method = String(context.getNodeParameter('method', itemIndex, ''));
+			return callReads(method, context.getNodeParameter('options.readOnly', itemIndex, null));
 		} catch {
 			return false;
 		}

@@ -7,7 +7,7 @@ import {
 	rememberRefusal,
 	sessionIdentity,
 	sessionTokenIn,
-} from '../../nodes/Era/helpers/login';
+} from '../../nodes/Era/transport/login';
 
 describe('ERA login helpers', () => {
 	test('the session token is read from session_token, then token, then id', () => {
