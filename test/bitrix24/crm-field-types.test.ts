@@ -6,10 +6,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { bitrix24DemoCredentials } from '../../sandbox/bitrix24';
 import { storedFiles } from '../../sandbox/bitrix24/crm/field-storage';
-import { parsePhpQuery } from '../../sandbox/bitrix24/php-params';
 import { connectSdk } from './b24-sdk';
 import { useBitrix24 } from './bitrix24-fixture';
-import { byId, crmRunner, mapped } from './crm-fixture';
+import { byId, crmRunner, mapped, sentFields } from './crm-fixture';
 
 /**
  * The field-type matrix: for every type Bitrix24 reports in crm.deal.fields, the value a user
@@ -148,16 +147,6 @@ function matrix(methodItemId: string): Row[] {
 	];
 }
 
-/** A PHP-parsed value with its lists ({0: a, 1: b}) as arrays. */
-function plain(value: unknown): unknown {
-	if (!value || typeof value !== 'object') return value;
-	const entries = Object.entries(value as IDataObject);
-	if (entries.length > 0 && entries.every(([key], index) => key === String(index))) {
-		return entries.map(([, entry]) => plain(entry));
-	}
-	return Object.fromEntries(entries.map(([key, entry]) => [key, plain(entry)]));
-}
-
 describe('Bitrix24 CRM field types: the form → the wire → the portal → Get → the form', () => {
 	const b24 = useBitrix24();
 	const run = crmRunner(b24);
@@ -185,13 +174,7 @@ describe('Bitrix24 CRM field types: the form → the wire → the portal → Get
 		return String(fields.UF_CRM_METHOD.items?.find((item) => item.VALUE === 'Самовывоз')?.ID);
 	};
 
-	const lastWriteFields = (method: string) => {
-		const body = JSON.parse(b24.restCalls().at(-1)?.body ?? '{}') as {
-			cmd: Record<string, string>;
-		};
-		const command = Object.values(body.cmd).find((cmd) => cmd.startsWith(`${method}?`)) ?? '';
-		return plain(parsePhpQuery(command.slice(method.length + 1)).fields) as IDataObject;
-	};
+	const lastWriteFields = (method: string) => sentFields(b24, method) ?? {};
 
 	const storedOf = (record: IDataObject, row: Row) => {
 		const value = record[row.field];

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 
 import { useBitrix24 } from './bitrix24-fixture';
-import { byId, crmRunner, mapped } from './crm-fixture';
+import { byId, crmRunner, mapped, sentFields } from './crm-fixture';
 
 describe('Bitrix24 CRM writes: phones and e-mails, pipelines, bad input, tasks', () => {
 	const b24 = useBitrix24();
@@ -43,6 +43,36 @@ describe('Bitrix24 CRM writes: phones and e-mails, pipelines, bad input, tasks',
 		await upsert();
 
 		assert.deepEqual(values(contact(1).PHONE), ['+7 (999) 123-45-67', '+7 912 765 43 21']);
+	});
+
+	test('Get → Update with Map Automatically writes the contact back unchanged, phones not doubled', async () => {
+		b24.simulator.portal.crm.contact.addUserField({ FIELD_NAME: 'BORN', USER_TYPE_ID: 'date' });
+		b24.simulator.portal.crm.contact.update(1, {
+			UF_CRM_BORN: '1990-05-17',
+			BIRTHDATE: '1990-05-17',
+		});
+		const before = structuredClone(contact(1));
+
+		for (const simplify of [false, true]) {
+			const got = await run('contact', 'get', { recordId: byId(1), simplify });
+			const updated = await run(
+				'contact',
+				'update',
+				{ recordId: byId(1), fields: { mappingMode: 'autoMapInputData', value: null } },
+				[got.items[0].json],
+			);
+			assert.equal(updated.error, undefined, updated.error?.message);
+			const sent = sentFields(b24, 'crm.contact.update');
+			assert.deepEqual(
+				[sent?.NAME, sent?.UF_CRM_BORN, sent?.BIRTHDATE, sent?.ID, sent?.DATE_CREATE],
+				['Мария', '1990-05-17', '1990-05-17', undefined, undefined],
+				'the fields are sent, what the portal fills itself is not',
+			);
+		}
+
+		const after = contact(1);
+		assert.deepEqual({ ...after, DATE_MODIFY: '' }, { ...before, DATE_MODIFY: '' });
+		assert.deepEqual(b24.simulator.portal.crm.contact.refused, []);
 	});
 
 	test('Replace Existing Values leaves exactly the phones given, keeping the entry that matches', async () => {

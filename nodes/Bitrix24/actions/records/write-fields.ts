@@ -116,12 +116,21 @@ export function fieldsFor(prepared: PreparedFields, itemIndex: number): IDataObj
 	return fields;
 }
 
+/**
+ * The item's values: the columns mapped below, or with "Map Automatically" the input item's own
+ * fields (those the portal does not have are left out when sending).
+ */
 function formValues(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const values = context.getNodeParameter('fields.value', itemIndex, {}, { skipValidation: true });
+	const values = automatic(context, itemIndex)
+		? context.getInputData()[itemIndex]?.json
+		: context.getNodeParameter('fields.value', itemIndex, {}, { skipValidation: true });
 	return values && typeof values === 'object' && !Array.isArray(values)
 		? (values as IDataObject)
 		: {};
 }
+
+const automatic = (context: IExecuteFunctions, itemIndex: number) =>
+	context.getNodeParameter('fields.mappingMode', itemIndex, 'defineBelow') === 'autoMapInputData';
 
 function valueTypesOf(context: IExecuteFunctions, itemIndex: number): Record<string, string> {
 	return Object.fromEntries(
@@ -186,6 +195,7 @@ function itemFields(
 		const field = fields[name];
 		// What the portal fills itself (an ID, a creation date, as Get gives it) is not written.
 		if (field && !isWritable(kind, name, field, true)) continue;
+		if (!field && automatic(context, itemIndex)) continue;
 		const outcome = attempt(() =>
 			field ? encodeValue(name, field, value, codec) : passThrough(value),
 		);
