@@ -14,3 +14,20 @@ export function badRequest(reason: string): SimResponse {
 export function tooManyRequests(): SimResponse {
 	return jsonError(429, 'too_many_requests', 'More than the allowed requests per second');
 }
+
+export function notFound(reason: string): SimResponse {
+	return jsonError(404, 'not_found', reason);
+}
+
+/**
+ * A load that ATI's duplicate rules match (ati.su/developers/api/loads, "Дубликаты и объединение
+ * грузов"). The page names the rules but not the reply: the simulator answers 400 with the usual
+ * {error, reason} body and error "duplicate_load", and the node keys on that error code.
+ */
+export function duplicateLoad(existingNumber: string, existingId: string): SimResponse {
+	return jsonError(
+		400,
+		'duplicate_load',
+		`The load duplicates load ${existingNumber} (${existingId}) already published by the firm`,
+	);
+}
