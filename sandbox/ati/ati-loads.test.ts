@@ -13,6 +13,9 @@ const application = (overrides: Record<string, unknown> = {}) => ({
 	...overrides,
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are read field by field
+type Json = Record<string, any>;
+
 describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 	const simulator = createAtiSimulator();
 	let baseUrl: string;
@@ -25,7 +28,7 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-	const json = async (res: Response) => (await res.json()) as Record<string, any>;
+	const json = async (res: Response) => (await res.json()) as Json;
 
 	before(async () => {
 		baseUrl = await simulator.start();
@@ -89,7 +92,7 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 		});
 		const responses = (await (
 			await call('GET', `/v1.0/loads/new/${load.cargo_id}/responses`)
-		).json()) as any[];
+		).json()) as Json[];
 		assert.deepEqual(
 			responses.map((response) => [response.ati_id, response.price]),
 			[['234567', 85000]],
@@ -115,7 +118,7 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 	test('orders are read one by one and in skip/take pages', async () => {
 		for (let index = 0; index < 3; index++) simulator.orders.add({ id: `order-${index}` });
 		assert.equal((await json(await call('GET', '/v1.2/orders/order-1'))).id, 'order-1');
-		const page = (await (await call('GET', '/v1.2/orders?skip=2&take=2')).json()) as any[];
+		const page = (await (await call('GET', '/v1.2/orders?skip=2&take=2')).json()) as Json[];
 		assert.deepEqual(
 			page.map((order) => order.id),
 			['order-2'],
@@ -126,7 +129,7 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 	test('firms and dictionaries answer their lists; an unknown firm is 404', async () => {
 		assert.equal((await json(await call('GET', '/v1.0/firms/summary/234567'))).ati_id, 234567);
 		assert.equal((await call('GET', '/v1.0/firms/999/contacts/summary')).status, 404);
-		const cities = (await (await call('GET', '/v1.0/dictionaries/cities')).json()) as any[];
+		const cities = (await (await call('GET', '/v1.0/dictionaries/cities')).json()) as Json[];
 		assert.ok(cities.some((city) => city.CityName === 'Казань'));
 	});
 });
