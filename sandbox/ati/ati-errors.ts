@@ -20,14 +20,9 @@ export function notFound(reason: string): SimResponse {
 }
 
 /**
- * A load that ATI's duplicate rules match (ati.su/developers/api/loads, "Дубликаты и объединение
- * грузов"). The page names the rules but not the reply: the simulator answers 400 with the usual
- * {error, reason} body and error "duplicate_load", and the node keys on that error code.
+ * The loads API's error body: {Error, Reason, ErrorsList} (the v2 cargos reference; ATI reads
+ * the older {error, reason} too). 409 load_conflict_error is ATI's refusal of a duplicate.
  */
-export function duplicateLoad(existingNumber: string, existingId: string): SimResponse {
-	return jsonError(
-		400,
-		'duplicate_load',
-		`The load duplicates load ${existingNumber} (${existingId}) already published by the firm`,
-	);
+export function loadError(status: number, error: string, reason: string): SimResponse {
+	return { status, body: { Error: error, Reason: reason, ErrorsList: [] } };
 }

@@ -7,9 +7,10 @@ import { ATI_DEMO_TOKEN } from './demo-data';
 const application = (overrides: Record<string, unknown> = {}) => ({
 	external_id: 'tms-1',
 	route: { loading: { city_id: 1, first_date: '2026-12-10' }, unloading: { city_id: 3 } },
-	load: { cargo_type: 2, weight: 20 },
+	cargo: { cargo_type_id: 2, weight: { value: 20, unit: 't' } },
 	truck: { body_types: [1] },
-	payment: { price: 90000, currency_id: 1 },
+	payment: { type: 'with-bargaining', currency_type: 1, rate_with_vat: 90000 },
+	contacts: [1],
 	...overrides,
 });
 
@@ -40,31 +41,32 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 		const created = await call('POST', '/v2/cargos', { cargo_application: application() });
 		assert.equal(created.status, 200);
 		const load = (await json(created)).cargo_application;
-		assert.match(load.cargo_id, /^[0-9a-f-]{36}$/);
+		assert.match(load.cargo_application_id, /^[0-9a-f-]{36}$/);
 		assert.equal(load.external_id, 'tms-1');
 
 		assert.equal(
-			(await json(await call('GET', `/v1.0/loads/${load.cargo_id}`))).cargo_number,
-			load.cargo_number,
+			(await json(await call('GET', `/v1.0/loads/${load.cargo_application_id}`)))
+				.cargo_application_number,
+			load.cargo_application_number,
 		);
 		assert.equal(((await (await call('GET', '/v1.0/loads')).json()) as unknown[]).length, 1);
 
-		const updated = await call('PUT', `/v2/cargos/${load.cargo_id}`, {
+		const updated = await call('PUT', `/v2/cargos/${load.cargo_application_id}`, {
 			cargo_application: application({ note: 'fragile' }),
 		});
 		assert.equal((await json(updated)).cargo_application.note, 'fragile');
-		assert.equal((await call('PUT', `/v1.0/loads/${load.cargo_id}/renew`)).status, 200);
-		assert.equal((await call('DELETE', `/v1.0/loads/${load.cargo_id}`)).status, 200);
-		assert.equal((await call('GET', `/v1.0/loads/${load.cargo_id}`)).status, 404);
+		assert.equal((await call('PUT', `/v1.0/loads/${load.cargo_application_id}/renew`)).status, 200);
+		assert.equal((await call('DELETE', `/v1.0/loads/${load.cargo_application_id}`)).status, 200);
+		assert.equal((await call('GET', `/v1.0/loads/${load.cargo_application_id}`)).status, 404);
 	});
 
-	test('a load matching ATI duplicate rules is refused with 400 duplicate_load; another date is not a duplicate', async () => {
+	test('a load matching ATI duplicate rules is refused with 409 load_conflict_error; another date is not a duplicate', async () => {
 		await call('POST', '/v2/cargos', { cargo_application: application() });
 		const again = await call('POST', '/v2/cargos', {
 			cargo_application: application({ external_id: 'tms-2' }),
 		});
-		assert.equal(again.status, 400);
-		assert.equal((await json(again)).error, 'duplicate_load');
+		assert.equal(again.status, 409);
+		assert.equal((await json(again)).Error, 'load_conflict_error');
 		const otherDay = await call('POST', '/v2/cargos', {
 			cargo_application: application({
 				route: { loading: { city_id: 1, first_date: '2026-12-11' }, unloading: { city_id: 3 } },
@@ -73,29 +75,48 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 		assert.equal(otherDay.status, 200);
 	});
 
+	test('the same load with another rate is merged into the first: 202 with the first load', async () => {
+		const first = (
+			await json(await call('POST', '/v2/cargos', { cargo_application: application() }))
+		).cargo_application;
+		const merged = await call('POST', '/v2/cargos', {
+			cargo_application: application({
+				payment: { type: 'with-bargaining', currency_type: 1, rate_with_vat: 95000 },
+			}),
+		});
+		assert.equal(merged.status, 202);
+		const load = (await json(merged)).cargo_application;
+		assert.equal(load.cargo_application_id, first.cargo_application_id);
+		assert.equal(load.payment.rate_with_vat, 95000);
+		assert.equal(simulator.loads.list().length, 1);
+	});
+
 	test('a city, cargo type or body type outside the dictionaries is a 400 naming the field', async () => {
 		const res = await call('POST', '/v2/cargos', {
 			cargo_application: application({ truck: { body_types: [3] } }),
 		});
 		assert.equal(res.status, 400);
-		assert.match((await json(res)).reason, /truck\.body_types/);
+		assert.deepEqual(
+			[(await json(res)).Error, res.status],
+			['dictionary_element_not_found_error', 400],
+		);
 	});
 
 	test('carrier responses added through the control surface are listed for the load', async () => {
 		const load = (
 			await json(await call('POST', '/v2/cargos', { cargo_application: application() }))
 		).cargo_application;
-		await fetch(`${baseUrl}/__control/ati/loads/${load.cargo_id}/responses`, {
+		await fetch(`${baseUrl}/__control/ati/loads/${load.cargo_application_id}/responses`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ ati_id: '234567', price: 85000, currency_id: 1 }),
+			body: JSON.stringify({ FirmId: 234567, Price: 85000, CurrencyId: 1 }),
 		});
 		const responses = (await (
-			await call('GET', `/v1.0/loads/new/${load.cargo_id}/responses`)
+			await call('GET', `/v1.0/loads/new/${load.cargo_application_id}/responses`)
 		).json()) as Json[];
 		assert.deepEqual(
-			responses.map((response) => [response.ati_id, response.price]),
-			[['234567', 85000]],
+			responses.map((response) => [response.FirmId, response.Price]),
+			[[234567, 85000]],
 		);
 	});
 
@@ -104,7 +125,7 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 			await json(await call('POST', '/v2/cargos', { cargo_application: application() }))
 		).cargo_application;
 		const invite = {
-			load_id: load.cargo_id,
+			load_id: load.cargo_application_id,
 			taker_ati_id: '234567',
 			taker_contacts_list: [0],
 			payment: { price: 80000, currency_id: 1 },
@@ -115,19 +136,24 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 		assert.match((await json(again)).reason, /already invited/);
 	});
 
-	test('orders are read one by one and in skip/take pages', async () => {
-		for (let index = 0; index < 3; index++) simulator.orders.add({ id: `order-${index}` });
+	test('orders are read one by one and searched by role, status and load', async () => {
+		simulator.orders.add({ id: 'order-0', status: 0, load_id: 'L1' });
+		simulator.orders.add({ id: 'order-1', status: 5, load_id: 'L1' });
+		simulator.orders.add({ id: 'order-2', owner_ati_id: '234567', taker_ati_id: '123456' });
 		assert.equal((await json(await call('GET', '/v1.2/orders/order-1'))).id, 'order-1');
-		const page = (await (await call('GET', '/v1.2/orders?skip=2&take=2')).json()) as Json[];
-		assert.deepEqual(
-			page.map((order) => order.id),
-			['order-2'],
-		);
-		assert.equal((await call('GET', '/v1.2/orders?take=101')).status, 400);
+		const search = async (body: unknown) =>
+			((await (await call('POST', '/v1.2/orders/search', body)).json()) as Json[]).map(
+				(order) => order.id,
+			);
+		assert.deepEqual(await search({ role: 0 }), ['order-0', 'order-1']);
+		assert.deepEqual(await search({ role: 0, statuses: [5] }), ['order-1']);
+		assert.deepEqual(await search({ role: 0, load_ids: ['L2'] }), []);
+		assert.deepEqual(await search({ role: 1 }), ['order-2']);
+		assert.equal((await call('POST', '/v1.2/orders/search', { role: 2 })).status, 400);
 	});
 
 	test('firms and dictionaries answer their lists; an unknown firm is 404', async () => {
-		assert.equal((await json(await call('GET', '/v1.0/firms/summary/234567'))).ati_id, 234567);
+		assert.equal((await json(await call('GET', '/v1.0/firms/234567/summary'))).ati_id, '234567');
 		assert.equal((await call('GET', '/v1.0/firms/999/contacts/summary')).status, 404);
 		const cities = (await (await call('GET', '/v1.0/dictionaries/cities')).json()) as Json[];
 		assert.ok(cities.some((city) => city.CityName === 'Казань'));

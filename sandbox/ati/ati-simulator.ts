@@ -24,7 +24,7 @@ import {
 	renewLoad,
 	updateLoad,
 } from './routes/loads';
-import { getOrder, inviteCarrier, listOrders } from './routes/orders';
+import { getOrder, inviteCarrier, searchOrders } from './routes/orders';
 import { postPresenceState } from './routes/post-presence-state';
 
 export interface AtiSimulatorOptions {
@@ -61,10 +61,10 @@ export class AtiSimulator extends SimulatorServer {
 			.route('DELETE', '/v1.0/loads/:id', guard(deleteLoad(this.loads)))
 			.route('PUT', '/v1.0/loads/:id/renew', guard(renewLoad(this.loads)))
 			.route('GET', '/v1.0/loads/new/:id/responses', guard(loadResponses(this.loads)))
-			.route('GET', '/v1.2/orders', guard(listOrders(this.orders)))
+			.route('POST', '/v1.2/orders/search', guard(searchOrders(this.orders)))
 			.route('POST', '/v1.2/orders/invites', guard(inviteCarrier(this.orders, this.loads)))
 			.route('GET', '/v1.2/orders/:id', guard(getOrder(this.orders)))
-			.route('GET', '/v1.0/firms/summary/:atiId', guard(firmSummary()))
+			.route('GET', '/v1.0/firms/:atiId/summary', guard(firmSummary()))
 			.route('GET', '/v1.0/firms/:atiId/contacts/summary', guard(firmContacts()))
 			.controlRoute('GET', '/ati/contacts', listContacts(this.presence))
 			.controlRoute('POST', '/ati/contacts', updateContacts(this.presence))

@@ -47,14 +47,30 @@ export const ATI_DEMO_CURRENCIES = [
 /** Firms by ATI code: the demo token's own firm and a carrier. */
 export const ATI_DEMO_FIRMS = {
 	'123456': {
-		summary: { ati_id: 123456, full_name: 'ООО «Грузовладелец»', city: 'Москва', score: 5 },
+		summary: {
+			ati_id: '123456',
+			firm_name: 'Грузовладелец',
+			ownership: 'ООО',
+			inn: '7700000000',
+			ogrn: '1027700000000',
+			city_id: 1,
+			score: 5,
+		},
 		contacts: [
 			{ id: 0, name: 'Отдел логистики', phone: '+7 495 000-00-00', email: 'logist@example.ru' },
 			{ id: 1, name: 'Иван Петров', phone: '+7 916 000-00-01', email: 'ivan@example.ru' },
 		],
 	},
 	'234567': {
-		summary: { ati_id: 234567, full_name: 'ИП Перевозчиков', city: 'Казань', score: 4 },
+		summary: {
+			ati_id: '234567',
+			firm_name: 'Перевозчиков П. П.',
+			ownership: 'ИП',
+			inn: '160000000000',
+			ogrn: '316160000000000',
+			city_id: 3,
+			score: 4,
+		},
 		contacts: [{ id: 0, name: 'Пётр Перевозчиков', phone: '+7 917 000-00-00', email: null }],
 	},
 } as const;

@@ -1,33 +1,39 @@
 import { randomUUID } from 'node:crypto';
 
-// The firm's loads as ATI keeps them. The stored shape is the "cargoes" model of
-// ati.su/developers/api/webhooks/topics/cargoes (cargo_id, cargo_number, external_id, added_at,
-// updated_at, route.loading/unloading.city_id …) with the fields the client sent beside it.
+// The firm's loads as ATI keeps them: the cargo_application of POST /v2/cargos with the fields
+// ATI adds (cargo_application_id, cargo_application_number, added_at, updated_at), as the
+// "cargoes" webhook topic (ati.su/developers/api/webhooks/topics/cargoes) delivers it.
 
 export interface StoredLoad {
-	cargo_id: string;
-	cargo_number: string;
+	cargo_application_id: string;
+	cargo_application_number: string;
 	added_at: string;
 	updated_at: string;
 	[field: string]: unknown;
 }
 
+/** A counter-offer, in the PascalCase of GET /v1.0/loads/new/{loadId}/responses. */
 export interface CarrierResponse {
-	id: string;
-	load_id: string;
-	ati_id: string;
-	contact_id: number;
-	price: number | null;
-	currency_id: number | null;
-	comment: string | null;
-	added_at: string;
+	ResponseId: string;
+	FirmId: number;
+	FirmName: string;
+	Price: number | null;
+	CurrencyId: number | null;
+	LoadingDate: string | null;
+	IsOutdated: boolean;
+	Contact: { Name: string; Phone: string | null; Email: string | null };
 }
 
 export interface LoadEvent {
 	topic: 'cargoes';
-	cargoId: string;
+	entityId: string;
 	entity: StoredLoad | null;
 }
+
+export type LoadWriteOutcome =
+	| { kind: 'added'; load: StoredLoad }
+	| { kind: 'merged'; load: StoredLoad }
+	| { kind: 'duplicate'; of: StoredLoad };
 
 export class LoadStore {
 	private readonly loads = new Map<string, StoredLoad>();
@@ -47,25 +53,35 @@ export class LoadStore {
 		return this.loads.get(id);
 	}
 
-	/** A load of the firm that ATI's duplicate rules match, ignoring `exceptId`. */
-	duplicateOf(application: Record<string, unknown>, exceptId?: string): StoredLoad | undefined {
-		const key = duplicateKey(application);
-		return this.list().find(
-			(load) => load.cargo_id !== exceptId && sameLoad(duplicateKey(load), key),
+	/**
+	 * Publishes a load unless ATI's rules match one the firm has: the same load with the same
+	 * payment is a duplicate (refused); the same load with another payment is merged into it.
+	 */
+	publish(application: Record<string, unknown>, exceptId?: string): LoadWriteOutcome {
+		const similar = this.list().find(
+			(load) => load.cargo_application_id !== exceptId && sameLoad(load, application),
 		);
+		if (!similar) {
+			return exceptId === undefined
+				? { kind: 'added', load: this.add(application) }
+				: { kind: 'added', load: this.replace(exceptId, application) };
+		}
+		if (samePayment(similar, application)) return { kind: 'duplicate', of: similar };
+		const merged = { ...similar, payment: application.payment };
+		return { kind: 'merged', load: this.replace(similar.cargo_application_id, merged) };
 	}
 
 	add(application: Record<string, unknown>, now = new Date()): StoredLoad {
 		this.counter++;
 		const load: StoredLoad = {
 			...application,
-			cargo_id: randomUUID(),
-			cargo_number: `A${String(1000 + this.counter)}`,
+			cargo_application_id: randomUUID(),
+			cargo_application_number: `АВТ-${String(100000 + this.counter)}`,
 			added_at: now.toISOString(),
 			updated_at: now.toISOString(),
 		};
-		this.loads.set(load.cargo_id, load);
-		this.emit(load.cargo_id, load);
+		this.loads.set(load.cargo_application_id, load);
+		this.emit(load.cargo_application_id, load);
 		return load;
 	}
 
@@ -73,8 +89,8 @@ export class LoadStore {
 		const old = this.loads.get(id) as StoredLoad;
 		const load: StoredLoad = {
 			...application,
-			cargo_id: old.cargo_id,
-			cargo_number: old.cargo_number,
+			cargo_application_id: old.cargo_application_id,
+			cargo_application_number: old.cargo_application_number,
 			added_at: old.added_at,
 			updated_at: now.toISOString(),
 		};
@@ -100,17 +116,18 @@ export class LoadStore {
 		return this.responses.get(id) ?? [];
 	}
 
-	addResponse(id: string, fields: Partial<CarrierResponse>, now = new Date()): CarrierResponse {
+	addResponse(id: string, fields: Record<string, unknown>, now = new Date()): CarrierResponse {
 		const response: CarrierResponse = {
-			id: randomUUID(),
-			load_id: id,
-			ati_id: String(fields.ati_id ?? '234567'),
-			contact_id: Number(fields.contact_id ?? 0),
-			price: typeof fields.price === 'number' ? fields.price : null,
-			currency_id: typeof fields.currency_id === 'number' ? fields.currency_id : null,
-			comment: typeof fields.comment === 'string' ? fields.comment : null,
-			added_at: now.toISOString(),
+			ResponseId: randomUUID(),
+			FirmId: Number(fields.FirmId ?? 234567),
+			FirmName: String(fields.FirmName ?? 'ИП Перевозчиков'),
+			Price: typeof fields.Price === 'number' ? fields.Price : null,
+			CurrencyId: typeof fields.CurrencyId === 'number' ? fields.CurrencyId : null,
+			LoadingDate: typeof fields.LoadingDate === 'string' ? fields.LoadingDate : null,
+			IsOutdated: false,
+			Contact: { Name: String(fields.ContactName ?? 'Пётр'), Phone: null, Email: null },
 		};
+		void now;
 		this.responses.set(id, [...this.responsesOf(id), response]);
 		return response;
 	}
@@ -121,45 +138,36 @@ export class LoadStore {
 		this.counter = 0;
 	}
 
-	private emit(cargoId: string, entity: StoredLoad | null): void {
-		for (const listener of this.listeners) listener({ topic: 'cargoes', cargoId, entity });
+	private emit(entityId: string, entity: StoredLoad | null): void {
+		for (const listener of this.listeners) listener({ topic: 'cargoes', entityId, entity });
 	}
 }
 
-interface DuplicateKey {
-	cargoType: unknown;
-	weight: unknown;
-	volume: unknown;
-	from: unknown;
-	to: unknown;
-	date: unknown;
-}
+type Fields = Record<string, unknown>;
+const part = (value: unknown): Fields =>
+	typeof value === 'object' && value !== null ? (value as Fields) : {};
 
 /**
- * The parameters ATI's "Дубликаты" rules compare (ati.su/developers/api/loads): cargo type, weight
- * and volume (equal or absent), loading and unloading city, and the loading date.
+ * The parameters ATI's "Дубликаты" rules compare (ati.su/developers/api/loads): cargo type,
+ * weight and volume (equal or absent), loading and unloading city and date, body types.
  */
-function duplicateKey(load: Record<string, unknown>): DuplicateKey {
-	const route = (load.route ?? {}) as Record<string, Record<string, unknown> | undefined>;
-	const cargo = (load.load ?? {}) as Record<string, unknown>;
-	return {
-		cargoType: cargo.cargo_type,
-		weight: cargo.weight,
-		volume: cargo.volume,
-		from: route.loading?.city_id,
-		to: route.unloading?.city_id,
-		date: route.loading?.first_date,
-	};
+function sameLoad(a: Fields, b: Fields): boolean {
+	const equalOrAbsent = (x: unknown, y: unknown) => x === undefined || y === undefined || x === y;
+	const [ca, cb] = [part(a.cargo), part(b.cargo)];
+	const [ra, rb] = [part(a.route), part(b.route)];
+	const point = (route: Fields, name: string) => part(route[name]);
+	return (
+		ca.cargo_type_id === cb.cargo_type_id &&
+		equalOrAbsent(part(ca.weight).value, part(cb.weight).value) &&
+		equalOrAbsent(part(ca.volume).value, part(cb.volume).value) &&
+		point(ra, 'loading').city_id === point(rb, 'loading').city_id &&
+		point(ra, 'loading').first_date === point(rb, 'loading').first_date &&
+		point(ra, 'unloading').city_id === point(rb, 'unloading').city_id &&
+		JSON.stringify(part(a.truck).body_types ?? []) ===
+			JSON.stringify(part(b.truck).body_types ?? [])
+	);
 }
 
-function sameLoad(a: DuplicateKey, b: DuplicateKey): boolean {
-	const equalOrAbsent = (x: unknown, y: unknown) => x === undefined || y === undefined || x === y;
-	return (
-		a.cargoType === b.cargoType &&
-		equalOrAbsent(a.weight, b.weight) &&
-		equalOrAbsent(a.volume, b.volume) &&
-		a.from === b.from &&
-		a.to === b.to &&
-		a.date === b.date
-	);
+function samePayment(a: Fields, b: Fields): boolean {
+	return JSON.stringify(a.payment ?? null) === JSON.stringify(b.payment ?? null);
 }

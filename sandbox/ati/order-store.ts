@@ -5,8 +5,12 @@ import { randomUUID } from 'node:crypto';
 
 export interface StoredOrder {
 	id: string;
+	load_id: string;
 	load_number: string;
-	status: string;
+	owner_ati_id: string;
+	taker_ati_id: string;
+	/** 0 reserved, 1–4 in progress, 5 done or archived, below 0 refused or cancelled. */
+	status: number;
 	updated_at: string;
 	added_at: string;
 	[field: string]: unknown;
@@ -37,8 +41,11 @@ export class OrderStore {
 
 	add(fields: Record<string, unknown>, now = new Date()): StoredOrder {
 		const order: StoredOrder = {
-			load_number: 'A0000',
-			status: 'new',
+			load_id: randomUUID(),
+			load_number: 'АВТ-000000',
+			owner_ati_id: '123456',
+			taker_ati_id: '234567',
+			status: 0,
 			...fields,
 			id: typeof fields.id === 'string' ? fields.id : randomUUID(),
 			added_at: now.toISOString(),

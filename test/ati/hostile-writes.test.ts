@@ -13,9 +13,10 @@ const CREATE: INodeParameters = {
 	loadingDate: '2026-12-10',
 	unloadingCity: { __rl: true, mode: 'id', value: '3' },
 	cargoType: { __rl: true, mode: 'id', value: '2' },
+	contactIds: '1',
 	externalId: 'TMS-9',
 };
-const PUBLISHED = { cargo_application: { cargo_id: 'c1', external_id: 'TMS-9' } };
+const PUBLISHED = { cargo_application: { cargo_application_id: 'c1', external_id: 'TMS-9' } };
 
 describe('ATI.SU against a hostile server: load and order writes', () => {
 	const ati = useHostileAti();
@@ -41,7 +42,7 @@ describe('ATI.SU against a hostile server: load and order writes', () => {
 		const result = await ati.run(server, CREATE, [{}]);
 
 		assert.equal(result.error, undefined);
-		assert.equal(result.items[0].json.cargo_id, 'c1');
+		assert.equal(result.items[0].json.cargo_application_id, 'c1');
 		assert.equal(server.count, 2);
 	});
 

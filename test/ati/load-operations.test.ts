@@ -18,7 +18,8 @@ const loadForm = (overrides: INodeParameters = {}): INodeParameters => ({
 	bodyTypes: [1, 4],
 	price: 90000,
 	currencyId: 1,
-	vat: 'withVat',
+	rateType: 'withVat',
+	contactIds: '1',
 	externalId: '={{ $json.orderNumber }}',
 	...overrides,
 });
@@ -40,22 +41,23 @@ describe('ATI.SU Load', () => {
 					loading: { city_id: 1, first_date: '2026-12-10' },
 					unloading: { city_id: 3 },
 				},
-				load: { cargo_type: 2, weight: 20, volume: 82 },
+				cargo: { cargo_type_id: 2, weight: { value: 20, unit: 't' }, volume: { value: 82 } },
 				truck: { body_types: [1, 4] },
-				payment: { nds_price: 90000, nds_currency_id: 1 },
+				payment: { type: 'with-bargaining', currency_type: 1, rate_with_vat: 90000 },
+				contacts: [1],
 				external_id: 'TMS-1',
 			},
 		});
 		const [item] = result.items;
 		assert.equal(item.json.published, true);
 		assert.equal(item.json.external_id, 'TMS-1');
-		assert.match(String(item.json.cargo_id), /^[0-9a-f-]{36}$/);
+		assert.match(String(item.json.cargo_application_id), /^[0-9a-f-]{36}$/);
 		assert.deepEqual(item.pairedItem, { item: 0 });
 	});
 
 	test('a load published, updated, renewed, read back and removed', async () => {
 		const created = await ati.run(loadForm(), [{ orderNumber: 'TMS-2' }]);
-		const loadId = String(created.items[0].json.cargo_id);
+		const loadId = String(created.items[0].json.cargo_application_id);
 
 		const updated = await ati.run(
 			loadForm({ operation: 'update', loadId, weight: 18, additionalFields: { note: 'Паллеты' } }),
@@ -66,10 +68,14 @@ describe('ATI.SU Load', () => {
 		assert.equal(updated.items[0].json.note, 'Паллеты');
 
 		const renewed = await ati.run({ resource: 'load', operation: 'renew', loadId });
-		assert.deepEqual(renewed.items[0].json, { renewed: true, cargo_id: loadId });
+		assert.deepEqual(renewed.items[0].json, { renewed: true, cargo_application_id: loadId });
 
 		const read = await ati.run({ resource: 'load', operation: 'get', loadId });
-		assert.deepEqual(read.items[0].json.load, { cargo_type: 2, weight: 18, volume: 82 });
+		assert.deepEqual(read.items[0].json.cargo, {
+			cargo_type_id: 2,
+			weight: { value: 18, unit: 't' },
+			volume: { value: 82 },
+		});
 
 		const deleted = await ati.run({ resource: 'load', operation: 'delete', loadId });
 		assert.deepEqual(deleted.items[0].json, { deleted: true });
@@ -96,10 +102,23 @@ describe('ATI.SU Load', () => {
 			{ ...result.items[1].json, reason: undefined },
 			{ published: false, duplicate: true, reason: undefined, external_id: 'TMS-3-again' },
 		);
-		assert.match(String(result.items[1].json.reason), /duplicates load/);
+		assert.match(String(result.items[1].json.reason), /совпадает с грузом/);
 		assert.deepEqual(result.items[1].pairedItem, { item: 1 });
 		assert.equal(ati.simulator.loads.list().length, 1);
 		assert.equal(ati.simulator.requests.length, 2);
+	});
+
+	test('a load ATI merges into a similar one (202) is reported as merged, not as a new load', async () => {
+		const first = await ati.run(loadForm(), [{ orderNumber: 'TMS-10' }]);
+		const merged = await ati.run(loadForm({ price: 95000 }), [{ orderNumber: 'TMS-10' }]);
+
+		assert.equal(merged.items[0].json.published, false);
+		assert.equal(merged.items[0].json.merged, true);
+		assert.equal(
+			merged.items[0].json.cargo_application_id,
+			first.items[0].json.cargo_application_id,
+		);
+		assert.equal(ati.simulator.loads.list().length, 1);
 	});
 
 	test('a Create answered 504 is not sent again: the item fails saying the load may have been published', async () => {
@@ -147,17 +166,17 @@ describe('ATI.SU Load', () => {
 
 	test('Get Responses gives one item per carrier response', async () => {
 		const created = await ati.run(loadForm(), [{ orderNumber: 'TMS-7' }]);
-		const loadId = String(created.items[0].json.cargo_id);
-		ati.simulator.loads.addResponse(loadId, { ati_id: '234567', price: 85000, currency_id: 1 });
-		ati.simulator.loads.addResponse(loadId, { ati_id: '345678', price: 87000, currency_id: 1 });
+		const loadId = String(created.items[0].json.cargo_application_id);
+		ati.simulator.loads.addResponse(loadId, { FirmId: 234567, Price: 85000, CurrencyId: 1 });
+		ati.simulator.loads.addResponse(loadId, { FirmId: 345678, Price: 87000, CurrencyId: 1 });
 
 		const result = await ati.run({ resource: 'load', operation: 'getResponses', loadId });
 
 		assert.deepEqual(
-			result.items.map((item) => [item.json.ati_id, item.json.price]),
+			result.items.map((item) => [item.json.FirmId, item.json.Price]),
 			[
-				['234567', 85000],
-				['345678', 87000],
+				[234567, 85000],
+				[345678, 87000],
 			],
 		);
 		assert.deepEqual(

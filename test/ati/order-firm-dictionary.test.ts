@@ -11,7 +11,7 @@ describe('ATI.SU Order, Firm and Dictionary', () => {
 	const publish = () =>
 		ati.simulator.loads.add({
 			route: { loading: { city_id: 1 }, unloading: { city_id: 3 } },
-			load: { cargo_type: 2 },
+			cargo: { cargo_type_id: 2 },
 		});
 
 	test("Invite a Carrier posts ATI's invitation once per item; inviting the same contact again fails that item", async () => {
@@ -19,18 +19,18 @@ describe('ATI.SU Order, Firm and Dictionary', () => {
 		const invite = {
 			resource: 'order',
 			operation: 'invite',
-			loadId: load.cargo_id,
+			loadId: load.cargo_application_id,
 			carrierAtiId: '234567',
 			contactIds: '0',
 			price: 80000,
 			currencyId: 1,
-			vat: 'withoutVat',
+			rateType: 'withoutVat',
 		};
 
 		const first = await ati.run(invite);
 		assert.equal(first.error, undefined);
 		assert.deepEqual(JSON.parse(ati.simulator.requests[0].body), {
-			load_id: load.cargo_id,
+			load_id: load.cargo_application_id,
 			taker_ati_id: '234567',
 			taker_contacts_list: [0],
 			payment: { not_nds_price: 80000, not_nds_currency_id: 1 },
@@ -49,39 +49,49 @@ describe('ATI.SU Order, Firm and Dictionary', () => {
 		const result = await ati.run({
 			resource: 'order',
 			operation: 'invite',
-			loadId: publish().cargo_id,
+			loadId: publish().cargo_application_id,
 			carrierAtiId: '234567',
 			contactIds: '0, main',
 			price: 1,
 			currencyId: 1,
 		});
-		assert.match(String(result.error?.message), /"main" is not a contact number/);
+		assert.match(String(result.error?.message), /"main" in Contact Numbers is not a number/);
 		assert.equal(ati.simulator.requests.length, 0);
 	});
 
-	test('Order Get reads one order; Get Many pages with skip/take until a short page', async () => {
-		for (let index = 0; index < 130; index++) {
-			ati.simulator.orders.add({ id: `order-${String(index).padStart(3, '0')}`, status: 'new' });
-		}
-		const one = await ati.run({ resource: 'order', operation: 'get', orderId: 'order-007' });
-		assert.equal(one.items[0].json.id, 'order-007');
+	test('Order Get reads one order; Get Many searches by role, statuses and loads', async () => {
+		ati.simulator.orders.add({ id: 'order-1', status: 0, load_id: 'L1' });
+		ati.simulator.orders.add({ id: 'order-2', status: 5, load_id: 'L1' });
+		ati.simulator.orders.add({ id: 'order-3', status: 2, load_id: 'L2' });
+		const one = await ati.run({ resource: 'order', operation: 'get', orderId: 'order-2' });
+		assert.equal(one.items[0].json.status, 5);
 
-		const all = await ati.run({ resource: 'order', operation: 'getMany', returnAll: true });
-		assert.equal(all.items.length, 130);
-		const limited = await ati.run({ resource: 'order', operation: 'getMany', limit: 5 });
-		assert.equal(limited.items.length, 5);
+		const done = await ati.run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { statuses: [5, 2], loadIds: 'L1, L2' },
+		});
+		assert.deepEqual(
+			done.items.map((item) => item.json.id),
+			['order-2', 'order-3'],
+		);
+		const limited = await ati.run({ resource: 'order', operation: 'getMany', limit: 1 });
+		assert.equal(limited.items.length, 1);
 
-		assert.deepEqual(ati.simulator.requests.map(requestLine), [
-			'GET /v1.2/orders/order-007',
-			'GET /v1.2/orders?skip=0&take=100',
-			'GET /v1.2/orders?skip=100&take=100',
-			'GET /v1.2/orders?skip=0&take=5',
-		]);
+		assert.deepEqual(
+			ati.simulator.requests.map((request) => [requestLine(request), request.body]),
+			[
+				['GET /v1.2/orders/order-2', ''],
+				['POST /v1.2/orders/search', '{"role":0,"statuses":[5,2],"load_ids":["L1","L2"]}'],
+				['POST /v1.2/orders/search', '{"role":0}'],
+			],
+		);
 	});
 
 	test('Firm Get reads the summary; Get Contacts adds the code_id Presence takes', async () => {
 		const firm = await ati.run({ resource: 'firm', operation: 'get', atiId: '234567' });
-		assert.equal(firm.items[0].json.full_name, 'ИП Перевозчиков');
+		assert.equal(firm.items[0].json.firm_name, 'Перевозчиков П. П.');
 
 		const contacts = await ati.run({
 			resource: 'firm',
@@ -93,7 +103,7 @@ describe('ATI.SU Order, Firm and Dictionary', () => {
 			['123456.0', '123456.1'],
 		);
 		assert.deepEqual(ati.simulator.requests.map(requestLine), [
-			'GET /v1.0/firms/summary/234567',
+			'GET /v1.0/firms/234567/summary',
 			'GET /v1.0/firms/123456/contacts/summary',
 		]);
 	});

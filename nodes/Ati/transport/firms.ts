@@ -5,8 +5,8 @@ import type { RequestContext } from '../../shared/http/vendor-request';
 import type { AtiCall } from './calls';
 import { atiApiRequest } from './index';
 
-// Firms by ATI code: GET /v1.0/firms/summary/{atiId} and /v1.0/firms/{atiId}/contacts/summary,
-// the firm methods public ATI clients call (ATI's firm pages are not in the search tool).
+// Firms by ATI code: GET /v1.0/firms/{atiId}/summary and /v1.0/firms/{atiId}/contacts/summary
+// (the firms section of ATI's API).
 
 const FIRM_HINTS = {
 	badRequest: "Check the ATI code: the digits of the firm's code on ATI.SU, such as 123456.",
@@ -23,7 +23,7 @@ export async function getFirm(
 ): Promise<IDataObject> {
 	return await atiApiRequest<IDataObject>(context, {
 		method: 'GET',
-		path: `/v1.0/firms/summary/${firmPath(context, atiId, call)}`,
+		path: `/v1.0/firms/${firmPath(context, atiId, call)}/summary`,
 		idempotent: true,
 		readOnly: true,
 		expect: { shape: 'object', what: `firm ${atiId}` },

@@ -73,14 +73,20 @@ export async function atiApiRequest<T>(
 	context: RequestContext,
 	request: Omit<AtiRequest, 'refusals'>,
 ): Promise<T> {
-	return (await atiApiCall<T>(context, request)) as T;
+	return ((await atiApiCall<T>(context, request)) as AtiReply<T>).value;
+}
+
+/** A successful reply with its status: ATI tells some outcomes apart by it (202: merged). */
+export interface AtiReply<T> {
+	status: number;
+	value: T;
 }
 
 /** As `atiApiRequest`, but a refusal the request lists in `refusals` is returned, not thrown. */
 export async function atiApiCall<T>(
 	context: RequestContext,
 	request: AtiRequest,
-): Promise<T | AtiRefusal> {
+): Promise<AtiReply<T> | AtiRefusal> {
 	const credentials = await runCredentials<AtiCredentials>(context, ATI_CREDENTIAL);
 	const baseUrl = serverUrlFrom(
 		() => context.getNode(),
@@ -141,7 +147,8 @@ export async function atiApiCall<T>(
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		const shape = request.expect.shape;
-		if (shape === 'ignored') return undefined as T;
+		const status = response.statusCode;
+		if (shape === 'ignored') return { status, value: undefined as T };
 		const reply = parseJsonReply(text, VENDOR);
 		if (!reply.ok) {
 			throw apiError(context.getNode(), {
@@ -152,13 +159,14 @@ export async function atiApiCall<T>(
 				mayHaveApplied: response.mayHaveApplied,
 			});
 		}
-		return expectShape<T>(() => context.getNode(), reply.value, shape, {
+		const value = expectShape<T>(() => context.getNode(), reply.value, shape, {
 			vendor: VENDOR,
 			what: request.expect.what,
 			text,
 			itemIndex: request.itemIndex,
 			write: !request.idempotent,
 		});
+		return { status, value };
 	}
 	const failure = atiHttpError(context, response, text, request);
 	if (failure instanceof AtiRefusal) return failure;

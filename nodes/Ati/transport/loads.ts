@@ -7,25 +7,27 @@ import type { RequestContext } from '../../shared/http/vendor-request';
 import type { AtiCall } from './calls';
 import { AtiRefusal, atiApiCall, atiApiRequest } from './index';
 
-// Loads (грузы): writes through /v2/cargos with {cargo_application}, reads, deletion, renewal
-// and responses through /v1.0/loads (ati.su/developers/api/loads; the webhooks "cargoes" topic
-// shows the cargo_application model; api.ati.su/help "Редактирование груза [1.0]").
+// Loads (грузы): POST /v2/cargos and PUT /v2/cargos/{id} with {cargo_application}; reads,
+// deletion, renewal and responses through the v1.0 paths (ati.su/developers/api/loads,
+// ati.su/developers/usecases/cargoowner/findcarrier; the v1.0 paths as public clients call them).
 
-/** ATI's refusal of a load its "duplicates and merging" rules match (see the simulator's choice). */
-export const DUPLICATE_LOAD = 'duplicate_load';
+/** 409: ATI's duplicate rules ("Дубликаты и объединение грузов") matched a load of the firm. */
+export const DUPLICATE_LOAD = 'load_conflict_error';
+/** 202: ATI merged the load into a similar one of the firm instead of adding it. */
+const MERGED = 202;
 
 const LOAD_HINTS = {
 	badRequest:
 		'Check the load fields: cities, cargo type, body types and currency must come from ATI dictionaries (pick them from the lists).',
 	notFound:
-		'Check the load ID: it is the cargo_id ATI returned when the load was published, and the load must not have been deleted.',
+		'Check the load ID: it is the cargo_application_id ATI returned when the load was published, and the load must not have been deleted.',
 };
 
 const loadPath = (context: RequestContext, loadId: string, call: AtiCall) =>
 	pathSegment(() => context.getNode(), loadId, 'load ID', call.itemIndex);
 
-/** The load as ATI stored it, or ATI's refusal of it as a duplicate. */
-export type LoadWrite = { load: IDataObject } | { duplicate: AtiRefusal };
+/** The load as ATI stored it (`merged` into a similar one, or not), or ATI's duplicate refusal. */
+export type LoadWrite = { load: IDataObject; merged: boolean } | { duplicate: AtiRefusal };
 
 /** Publishes a load. Never repeated after an unknown outcome: it could publish it twice. */
 export async function createLoad(
@@ -44,7 +46,7 @@ export async function createLoad(
 		...call,
 	});
 	if (reply instanceof AtiRefusal) return { duplicate: reply };
-	return { load: applicationOf(context, reply, call) };
+	return { load: applicationOf(context, reply.value, call), merged: reply.status === MERGED };
 }
 
 /** Replaces the load's fields: ATI wants all of them, not only those that change. */
@@ -66,7 +68,7 @@ export async function updateLoad(
 		...call,
 	});
 	if (reply instanceof AtiRefusal) return { duplicate: reply };
-	return { load: applicationOf(context, reply, call) };
+	return { load: applicationOf(context, reply.value, call), merged: reply.status === MERGED };
 }
 
 export async function getLoad(

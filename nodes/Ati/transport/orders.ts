@@ -1,21 +1,24 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { PageGuard } from '../../shared/http/page-guard';
 import { pathSegment } from '../../shared/http/path-segment';
-import { urlWithQuery } from '../../shared/http/query-string';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import type { AtiCall } from './calls';
 import { atiApiRequest } from './index';
 
-// Orders (заказы): GET /v1.2/orders/{dealId} (ati.su/developers/api/orders/deals) and
-// POST /v1.2/orders/invites (ati.su/developers/api/orders/personal-invitations). The list
-// (GET /v1.2/orders with skip/take, a JSON array) is the same choice the simulator makes.
+// Orders (заказы): GET /v1.2/orders/{dealId} and POST /v1.2/orders/search {role, statuses,
+// load_ids} (ati.su/developers/api/orders/deals), POST /v1.2/orders/invites
+// (ati.su/developers/api/orders/personal-invitations). The search answers one list: no paging
+// is documented.
 
-/** The most orders one page holds. */
-export const ORDERS_PAGE_SIZE = 100;
+export interface OrderSearch extends IDataObject {
+	/** 0: the firm is the shipper; 1: the carrier. */
+	role: 0 | 1;
+	statuses?: number[];
+	load_ids?: string[];
+}
 
 const ORDER_HINTS = {
-	badRequest: 'Check the order fields against the ATI.SU orders API.',
+	badRequest: 'Check the order search: role, statuses (numbers) and load IDs.',
 	notFound: "Check the order ID (dealId): the token's firm must take part in the order.",
 };
 const INVITE_HINTS = {
@@ -41,33 +44,22 @@ export async function getOrder(
 	});
 }
 
-/** Up to `limit` orders (all when undefined), page by page; a page shorter than asked is the last. */
-export async function listOrders(
+/** Orders matching the search; a read though sent as POST. */
+export async function searchOrders(
 	context: RequestContext,
-	limit: number | undefined,
+	search: OrderSearch,
 	call: AtiCall,
 ): Promise<IDataObject[]> {
-	const orders: IDataObject[] = [];
-	const guard = new PageGuard(context.getNode(), 'ATI.SU', undefined, call.itemIndex);
-	for (;;) {
-		const take = Math.min(
-			ORDERS_PAGE_SIZE,
-			limit === undefined ? ORDERS_PAGE_SIZE : limit - orders.length,
-		);
-		const skip = orders.length;
-		guard.next(skip);
-		const page = await atiApiRequest<IDataObject[]>(context, {
-			method: 'GET',
-			path: urlWithQuery('/v1.2/orders', { skip, take }),
-			idempotent: true,
-			readOnly: true,
-			expect: { shape: 'list of objects', what: 'the list of orders' },
-			hints: ORDER_HINTS,
-			...call,
-		});
-		orders.push(...page.slice(0, take));
-		if (page.length < take || (limit !== undefined && orders.length >= limit)) return orders;
-	}
+	return await atiApiRequest<IDataObject[]>(context, {
+		method: 'POST',
+		path: '/v1.2/orders/search',
+		body: search,
+		idempotent: true,
+		readOnly: true,
+		expect: { shape: 'list of objects', what: 'the order search' },
+		hints: ORDER_HINTS,
+		...call,
+	});
 }
 
 /** Sends an invitation; never repeated after an unknown outcome (ATI takes one per contact). */

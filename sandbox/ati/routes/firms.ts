@@ -1,5 +1,5 @@
-// GET /v1.0/firms/summary/{atiId} and GET /v1.0/firms/{atiId}/contacts/summary: the firm methods
-// public ATI clients call (the firms pages are not in the search tool); snake_case as they read it.
+// GET /v1.0/firms/{atiId}/summary and GET /v1.0/firms/{atiId}/contacts/summary (the firms
+// section of ATI's API; summary fields ati_id, firm_name, ownership, inn, ogrn, city_id, score).
 import type { RouteHandler } from '../../framework';
 import { notFound } from '../ati-errors';
 import { ATI_DEMO_FIRMS } from '../dictionaries-data';

@@ -1,10 +1,11 @@
-// The load (груз) methods: POST /v2/cargos and PUT /v2/cargos/{id} take {cargo_application}
-// (the shape of ati.su/developers/api/webhooks/topics/cargoes); GET/DELETE /v1.0/loads/{id},
-// GET /v1.0/loads, PUT /v1.0/loads/{id}/renew and GET /v1.0/loads/new/{id}/responses
-// (ati.su/developers/api/loads, api.ati.su/help "Редактирование груза [1.0]",
-// ati.su/developers/usecases/cargoowner/findcarrier).
-import type { RouteHandler } from '../../framework';
-import { badRequest, duplicateLoad, notFound } from '../ati-errors';
+// Loads (грузы): POST /v2/cargos and PUT /v2/cargos/{cargo_application_id} with
+// {cargo_application}; 409 load_conflict_error for a duplicate and 202 when ATI merges the load
+// into a similar one (ati.su/developers/api/loads, "Дубликаты и объединение грузов"). Reads,
+// deletion and renewal keep the v1.0 paths public clients call: GET/DELETE /v1.0/loads/{id},
+// GET /v1.0/loads, PUT /v1.0/loads/{id}/renew; responses: GET /v1.0/loads/new/{id}/responses
+// (ati.su/developers/usecases/cargoowner/findcarrier).
+import type { RouteHandler, SimResponse } from '../../framework';
+import { loadError } from '../ati-errors';
 import {
 	ATI_DEMO_BODY_TYPES,
 	ATI_DEMO_CARGO_TYPES,
@@ -12,33 +13,45 @@ import {
 	ATI_DEMO_CURRENCIES,
 } from '../dictionaries-data';
 import { readJsonObject } from '../json-body';
-import type { LoadStore } from '../load-store';
+import type { LoadStore, LoadWriteOutcome } from '../load-store';
+
+const notFound = (id: string) => loadError(404, 'load_not_found_error', `Груз ${id} не найден`);
 
 export function createLoad(loads: LoadStore): RouteHandler {
 	return (request) => {
 		const application = readApplication(readJsonObject(request));
-		if (typeof application === 'string') return badRequest(application);
-		const duplicate = loads.duplicateOf(application);
-		if (duplicate) return duplicateLoad(duplicate.cargo_number, duplicate.cargo_id);
-		return { status: 200, body: { cargo_application: loads.add(application) } };
+		if (!('fields' in application)) return application.refusal;
+		return answer(loads.publish(application.fields));
 	};
 }
 
 export function updateLoad(loads: LoadStore): RouteHandler {
 	return (request, { id }) => {
-		if (!loads.get(id)) return notFound(`Load ${id} not found`);
+		if (!loads.get(id)) return notFound(id);
 		const application = readApplication(readJsonObject(request));
-		if (typeof application === 'string') return badRequest(application);
-		const duplicate = loads.duplicateOf(application, id);
-		if (duplicate) return duplicateLoad(duplicate.cargo_number, duplicate.cargo_id);
-		return { status: 200, body: { cargo_application: loads.replace(id, application) } };
+		if (!('fields' in application)) return application.refusal;
+		return answer(loads.publish(application.fields, id));
+	};
+}
+
+function answer(outcome: LoadWriteOutcome): SimResponse {
+	if (outcome.kind === 'duplicate') {
+		return loadError(
+			409,
+			'load_conflict_error',
+			`Груз совпадает с грузом ${outcome.of.cargo_application_number} (${outcome.of.cargo_application_id})`,
+		);
+	}
+	return {
+		status: outcome.kind === 'merged' ? 202 : 200,
+		body: { cargo_application: outcome.load },
 	};
 }
 
 export function getLoad(loads: LoadStore): RouteHandler {
 	return (_request, { id }) => {
 		const load = loads.get(id);
-		return load ? { status: 200, body: load } : notFound(`Load ${id} not found`);
+		return load ? { status: 200, body: load } : notFound(id);
 	};
 }
 
@@ -48,13 +61,12 @@ export function listLoads(loads: LoadStore): RouteHandler {
 }
 
 export function deleteLoad(loads: LoadStore): RouteHandler {
-	return (_request, { id }) =>
-		loads.delete(id) ? { status: 200, body: null } : notFound(`Load ${id} not found`);
+	return (_request, { id }) => (loads.delete(id) ? { status: 200, body: null } : notFound(id));
 }
 
 export function renewLoad(loads: LoadStore): RouteHandler {
 	return (_request, { id }) => {
-		if (!loads.get(id)) return notFound(`Load ${id} not found`);
+		if (!loads.get(id)) return notFound(id);
 		loads.renew(id);
 		return { status: 200, body: null };
 	};
@@ -62,38 +74,62 @@ export function renewLoad(loads: LoadStore): RouteHandler {
 
 export function loadResponses(loads: LoadStore): RouteHandler {
 	return (_request, { id }) =>
-		loads.get(id) ? { status: 200, body: loads.responsesOf(id) } : notFound(`Load ${id} not found`);
+		loads.get(id) ? { status: 200, body: loads.responsesOf(id) } : notFound(id);
 }
 
 const known = (list: ReadonlyArray<{ Id?: number; CityId?: number }>, id: unknown) =>
 	list.some((entry) => (entry.Id ?? entry.CityId) === id);
 
-/** The cargo_application, or what is wrong with it. */
-function readApplication(body: Record<string, unknown> | string): Record<string, unknown> | string {
-	if (typeof body === 'string') return body;
-	const application = body.cargo_application;
-	if (typeof application !== 'object' || application === null || Array.isArray(application)) {
-		return 'cargo_application is required';
-	}
-	const fields = application as Record<string, unknown>;
-	const route = (fields.route ?? {}) as Record<string, Record<string, unknown> | undefined>;
-	for (const point of ['loading', 'unloading'] as const) {
-		const cityId = route[point]?.city_id;
+type Fields = Record<string, unknown>;
+const part = (value: unknown): Fields =>
+	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : {};
+
+/** The cargo_application, or ATI's refusal of it. */
+function readApplication(body: Fields | string): { fields: Fields } | { refusal: SimResponse } {
+	const invalid = (reason: string) => ({
+		refusal: loadError(400, 'json_validation_error', reason),
+	});
+	if (typeof body === 'string') return invalid(body);
+	const fields = part(body.cargo_application);
+	if (Object.keys(fields).length === 0) return invalid('cargo_application is required');
+	const route = part(fields.route);
+	for (const point of ['loading', 'unloading']) {
+		const cityId = part(route[point]).city_id;
 		if (!known(ATI_DEMO_CITIES, cityId)) {
-			return `route.${point}.city_id ${JSON.stringify(cityId)} is not a city of the dictionary`;
+			return {
+				refusal: loadError(
+					400,
+					'city_not_found_error',
+					`route.${point}.city_id ${JSON.stringify(cityId)}: город не найден`,
+				),
+			};
 		}
 	}
-	const cargo = (fields.load ?? {}) as Record<string, unknown>;
-	if (!known(ATI_DEMO_CARGO_TYPES, cargo.cargo_type)) {
-		return `load.cargo_type ${JSON.stringify(cargo.cargo_type)} is not a cargo type of the dictionary`;
+	const dictionaryMiss = (field: string, value: unknown) => ({
+		refusal: loadError(
+			400,
+			'dictionary_element_not_found_error',
+			`${field} ${JSON.stringify(value)}: элемент справочника не найден`,
+		),
+	});
+	const cargo = part(fields.cargo);
+	if (!known(ATI_DEMO_CARGO_TYPES, cargo.cargo_type_id)) {
+		return dictionaryMiss('cargo.cargo_type_id', cargo.cargo_type_id);
 	}
-	const bodyTypes = ((fields.truck ?? {}) as Record<string, unknown>).body_types ?? [];
-	if (!Array.isArray(bodyTypes) || bodyTypes.some((id) => !known(ATI_DEMO_BODY_TYPES, id))) {
-		return `truck.body_types ${JSON.stringify(bodyTypes)} has a body type not in the dictionary`;
+	const bodyTypes = part(fields.truck).body_types;
+	if (!Array.isArray(bodyTypes) || bodyTypes.length === 0) {
+		return invalid('truck.body_types must list at least one body type');
 	}
-	const payment = (fields.payment ?? {}) as Record<string, unknown>;
-	if (payment.currency_id !== undefined && !known(ATI_DEMO_CURRENCIES, payment.currency_id)) {
-		return `payment.currency_id ${JSON.stringify(payment.currency_id)} is not a currency of the dictionary`;
+	const unknownBody = bodyTypes.find((id) => !known(ATI_DEMO_BODY_TYPES, id));
+	if (unknownBody !== undefined) return dictionaryMiss('truck.body_types', unknownBody);
+	const payment = part(fields.payment);
+	if (typeof payment.type !== 'string') return invalid('payment.type is required');
+	if (payment.currency_type !== undefined && !known(ATI_DEMO_CURRENCIES, payment.currency_type)) {
+		return dictionaryMiss('payment.currency_type', payment.currency_type);
 	}
-	return fields;
+	const contacts = fields.contacts;
+	if (!Array.isArray(contacts) || contacts.length === 0 || !contacts.every(Number.isInteger)) {
+		return invalid('contacts must list at least one contact ID');
+	}
+	return { fields };
 }

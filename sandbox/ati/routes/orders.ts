@@ -1,7 +1,6 @@
-// GET /v1.2/orders/{dealId} (ati.su/developers/api/orders/deals) and POST /v1.2/orders/invites
-// (ati.su/developers/api/orders/personal-invitations). The list of orders: the deals page in the
-// search tool shows only the single-order method, so GET /v1.2/orders with skip/take (at most 100)
-// answering a JSON array is the simulator's choice, and the node follows it.
+// GET /v1.2/orders/{dealId} (ati.su/developers/api/orders/deals), POST /v1.2/orders/search
+// {role, statuses, load_ids} answering a JSON array (no paging is documented), and
+// POST /v1.2/orders/invites (ati.su/developers/api/orders/personal-invitations).
 import type { RouteHandler } from '../../framework';
 import { badRequest, notFound } from '../ati-errors';
 import { ATI_DEMO_FIRMS } from '../dictionaries-data';
@@ -9,7 +8,8 @@ import { readJsonObject } from '../json-body';
 import type { LoadStore } from '../load-store';
 import type { OrderStore } from '../order-store';
 
-export const ORDERS_MAX_TAKE = 100;
+/** The demo token's firm: role 0 finds the orders it owns as shipper, role 1 those it carries. */
+const OWN_ATI_ID = '123456';
 /** "Допустимое значение от 1 до 4320 минут. По умолчанию - 4320 (3 суток)". */
 const DEFAULT_CANCEL_MINUTES = 4320;
 
@@ -20,15 +20,32 @@ export function getOrder(orders: OrderStore): RouteHandler {
 	};
 }
 
-export function listOrders(orders: OrderStore): RouteHandler {
+export function searchOrders(orders: OrderStore): RouteHandler {
 	return (request) => {
-		const skip = Number(request.query.get('skip') ?? 0);
-		const take = Number(request.query.get('take') ?? ORDERS_MAX_TAKE);
-		if (!Number.isInteger(skip) || skip < 0) return badRequest('skip must be a whole number ≥ 0');
-		if (!Number.isInteger(take) || take < 1 || take > ORDERS_MAX_TAKE) {
-			return badRequest(`take must be between 1 and ${ORDERS_MAX_TAKE}`);
+		const body = readJsonObject(request);
+		if (typeof body === 'string') return badRequest(body);
+		if (body.role !== 0 && body.role !== 1)
+			return badRequest('role must be 0 (shipper) or 1 (carrier)');
+		const statuses = body.statuses;
+		const loadIds = body.load_ids;
+		if (statuses !== undefined && (!Array.isArray(statuses) || !statuses.every(Number.isInteger))) {
+			return badRequest('statuses must be a list of status numbers');
 		}
-		return { status: 200, body: orders.list().slice(skip, skip + take) };
+		if (
+			loadIds !== undefined &&
+			(!Array.isArray(loadIds) || !loadIds.every((id) => typeof id === 'string'))
+		) {
+			return badRequest('load_ids must be a list of load IDs');
+		}
+		const side = body.role === 0 ? 'owner_ati_id' : 'taker_ati_id';
+		return {
+			status: 200,
+			body: orders
+				.list()
+				.filter((order) => order[side] === OWN_ATI_ID)
+				.filter((order) => !statuses?.length || (statuses as unknown[]).includes(order.status))
+				.filter((order) => !loadIds?.length || (loadIds as unknown[]).includes(order.load_id)),
+		};
 	};
 }
 

@@ -21,7 +21,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (itemIndex) => {
 			const application = loadApplicationOf(this, itemIndex);
 			const outcome = await createLoad(this, application, atiCall(this, itemIndex));
-			if ('load' in outcome) return { published: true, ...outcome.load };
+			if ('load' in outcome) {
+				// 202: ATI merged it into a similar load of the firm; no new load was added.
+				return outcome.merged
+					? { published: false, merged: true, ...outcome.load }
+					: { published: true, ...outcome.load };
+			}
 			// ATI's duplicate rules matched a load the firm already has: nothing was published.
 			return {
 				published: false,

@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (itemIndex) => {
 			const loadId = loadIdOf(this, itemIndex);
 			await renewLoad(this, loadId, atiCall(this, itemIndex));
-			return { renewed: true, cargo_id: loadId };
+			return { renewed: true, cargo_application_id: loadId };
 		},
 		{ writes: true },
 	);

@@ -23,11 +23,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const loadId = loadIdOf(this, itemIndex);
 			const application = loadApplicationOf(this, itemIndex);
 			const outcome = await updateLoad(this, loadId, application, atiCall(this, itemIndex));
-			if ('load' in outcome) return { updated: true, ...outcome.load };
+			if ('load' in outcome) return { updated: true, merged: outcome.merged, ...outcome.load };
 			return {
 				updated: false,
 				duplicate: true,
-				cargo_id: loadId,
+				cargo_application_id: loadId,
 				reason: outcome.duplicate.reason ?? outcome.duplicate.code,
 			};
 		},

@@ -10,7 +10,8 @@ import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { inviteCarrier } from '../../transport/orders';
 import { loadIdField, loadIdOf } from '../parameters/load-id';
-import { paymentOf, paymentProperties } from '../parameters/payment';
+import { numberListOf } from '../parameters/load-fields';
+import { invitePaymentOf, paymentProperties } from '../parameters/payment';
 import { atiCall, requestOptions } from '../parameters/request-options';
 
 // POST /v1.2/orders/invites (ati.su/developers/api/orders/personal-invitations).
@@ -44,7 +45,7 @@ export const properties: INodeProperties[] = [
 		description:
 			"The carrier's contacts to invite, by number, separated by commas (0 is the firm's main contact)",
 	},
-	...paymentProperties.map((property) =>
+	...paymentProperties('The rate offered to the carrier').map((property) =>
 		property.name === 'price' ? { ...property, required: true, default: 1 } : property,
 	),
 	{
@@ -78,7 +79,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this,
 		async (itemIndex) => {
 			const node = this.getNode();
-			const payment = paymentOf(this, itemIndex);
+			const payment = invitePaymentOf(this, itemIndex);
 			if (!payment) {
 				throw inputError(
 					node,
@@ -91,7 +92,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const invitation: IDataObject = {
 				load_id: loadIdOf(this, itemIndex),
 				taker_ati_id: String(this.getNodeParameter('carrierAtiId', itemIndex, '')).trim(),
-				taker_contacts_list: contactNumbersOf(this, itemIndex),
+				taker_contacts_list: numberListOf(this, 'contactIds', 'Contact Numbers', itemIndex),
 				payment,
 				is_tracking: options.isTracking === true,
 			};
@@ -102,20 +103,4 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		},
 		{ writes: true },
 	);
-}
-
-function contactNumbersOf(context: IExecuteFunctions, itemIndex: number): number[] {
-	const value = context.getNodeParameter('contactIds', itemIndex, '');
-	const parts = Array.isArray(value) ? value.map(String) : String(value).split(',');
-	const numbers = parts.map((part) => part.trim()).filter((part) => part !== '');
-	const bad = numbers.find((part) => !/^\d+$/.test(part));
-	if (numbers.length === 0 || bad !== undefined) {
-		throw inputError(
-			context.getNode(),
-			bad === undefined ? 'No contact numbers given' : `"${bad}" is not a contact number`,
-			"Enter the carrier's contact numbers separated by commas, such as 0, 1 (0 is the main contact).",
-			itemIndex,
-		);
-	}
-	return numbers.map(Number);
 }

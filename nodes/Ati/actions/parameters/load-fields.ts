@@ -8,10 +8,12 @@ import {
 	loadingCityLocator,
 	unloadingCityLocator,
 } from './dictionary-locators';
-import { paymentOf, paymentProperties } from './payment';
+import { loadPaymentOf, paymentProperties } from './payment';
 
-// The load form in the words of ATI's own form, sent as the cargo_application of /v2/cargos
-// (field names from the "cargoes" model of ati.su/developers/api/webhooks/topics/cargoes).
+// The load form in the words of ATI's own form, sent as the cargo_application of POST /v2/cargos
+// (route, cargo, truck, payment, contacts, external_id, note as ATI's v2 cargos reference names
+// them). Where the reference names no field — the loading date and the cargo type's ID — the
+// node sends route.loading.first_date and cargo.cargo_type_id, and the simulator reads the same.
 
 export const loadFields: INodeProperties[] = [
 	loadingCityLocator,
@@ -50,7 +52,27 @@ export const loadFields: INodeProperties[] = [
 		description:
 			'The truck bodies that suit the load ("Тип кузова"). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	...paymentProperties,
+	...paymentProperties(
+		'The rate for the whole trip; 0 asks carriers for their rates ("запрос ставки")',
+	),
+	{
+		displayName: 'Bargaining',
+		name: 'bargaining',
+		type: 'boolean',
+		default: true,
+		description: 'Whether carriers may offer another rate ("торг")',
+		displayOptions: { hide: { price: [0] } },
+	},
+	{
+		displayName: 'Contact IDs',
+		name: 'contactIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '1, 2',
+		description:
+			"The firm's contacts shown with the load, separated by commas (ATI needs at least one)",
+	},
 	{
 		displayName: 'External ID',
 		name: 'externalId',
@@ -66,6 +88,22 @@ export const loadFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
+			{
+				displayName: 'Board IDs',
+				name: 'boardIds',
+				type: 'string',
+				default: '',
+				placeholder: '507f1f77bcf86cd799439011',
+				description:
+					'The personal boards ("площадки") to publish the load on now, separated by commas',
+			},
+			{
+				displayName: 'Cargo Name',
+				name: 'cargoName',
+				type: 'string',
+				default: '',
+				description: 'The name of the cargo as carriers see it, up to 200 characters',
+			},
 			{
 				displayName: 'Extra Fields (JSON)',
 				name: 'extraFields',
@@ -122,6 +160,8 @@ export function loadApplicationOf(context: IExecuteFunctions, itemIndex: number)
 	const unloadingDate = dateOf(context, extra.unloadingDate, 'Unloading Date', itemIndex);
 	const weight = Number(context.getNodeParameter('weight', itemIndex, 0));
 	const volume = Number(context.getNodeParameter('volume', itemIndex, 0));
+	const cargoName = typeof extra.cargoName === 'string' ? extra.cargoName.trim() : '';
+	const loadingTypes = idsOf(extra.loadingTypes);
 	const application: IDataObject = {
 		route: {
 			loading: {
@@ -133,18 +173,24 @@ export function loadApplicationOf(context: IExecuteFunctions, itemIndex: number)
 				...(unloadingDate ? { first_date: unloadingDate } : {}),
 			},
 		},
-		load: {
-			cargo_type: dictionaryIdOf(context, 'cargoType', 'cargo type', itemIndex),
-			...(weight > 0 ? { weight } : {}),
-			...(volume > 0 ? { volume } : {}),
+		cargo: {
+			cargo_type_id: dictionaryIdOf(context, 'cargoType', 'cargo type', itemIndex),
+			...(cargoName ? { name: cargoName } : {}),
+			...(weight > 0 ? { weight: { value: weight, unit: 't' } } : {}),
+			...(volume > 0 ? { volume: { value: volume } } : {}),
 		},
 		truck: {
 			body_types: idsOf(context.getNodeParameter('bodyTypes', itemIndex, [])),
-			...(idsOf(extra.loadingTypes).length > 0 ? { loading_types: idsOf(extra.loadingTypes) } : {}),
+			...(loadingTypes.length > 0 ? { body_loading: { type_ids: loadingTypes } } : {}),
 		},
+		payment: loadPaymentOf(context, itemIndex),
+		contacts: numberListOf(context, 'contactIds', 'Contact IDs', itemIndex),
 	};
-	const payment = paymentOf(context, itemIndex);
-	if (payment) application.payment = payment;
+	const boards = String(extra.boardIds ?? '')
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
+	if (boards.length > 0) application.boards = boards.map((id) => ({ id, publication_mode: 'now' }));
 	const externalId = String(context.getNodeParameter('externalId', itemIndex, '')).trim();
 	if (externalId) application.external_id = externalId;
 	if (typeof extra.note === 'string' && extra.note.trim()) application.note = extra.note;
@@ -155,6 +201,29 @@ export function loadApplicationOf(context: IExecuteFunctions, itemIndex: number)
 		itemIndex,
 	);
 	return { ...application, ...extraFields };
+}
+
+/** Whole numbers from a comma list (or an expression's array); anything else is the item's error. */
+export function numberListOf(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): number[] {
+	const value = context.getNodeParameter(name, itemIndex, '');
+	const parts = (Array.isArray(value) ? value.map(String) : String(value).split(','))
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
+	const bad = parts.find((part) => !/^\d+$/.test(part));
+	if (parts.length === 0 || bad !== undefined) {
+		throw inputError(
+			context.getNode(),
+			bad === undefined ? `No ${label} given` : `"${bad}" in ${label} is not a number`,
+			`Enter ${label} as numbers separated by commas, such as 0, 1.`,
+			itemIndex,
+		);
+	}
+	return parts.map(Number);
 }
 
 function idsOf(value: unknown): number[] {
