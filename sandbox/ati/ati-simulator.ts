@@ -26,6 +26,14 @@ import {
 } from './routes/loads';
 import { getOrder, inviteCarrier, searchOrders } from './routes/orders';
 import { postPresenceState } from './routes/post-presence-state';
+import {
+	controlWebhooks,
+	createWebhook,
+	deleteWebhook,
+	redeliver,
+	webhookStatus,
+} from './routes/webhooks';
+import { WebhookHub } from './webhook-hub';
 
 export interface AtiSimulatorOptions {
 	tokens?: string[];
@@ -38,6 +46,7 @@ export class AtiSimulator extends SimulatorServer {
 	private readonly presence: PresenceStore;
 	readonly loads = new LoadStore();
 	readonly orders = new OrderStore();
+	readonly webhooks = new WebhookHub();
 	private readonly limiter: SlidingWindowRateLimiter;
 
 	constructor(options: AtiSimulatorOptions = {}) {
@@ -68,10 +77,18 @@ export class AtiSimulator extends SimulatorServer {
 			.route('GET', '/v1.0/firms/:atiId/contacts/summary', guard(firmContacts()))
 			.controlRoute('GET', '/ati/contacts', listContacts(this.presence))
 			.controlRoute('POST', '/ati/contacts', updateContacts(this.presence))
+			.route('POST', '/webhooks/v1/create', guard(createWebhook(this.webhooks)))
+			.route('GET', '/webhooks/v1/status/:id', guard(webhookStatus(this.webhooks)))
+			.route('DELETE', '/webhooks/v1/delete/:id', guard(deleteWebhook(this.webhooks)))
+			.controlRoute('GET', '/ati/webhooks', controlWebhooks(this.webhooks))
+			.controlRoute('POST', '/ati/webhooks/redeliver', redeliver(this.webhooks))
 			.controlRoute('GET', '/ati/loads', controlLoads(this.loads))
 			.controlRoute('POST', '/ati/loads/:id/responses', addCarrierResponse(this.loads))
 			.controlRoute('GET', '/ati/orders', controlOrders(this.orders))
 			.controlRoute('POST', '/ati/orders', addOrder(this.orders));
+		this.loads.onChange((event) =>
+			this.webhooks.publish(event.topic, event.entityId, event.entity),
+		);
 		for (const [name, list] of Object.entries(DICTIONARIES)) {
 			this.route('GET', `/v1.0/dictionaries/${name}`, guard(dictionary(list)));
 		}
@@ -93,6 +110,7 @@ export class AtiSimulator extends SimulatorServer {
 		this.presence.reset();
 		this.loads.reset();
 		this.orders.reset();
+		this.webhooks.reset();
 		this.limiter.reset();
 	}
 }

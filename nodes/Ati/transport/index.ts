@@ -56,8 +56,11 @@ export interface AtiRequest {
 	itemIndex?: number;
 	/** What to check when ATI answers 400 or 404; the presence hints by default. */
 	hints?: { badRequest?: string; notFound?: string };
-	/** ATI error codes that answer the call rather than fail it: they throw an `AtiRefusal`. */
-	refusals?: readonly string[];
+	/**
+	 * ATI error codes, or 4xx statuses, that answer the call rather than fail it: `atiApiCall`
+	 * returns them as an `AtiRefusal`.
+	 */
+	refusals?: ReadonlyArray<string | number>;
 }
 
 /** ATI refused the call with one of the request's `refusals` codes; nothing was changed. */
@@ -80,6 +83,7 @@ export async function atiApiRequest<T>(
 export interface AtiReply<T> {
 	status: number;
 	value: T;
+	headers: VendorResponse['headers'];
 }
 
 /** As `atiApiRequest`, but a refusal the request lists in `refusals` is returned, not thrown. */
@@ -148,7 +152,7 @@ export async function atiApiCall<T>(
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		const shape = request.expect.shape;
 		const status = response.statusCode;
-		if (shape === 'ignored') return { status, value: undefined as T };
+		if (shape === 'ignored') return { status, value: undefined as T, headers: response.headers };
 		const reply = parseJsonReply(text, VENDOR);
 		if (!reply.ok) {
 			throw apiError(context.getNode(), {
@@ -166,7 +170,7 @@ export async function atiApiCall<T>(
 			itemIndex: request.itemIndex,
 			write: !request.idempotent,
 		});
-		return { status, value };
+		return { status, value, headers: response.headers };
 	}
 	const failure = atiHttpError(context, response, text, request);
 	if (failure instanceof AtiRefusal) return failure;
@@ -181,9 +185,12 @@ function atiHttpError(
 ) {
 	const reply = readErrorReply(text);
 	const status = response.statusCode;
-	if (status >= 400 && status < 500 && reply.error && request.refusals?.includes(reply.error)) {
-		return new AtiRefusal(reply.error, reply.reason);
-	}
+	const refused =
+		status >= 400 &&
+		status < 500 &&
+		(request.refusals?.includes(status) ||
+			(reply.error && request.refusals?.includes(reply.error)));
+	if (refused) return new AtiRefusal(reply.error ?? String(status), reply.reason);
 	const reason = reply.reason ?? reply.error ?? (reply.empty ? undefined : quoteStart(text));
 	const { message, description } = explain(
 		status,
