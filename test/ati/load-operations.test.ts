@@ -185,6 +185,40 @@ describe('ATI.SU Load', () => {
 		);
 	});
 
+	test("25 items keep under ATI's 10 requests per second: no request is refused with 429", async () => {
+		const ids = Array.from(
+			{ length: 25 },
+			(_, day) =>
+				ati.simulator.loads.add({
+					route: { loading: { city_id: 1, first_date: `2026-12-${day + 1}` } },
+				}).cargo_application_id,
+		);
+
+		const result = await ati.run(
+			{ resource: 'load', operation: 'get', loadId: '={{ $json.id }}' },
+			ids.map((id) => ({ id })),
+		);
+
+		assert.equal(result.error, undefined);
+		assert.equal(result.items.length, 25);
+		assert.equal(ati.simulator.requests.length, 25);
+		assert.ok(ati.simulator.requests.every((request) => request.status === 200));
+	});
+
+	test('identical reads in one run are sent once: 25 items asking the same responses make one request', async () => {
+		const created = await ati.run(loadForm(), [{ orderNumber: 'TMS-11' }]);
+		const loadId = String(created.items[0].json.cargo_application_id);
+		ati.simulator.loads.addResponse(loadId, { FirmId: 234567, Price: 85000, CurrencyId: 1 });
+
+		const result = await ati.run(
+			{ resource: 'load', operation: 'getResponses', loadId },
+			Array.from({ length: 25 }, () => ({})),
+		);
+
+		assert.equal(result.items.length, 25);
+		assert.equal(ati.simulator.requests.length, 2);
+	});
+
 	test('an unknown load is the item error with a hint about the load ID; nothing else is sent', async () => {
 		const result = await ati.run({ resource: 'load', operation: 'get', loadId: 'no-such-load' });
 		assert.ok(result.error);

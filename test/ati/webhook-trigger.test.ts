@@ -131,6 +131,30 @@ describe('ATI.SU Webhook Trigger', () => {
 		});
 	});
 
+	test('a body over 5 MB is refused unread with 413; a call without Date or Digest with 401', async () => {
+		await withTrigger(ati, async (trigger) => {
+			const post = async (body: string, headers: Record<string, string> = {}) =>
+				(
+					await fetch(trigger.url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', ...headers },
+						body,
+					})
+				).status;
+			assert.equal(
+				await post(JSON.stringify({ topic: 'cargoes', pad: 'x'.repeat(5 * 1024 * 1024) })),
+				413,
+			);
+			assert.equal(
+				await post('{"topic":"cargoes","entities":[]}', {
+					authorization: 'Signature signature="AAAA"',
+				}),
+				401,
+			);
+			assert.equal(trigger.executions.length, 0);
+		});
+	});
+
 	test('a GET without a challenge is not answered as a verification', async () => {
 		await withTrigger(ati, async (trigger) => {
 			const reply = await fetch(trigger.url);
