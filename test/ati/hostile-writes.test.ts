@@ -77,6 +77,17 @@ describe('ATI.SU against a hostile server: load and order writes', () => {
 		assert.equal(server.count, 1);
 	});
 
+	for (const operation of ['delete', 'renew']) {
+		test(`a ${operation} met by a dropped connection is not sent again`, async () => {
+			const server = await ati.serve(sequence(resetAfterRequest(), respondJson(200, null)));
+
+			const result = await ati.run(server, { resource: 'load', operation, loadId: 'c1' }, [{}]);
+
+			assert.ok(result.error);
+			assert.equal(server.count, 1);
+		});
+	}
+
 	test('an Update, a full replacement, is sent again after 502', async () => {
 		const server = await ati.serve(sequence(respond(502), respondJson(200, PUBLISHED)));
 
