@@ -35,6 +35,10 @@ export async function getDictionary(
 		idempotent: true,
 		readOnly: true,
 		expect: { shape: 'list of objects', what: `the ${dictionary} dictionary` },
+		hints: {
+			badRequest: 'ATI.SU refused to read its dictionary; try again later.',
+			notFound: 'Check the Base URL in the ATI.SU credential: ATI.SU has no such dictionary there.',
+		},
 		...call,
 	});
 }
