@@ -88,6 +88,30 @@ describe('ATI.SU against a hostile server: load and order writes', () => {
 		});
 	}
 
+	test('an Invite answered 200 with an empty body is a sent invitation', async () => {
+		const server = await ati.serve(respond(200));
+
+		const result = await ati.run(
+			server,
+			{
+				resource: 'order',
+				operation: 'invite',
+				loadId: 'c1',
+				carrierAtiId: '234567',
+				contactIds: '0',
+				price: 1000,
+				currencyId: 1,
+			},
+			[{}],
+		);
+
+		assert.equal(result.error, undefined);
+		assert.deepEqual(
+			[result.items[0].json.invited, result.items[0].json.taker_ati_id],
+			[true, '234567'],
+		);
+	});
+
 	test('an Update, a full replacement, is sent again after 502', async () => {
 		const server = await ati.serve(sequence(respond(502), respondJson(200, PUBLISHED)));
 

@@ -49,9 +49,12 @@ export interface AtiRequest {
 	idempotent: boolean;
 	/** Changes nothing: within one run, identical reads are sent once and their reply shared. */
 	readOnly?: boolean;
-	/** The shape a successful reply must have, and how to name the request in an error. */
-	/** 'ignored': a write whose reply body says nothing (empty, null or JSON); its status does. */
-	expect: { shape: ReplyShape | 'ignored'; what: string };
+	/**
+	 * The shape a successful reply must have, and how to name the request in an error.
+	 * 'ignored': the body says nothing, the status does; 'object or nothing': an object, or an
+	 * empty body or `null` (undefined then).
+	 */
+	expect: { shape: ReplyShape | 'ignored' | 'object or nothing'; what: string };
 	timeoutMs?: number;
 	itemIndex?: number;
 	/** What to check when ATI answers 400 or 404; the presence hints by default. */
@@ -152,7 +155,10 @@ export async function atiApiCall<T>(
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		const shape = request.expect.shape;
 		const status = response.statusCode;
-		if (shape === 'ignored') return { status, value: undefined as T, headers: response.headers };
+		const nothing = shape === 'object or nothing' && /^\s*(null)?\s*$/.test(text);
+		if (shape === 'ignored' || nothing) {
+			return { status, value: undefined as T, headers: response.headers };
+		}
 		const reply = parseJsonReply(text, VENDOR);
 		if (!reply.ok) {
 			throw apiError(context.getNode(), {
@@ -163,7 +169,8 @@ export async function atiApiCall<T>(
 				mayHaveApplied: response.mayHaveApplied,
 			});
 		}
-		const value = expectShape<T>(() => context.getNode(), reply.value, shape, {
+		const wanted = shape === 'object or nothing' ? 'object' : shape;
+		const value = expectShape<T>(() => context.getNode(), reply.value, wanted, {
 			vendor: VENDOR,
 			what: request.expect.what,
 			text,

@@ -62,19 +62,23 @@ export async function searchOrders(
 	});
 }
 
-/** Sends an invitation; never repeated after an unknown outcome (ATI takes one per contact). */
+/**
+ * Sends an invitation; never repeated after an unknown outcome (ATI takes one per contact).
+ * ATI's reply is the invitation, or nothing (its counter-offer invitation answers `null`).
+ */
 export async function inviteCarrier(
 	context: RequestContext,
 	invitation: IDataObject,
 	call: AtiCall,
 ): Promise<IDataObject> {
-	return await atiApiRequest<IDataObject>(context, {
+	const reply = await atiApiRequest<IDataObject | undefined>(context, {
 		method: 'POST',
 		path: '/v1.2/orders/invites',
 		body: invitation,
 		idempotent: false,
-		expect: { shape: 'object', what: 'the invitation' },
+		expect: { shape: 'object or nothing', what: 'the invitation' },
 		hints: INVITE_HINTS,
 		...call,
 	});
+	return reply ?? { invited: true, ...invitation };
 }
