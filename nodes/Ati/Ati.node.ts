@@ -9,6 +9,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceProperties } from '../shared/execution/resources';
 import { routeOperation } from '../shared/execution/route-operation';
 import { operations, resources } from './actions/resources';
+import {
+	getBodyTypes,
+	getCurrencies,
+	getLoadingTypes,
+	searchCargoTypes,
+	searchCities,
+} from './methods/pickers';
 
 export class Ati implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,13 +25,19 @@ export class Ati implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Check whether contacts on the ATI.SU freight exchange are online',
+		description:
+			'Publish and manage loads, follow orders, look up firms and dictionaries, and check who is online on the ATI.SU freight exchange',
 		defaults: { name: 'ATI.SU' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'atiApi', required: true }],
 		properties: [...resourceProperties(resources, 'presence')],
+	};
+
+	methods = {
+		listSearch: { searchCities, searchCargoTypes },
+		loadOptions: { getBodyTypes, getCurrencies, getLoadingTypes },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

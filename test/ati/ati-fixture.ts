@@ -36,6 +36,9 @@ export async function startAti(options: AtiSimulatorOptions = {}) {
 				atiNode({ resource: 'presence', operation: 'getMany', contactIds }, continueOnFail),
 				input,
 			),
+		/** Runs the ATI.SU node with any resource and operation on the input items. */
+		run: (parameters: INodeParameters, input: IDataObject[] = [{}], continueOnFail = false) =>
+			harness.runNode(atiNode(parameters, continueOnFail), input),
 		trigger: (parameters: INodeParameters) => ({
 			type: 'atiTrigger',
 			parameters: { event: 'anyChange', ...parameters },

@@ -51,6 +51,8 @@ export function useHostileAti() {
 	return {
 		harness,
 		serve,
+		/** The ATI.SU node with any resource and operation against `server`. */
+		run,
 		/** Presence Get of `$json.id` for each input item. */
 		get: async (
 			server: HostileServer,

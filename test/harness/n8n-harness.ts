@@ -17,6 +17,7 @@ import type {
 	INodeExecutionData,
 	INodeListSearchResult,
 	INodeParameters,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -211,6 +212,22 @@ export class N8nHarness {
 			'parameters',
 		);
 		return await search.call(context, filter, paginationToken);
+	}
+
+	/** Calls a node's `loadOptions` method as the editor does for an options picker. */
+	async loadOptions(node: NodeUnderTest, method: string): Promise<INodePropertyOptions[]> {
+		const nodeUnderTest = this.nodeOf(node);
+		const workflow = this.workflow([nodeUnderTest], {});
+		const type = this.nodeTypes.getByNameAndVersion(nodeUnderTest.type, nodeUnderTest.typeVersion);
+		const load = type.methods?.loadOptions?.[method];
+		if (!load) throw new Error(`${node.type} has no loadOptions method "${method}"`);
+		const context = new LoadOptionsContext(
+			workflow,
+			nodeUnderTest,
+			this.additionalData(workflow, 'manual'),
+			'parameters',
+		);
+		return await load.call(context);
 	}
 
 	/** Runs a trigger node alone in manual mode, as the editor's "Test step" does. */

@@ -18,7 +18,7 @@ export const ATI_CREDENTIAL = 'atiApi';
 const VENDOR = 'ATI.SU';
 const DEFAULT_BASE_URL = 'https://api.ati.su';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
-/** Presence replies are small: 100 contacts per request. */
+/** Presence replies are small; the largest reply is the cities dictionary, a few MB. */
 const MAX_REPLY_BYTES = 10 * 1024 * 1024;
 const LIMITS_HINT = 'If ATI.SU is just slow, raise "Timeout (Seconds)" in the node\'s options.';
 
@@ -49,14 +49,51 @@ export interface AtiRequest {
 	idempotent: boolean;
 	/** Changes nothing: within one run, identical reads are sent once and their reply shared. */
 	readOnly?: boolean;
-	/** The shape a successful reply must have, and how to name the request in an error. */
-	expect: { shape: ReplyShape; what: string };
+	/**
+	 * The shape a successful reply must have, and how to name the request in an error.
+	 * 'ignored': the body says nothing, the status does; 'object or nothing': an object, or an
+	 * empty body or `null` (undefined then).
+	 */
+	expect: { shape: ReplyShape | 'ignored' | 'object or nothing'; what: string };
 	timeoutMs?: number;
 	itemIndex?: number;
+	/** What to check when ATI answers 400 or 404; the presence hints by default. */
+	hints?: { badRequest?: string; notFound?: string };
+	/**
+	 * ATI error codes, or 4xx statuses, that answer the call rather than fail it: `atiApiCall`
+	 * returns them as an `AtiRefusal`.
+	 */
+	refusals?: ReadonlyArray<string | number>;
+}
+
+/** ATI refused the call with one of the request's `refusals` codes; nothing was changed. */
+export class AtiRefusal {
+	constructor(
+		readonly code: string,
+		readonly reason: string | undefined,
+	) {}
 }
 
 /** The reply of a successful request, already checked against `request.expect`. */
-export async function atiApiRequest<T>(context: RequestContext, request: AtiRequest): Promise<T> {
+export async function atiApiRequest<T>(
+	context: RequestContext,
+	request: Omit<AtiRequest, 'refusals'>,
+): Promise<T> {
+	return ((await atiApiCall<T>(context, request)) as AtiReply<T>).value;
+}
+
+/** A successful reply with its status: ATI tells some outcomes apart by it (202: merged). */
+export interface AtiReply<T> {
+	status: number;
+	value: T;
+	headers: VendorResponse['headers'];
+}
+
+/** As `atiApiRequest`, but a refusal the request lists in `refusals` is returned, not thrown. */
+export async function atiApiCall<T>(
+	context: RequestContext,
+	request: AtiRequest,
+): Promise<AtiReply<T> | AtiRefusal> {
 	const credentials = await runCredentials<AtiCredentials>(context, ATI_CREDENTIAL);
 	const baseUrl = serverUrlFrom(
 		() => context.getNode(),
@@ -116,6 +153,12 @@ export async function atiApiRequest<T>(context: RequestContext, request: AtiRequ
 
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	if (response.statusCode >= 200 && response.statusCode < 300) {
+		const shape = request.expect.shape;
+		const status = response.statusCode;
+		const nothing = shape === 'object or nothing' && /^\s*(null)?\s*$/.test(text);
+		if (shape === 'ignored' || nothing) {
+			return { status, value: undefined as T, headers: response.headers };
+		}
 		const reply = parseJsonReply(text, VENDOR);
 		if (!reply.ok) {
 			throw apiError(context.getNode(), {
@@ -126,27 +169,43 @@ export async function atiApiRequest<T>(context: RequestContext, request: AtiRequ
 				mayHaveApplied: response.mayHaveApplied,
 			});
 		}
-		return expectShape<T>(() => context.getNode(), reply.value, request.expect.shape, {
+		const wanted = shape === 'object or nothing' ? 'object' : shape;
+		const value = expectShape<T>(() => context.getNode(), reply.value, wanted, {
 			vendor: VENDOR,
 			what: request.expect.what,
 			text,
 			itemIndex: request.itemIndex,
 			write: !request.idempotent,
 		});
+		return { status, value, headers: response.headers };
 	}
-	throw atiHttpError(context, response, text, request.itemIndex);
+	const failure = atiHttpError(context, response, text, request);
+	if (failure instanceof AtiRefusal) return failure;
+	throw failure;
 }
 
 function atiHttpError(
 	context: RequestContext,
 	response: VendorResponse,
 	text: string,
-	itemIndex?: number,
+	request: AtiRequest,
 ) {
 	const reply = readErrorReply(text);
-	const reason = reply.reason ?? reply.error ?? (reply.empty ? undefined : quoteStart(text));
 	const status = response.statusCode;
-	const { message, description } = explain(status, reason ? `: ${reason}` : '', response.attempts);
+	const refused =
+		status >= 400 &&
+		status < 500 &&
+		(request.refusals?.includes(status) ||
+			(reply.error && request.refusals?.includes(reply.error)));
+	if (refused) return new AtiRefusal(reply.error ?? String(status), reply.reason);
+	const reason = reply.reason ?? reply.error ?? (reply.empty ? undefined : quoteStart(text));
+	const { message, description } = explain(
+		status,
+		reason ? `: ${reason}` : '',
+		response.attempts,
+		request.hints,
+	);
+	const itemIndex = request.itemIndex;
 	const wait =
 		response.retryAfterMs === undefined
 			? ''
@@ -162,7 +221,12 @@ function atiHttpError(
 }
 
 /** `detail` is ": <what ATI said>", or empty when ATI said nothing (an empty body or `null`). */
-function explain(status: number, detail: string, attempts: number) {
+function explain(
+	status: number,
+	detail: string,
+	attempts: number,
+	hints: AtiRequest['hints'] = {},
+) {
 	if (status === 401) {
 		return {
 			message: `ATI.SU rejected the access token (401)${detail}`,
@@ -174,6 +238,7 @@ function explain(status: number, detail: string, attempts: number) {
 		return {
 			message: `ATI.SU rejected the request (400)${detail}`,
 			description:
+				hints.badRequest ??
 				'Check the contact IDs: each looks like 123456.0 (ATI code, a dot, the contact number), at most 100 per request.',
 		};
 	}
@@ -187,7 +252,8 @@ function explain(status: number, detail: string, attempts: number) {
 	if (status === 404) {
 		return {
 			message: `ATI.SU found nothing at this address (404)${detail}`,
-			description: 'Check the contact ID and the Base URL in the ATI.SU credential.',
+			description:
+				hints.notFound ?? 'Check the contact ID and the Base URL in the ATI.SU credential.',
 		};
 	}
 	if (status === 429) {

@@ -25,3 +25,8 @@ export function readTimeoutMs(context: IExecuteFunctions, itemIndex: number): nu
 export function readPollTimeoutMs(context: IPollFunctions): number {
 	return readPollLimits(context).timeoutMs ?? DEFAULT_TIMEOUT_MS;
 }
+
+/** The item's number and deadline, for a transport call. */
+export function atiCall(context: IExecuteFunctions, itemIndex: number) {
+	return { itemIndex, timeoutMs: readTimeoutMs(context, itemIndex) };
+}

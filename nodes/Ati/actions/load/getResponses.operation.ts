@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { runPerItem } from '../../../shared/execution/per-item';
+import type { OperationModule } from '../../../shared/execution/resources';
+import { ATI_CONCURRENCY } from '../../transport';
+import { loadResponses } from '../../transport/loads';
+import { loadIdField, loadIdOf } from '../parameters/load-id';
+import { atiCall, requestOptions } from '../parameters/request-options';
+
+export const option: OperationModule['option'] = {
+	name: 'Get Responses',
+	value: 'getResponses',
+	description: "Get carriers' counter-offers on a load, one item each",
+	action: 'Get responses to a load',
+};
+
+export const properties: INodeProperties[] = [loadIdField, requestOptions];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem(
+		this,
+		async (itemIndex) =>
+			await loadResponses(this, loadIdOf(this, itemIndex), atiCall(this, itemIndex)),
+		{ concurrency: ATI_CONCURRENCY },
+	);
+}

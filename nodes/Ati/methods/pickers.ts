@@ -1,0 +1,71 @@
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import type { Dictionary } from '../transport/dictionaries';
+import { dictionaryEntry, getDictionary } from '../transport/dictionaries';
+
+/** Entries a searchable list shows at once: typing narrows the cities further. */
+const LIST_SIZE = 100;
+
+async function entriesOf(context: ILoadOptionsFunctions, dictionary: Dictionary) {
+	const entries = await getDictionary(context, dictionary);
+	return entries.flatMap((entry) => dictionaryEntry(entry) ?? []);
+}
+
+async function search(
+	context: ILoadOptionsFunctions,
+	dictionary: Dictionary,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const text = (filter ?? '').trim().toLowerCase();
+	const entries = await entriesOf(context, dictionary);
+	const matching = text
+		? entries.filter((entry) => entry.name.toLowerCase().includes(text))
+		: entries;
+	// Names that start with the text first: "Каз" finds Казань before Москва-Казанская.
+	const ranked = text
+		? [...matching].sort(
+				(a, b) =>
+					Number(!a.name.toLowerCase().startsWith(text)) -
+					Number(!b.name.toLowerCase().startsWith(text)),
+			)
+		: matching;
+	return {
+		results: ranked
+			.slice(0, LIST_SIZE)
+			.map((entry) => ({ name: entry.name, value: String(entry.id) })),
+	};
+}
+
+async function options(
+	context: ILoadOptionsFunctions,
+	dictionary: Dictionary,
+): Promise<INodePropertyOptions[]> {
+	return (await entriesOf(context, dictionary)).map((entry) => ({
+		name: entry.name,
+		value: entry.id,
+	}));
+}
+
+export async function searchCities(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, 'cities', filter);
+}
+
+export async function searchCargoTypes(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, 'cargoTypes', filter);
+}
+
+export async function getBodyTypes(this: ILoadOptionsFunctions) {
+	return await options(this, 'bodyTypes');
+}
+
+export async function getLoadingTypes(this: ILoadOptionsFunctions) {
+	return await options(this, 'loadingTypes');
+}
+
+export async function getCurrencies(this: ILoadOptionsFunctions) {
+	return await options(this, 'currencies');
+}

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import type { RunningWebhookTrigger } from '../harness/webhook-trigger';
+import { startWebhookTrigger } from '../harness/webhook-trigger';
+import type { AtiFixture } from './ati-fixture';
+import { useAti } from './ati-fixture';
+
+const application = (note: string) => ({
+	route: { loading: { city_id: 1, first_date: '2026-12-10' }, unloading: { city_id: 3 } },
+	cargo: { cargo_type_id: 2 },
+	truck: { body_types: [1] },
+	note,
+});
+
+async function withTrigger(
+	ati: AtiFixture,
+	run: (trigger: RunningWebhookTrigger) => Promise<void>,
+) {
+	const trigger = await startWebhookTrigger(ati.harness, {
+		type: 'atiWebhookTrigger',
+		parameters: { topic: 'cargoes' },
+		credentials: { atiApi: ati.credentialId },
+	});
+	try {
+		await trigger.activate();
+		await ati.simulator.webhooks.settled();
+		await run(trigger);
+	} finally {
+		await ati.simulator.webhooks.settled();
+		await trigger.close();
+	}
+}
+
+const requestLine = (request: { method: string; path: string }) =>
+	`${request.method} ${request.path}`;
+
+describe('ATI.SU Webhook Trigger', () => {
+	const ati = useAti();
+
+	test("activation subscribes the node's own URL, answers ATI's verification and deactivation removes it", async () => {
+		await withTrigger(ati, async (trigger) => {
+			const [hook] = ati.simulator.webhooks.list();
+			assert.deepEqual(
+				[hook.topic, hook.callback, hook.status],
+				['cargoes', trigger.url, 'active'],
+			);
+			assert.match(JSON.stringify(trigger.staticData()), new RegExp(hook.id));
+			await trigger.deactivate();
+			assert.equal(ati.simulator.webhooks.get(hook.id)?.status, 'removed');
+			assert.deepEqual(ati.simulator.requests.map(requestLine), [
+				'POST /webhooks/v1/create',
+				`GET /webhooks/v1/status/${hook.id}`,
+				`DELETE /webhooks/v1/delete/${hook.id}`,
+			]);
+		});
+	});
+
+	test('a load published, changed and deleted starts one run each; the deletion is a "deleted" event with the ID', async () => {
+		await withTrigger(ati, async (trigger) => {
+			const load = ati.simulator.loads.add(application('first'));
+			await trigger.waitForExecutions(1);
+			ati.simulator.loads.replace(load.cargo_application_id, application('second'));
+			await trigger.waitForExecutions(2);
+			ati.simulator.loads.delete(load.cargo_application_id);
+			const runs = await trigger.waitForExecutions(3);
+
+			assert.deepEqual(
+				runs.map(([item]) => [
+					item.json.event,
+					item.json.entity_id,
+					(item.json.entity as { note?: string } | null)?.note ?? null,
+				]),
+				[
+					['changed', load.cargo_application_id, 'first'],
+					['changed', load.cargo_application_id, 'second'],
+					['deleted', load.cargo_application_id, null],
+				],
+			);
+			assert.ok(trigger.calls.every((call) => call.status === 200));
+		});
+	});
+
+	test('a delivery ATI repeats (ATI-Is-Retry) does not start the workflow again', async () => {
+		await withTrigger(ati, async (trigger) => {
+			ati.simulator.loads.add(application('once'));
+			await trigger.waitForExecutions(1);
+			await ati.simulator.webhooks.settled();
+			ati.simulator.webhooks.redeliverLast();
+			await ati.simulator.webhooks.settled();
+
+			assert.equal(trigger.executions.length, 1);
+			assert.deepEqual(
+				ati.simulator.webhooks.deliveries.map((delivery) => [delivery.retry, delivery.status]),
+				[
+					[false, 200],
+					[true, 200],
+				],
+			);
+		});
+	});
+
+	test('a forged call is refused with 401 and starts nothing: unsigned, or with a signature not made with the hook key', async () => {
+		await withTrigger(ati, async (trigger) => {
+			ati.simulator.loads.add(application('real'));
+			await trigger.waitForExecutions(1);
+			await ati.simulator.webhooks.settled();
+			const forged = JSON.stringify({
+				topic: 'cargoes',
+				entities: [{ entity_id: 'x', action_date: '2026-12-07T00:00:00Z', entity: null }],
+			});
+			const post = async (body: string, headers: Record<string, string>) =>
+				(
+					await fetch(trigger.url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', ...headers },
+						body,
+					})
+				).status;
+
+			assert.equal(await post(forged, {}), 401);
+			assert.equal(
+				await post(forged, {
+					date: new Date().toUTCString(),
+					digest: 'sha-256=AAAA',
+					authorization: 'Signature keyId="x",algorithm="hmac-sha256",signature="AAAA"',
+				}),
+				401,
+			);
+			assert.equal(trigger.executions.length, 1);
+		});
+	});
+
+	test('a body over 5 MB is refused unread with 413; a call without Date or Digest with 401', async () => {
+		await withTrigger(ati, async (trigger) => {
+			const post = async (body: string, headers: Record<string, string> = {}) =>
+				(
+					await fetch(trigger.url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', ...headers },
+						body,
+					})
+				).status;
+			assert.equal(
+				await post(JSON.stringify({ topic: 'cargoes', pad: 'x'.repeat(5 * 1024 * 1024) })),
+				413,
+			);
+			assert.equal(
+				await post('{"topic":"cargoes","entities":[]}', {
+					authorization: 'Signature signature="AAAA"',
+				}),
+				401,
+			);
+			assert.equal(trigger.executions.length, 0);
+		});
+	});
+
+	test('a GET without a challenge is not answered as a verification', async () => {
+		await withTrigger(ati, async (trigger) => {
+			const reply = await fetch(trigger.url);
+			assert.equal(reply.status, 400);
+			const verified = await fetch(`${trigger.url}?challenge=abc&verification_status=progress`);
+			assert.deepEqual([verified.status, await verified.json()], [200, 'abc']);
+		});
+	});
+});
