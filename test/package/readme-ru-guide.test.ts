@@ -77,7 +77,10 @@ describe('README.ru.md, the guide in Russian', () => {
 
 			it('has its pictures, or the list of screenshots still to take', () => {
 				const section = sectionText(2, vendor) ?? '';
-				assert.match(section, /!\[[^\]]*\]\([^)]+\.png\)|<!-- Скриншоты для этого раздела: [^>]+-->/);
+				assert.match(
+					section,
+					/!\[[^\]]*\]\([^)]+\.png\)|<!-- Скриншоты для этого раздела: [^>]+-->/,
+				);
 			});
 		});
 	}
