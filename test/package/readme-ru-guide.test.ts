@@ -59,7 +59,7 @@ describe('README.ru.md, the guide in Russian', () => {
 				const part = partOf(vendor, PARTS.credential);
 				assert.match(part, /^1\. /m, 'numbered steps');
 				assert.match(part, /^2\. /m, 'numbered steps');
-				assert.match(part, /Credentials → Add credential/, "where n8n's form is");
+				assert.match(part, /\*\*Create credential\*\* → \*\*/, "where n8n's form is");
 			});
 
 			it('has a first workflow: an example file to import, what to run, its output', () => {
@@ -67,7 +67,7 @@ describe('README.ru.md, the guide in Russian', () => {
 				const example = /\]\(((?:examples|docs)\/[^)]+\.json)\)/.exec(part);
 				assert.ok(example, 'links an example workflow');
 				assert.ok(existsSync(join(ROOT, example[1])), `${example[1]} exists`);
-				assert.match(part, /Execute Workflow|\*\*Active\*\*/, 'says how to run it');
+				assert.match(part, /Execute workflow|\*\*Publish\*\*/, 'says how to run it');
 				assert.match(part, /```json\n[\s\S]+?```/, 'shows the output');
 			});
 
