@@ -12,15 +12,22 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 /** The README on the repository's page: every documentation link of the pack starts with it. */
 export const README_URL = manifest.homepage.replace(/#readme$/, '?tab=readme-ov-file');
 
+export interface Heading {
+	level: number;
+	text: string;
+	/** Its line's index in the document. */
+	line: number;
+}
+
 /** Headings outside fenced code blocks. */
-function headings(markdown: string): string[] {
+export function headingsOf(markdown: string): Heading[] {
 	let fenced = false;
-	const found: string[] = [];
-	for (const line of markdown.split('\n')) {
+	const found: Heading[] = [];
+	markdown.split('\n').forEach((line, index) => {
 		if (/^\s*```/.test(line)) fenced = !fenced;
-		const heading = !fenced && /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-		if (heading) found.push(heading[1]);
-	}
+		const heading = !fenced && /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+		if (heading) found.push({ level: heading[1].length, text: heading[2], line: index });
+	});
 	return found;
 }
 
@@ -28,7 +35,7 @@ function headings(markdown: string): string[] {
 export function readmeAnchors(markdown = README): Set<string> {
 	const anchors = new Set<string>();
 	const seen = new Map<string, number>();
-	for (const heading of headings(markdown)) {
+	for (const { text: heading } of headingsOf(markdown)) {
 		const text = heading
 			.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 			.replace(/<[^>]+>/g, '')

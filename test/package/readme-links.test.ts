@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { ROOT } from './packed-package';
 import { readmeAnchors } from './readme-anchors';
 
-/** Markdown links `[text](target)` and autolinks `<https://…>`, outside fenced code. */
+/** Markdown links `[text](target)`, images `![alt](file)` and autolinks `<https://…>`, outside fenced code. */
 function linksIn(markdown: string): string[] {
 	const prose = markdown.replace(/```[\s\S]*?```/g, '');
 	return [
@@ -18,7 +18,7 @@ function linksIn(markdown: string): string[] {
 const PRIVATE_HOST =
 	/^https?:\/\/(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[?::1\]?|0\.0\.0\.0)/i;
 
-for (const document of ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md']) {
+for (const document of ['README.md', 'README.ru.md', 'CONTRIBUTING.md', 'CHANGELOG.md']) {
 	describe(`links in ${document}`, () => {
 		const markdown = readFileSync(join(ROOT, document), 'utf8');
 		const links = linksIn(markdown);
@@ -40,11 +40,15 @@ for (const document of ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md']) {
 			assert.deepEqual(problems, []);
 		});
 
-		it('point at sections that exist', () => {
-			const anchors = readmeAnchors(markdown);
+		it('point at sections that exist, in this document or in the Markdown file they name', () => {
 			const missing = links
-				.filter((link) => link.startsWith('#'))
-				.filter((link) => !anchors.has(link.slice(1)));
+				.filter((link) => !/^https?:/.test(link) && link.includes('#'))
+				.filter((link) => {
+					const [file, anchor] = link.split('#');
+					if (file && !file.endsWith('.md')) return false;
+					const target = file ? join(ROOT, normalize(file)) : join(ROOT, document);
+					return !existsSync(target) || !readmeAnchors(readFileSync(target, 'utf8')).has(anchor);
+				});
 			assert.deepEqual(missing, []);
 		});
 	});
