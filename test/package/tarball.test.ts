@@ -10,11 +10,12 @@ import { PACKAGE_NAME } from '../harness/package-loader';
 import { buildAndPack, ROOT, type PackedPackage } from './packed-package';
 
 /**
- * The most the unpacked package may weigh: 1,000,000 bytes. It was 0.5 to 0.74 MB of code, icons
- * and codex files while this budget was set (and 1.08 MB before, 63% of it source maps); a bundle
- * that takes in a dependency, or any second copy of the code, goes over it.
+ * The most the unpacked package may weigh: 1,200,000 bytes. It was 0.5 to 0.74 MB of code, icons
+ * and codex files while the first budget (1 MB) was set, and 1.0 MB once ATI.SU loads, 1C-Connect
+ * service lines, Bitrix24 offline events and CRM field types came in; a bundle that takes in a
+ * dependency, or any second copy of the code, goes over it.
  */
-const UNPACKED_BUDGET_BYTES = 1_000_000;
+const UNPACKED_BUDGET_BYTES = 1_200_000;
 
 /**
  * What n8n loads: the bundle (`scripts/bundle-dist.mjs`), the node and credential files that
