@@ -92,11 +92,7 @@ export async function prepareFields(
 			prepared.set(
 				itemIndex,
 				itemFields(
-					context,
-					kind,
-					forCreate,
-					itemIndex,
-					fieldsOf(input.scopeKey),
+					{ context, kind, forCreate, itemIndex, fields: fieldsOf(input.scopeKey) },
 					input.values,
 					codec,
 				),
@@ -166,10 +162,8 @@ async function filesOf(
 				});
 			} catch {
 				throw fieldError(
-					context,
-					itemIndex,
+					{ context, itemIndex, fields },
 					name,
-					fields[name],
 					new FieldProblem(
 						`names the binary property "${property}", which the item does not have`,
 						"Enter the name of the binary property that holds the file (see the item's Binary tab), such as data.",
@@ -181,15 +175,17 @@ async function filesOf(
 	return files;
 }
 
-function itemFields(
-	context: IExecuteFunctions,
-	kind: RecordKind,
-	forCreate: boolean,
-	itemIndex: number,
-	fields: Record<string, VendorField>,
-	values: IDataObject,
-	codec: CodecContext,
-): IDataObject {
+/** One item's write: where it runs, what it writes and the portal's fields for it. */
+interface ItemWrite {
+	context: IExecuteFunctions;
+	kind: RecordKind;
+	forCreate: boolean;
+	itemIndex: number;
+	fields: Record<string, VendorField>;
+}
+
+function itemFields(item: ItemWrite, values: IDataObject, codec: CodecContext): IDataObject {
+	const { context, kind, forCreate, itemIndex, fields } = item;
 	const result: IDataObject = {};
 	for (const [name, value] of Object.entries(values)) {
 		const field = fields[name];
@@ -199,7 +195,7 @@ function itemFields(
 		const outcome = attempt(() =>
 			field ? encodeValue(name, field, value, codec) : passThrough(value),
 		);
-		if ('problem' in outcome) throw fieldError(context, itemIndex, name, field, outcome.problem);
+		if ('problem' in outcome) throw fieldError(item, name, outcome.problem);
 		const encoded = outcome.value;
 		if (encoded !== undefined && !(Array.isArray(encoded) && encoded.length === 0)) {
 			result[name] = encoded as IDataObject;
@@ -213,12 +209,10 @@ function itemFields(
 				result[name] === undefined,
 		);
 		if (missing.length > 0) {
-			const [name, field] = missing[0];
+			const [name] = missing[0];
 			throw fieldError(
-				context,
-				itemIndex,
+				item,
 				name,
-				field,
 				new FieldProblem(
 					'is required and has no value',
 					`Map a value to it in "Fields"${
@@ -233,7 +227,7 @@ function itemFields(
 			);
 		}
 	}
-	return withPipeline(context, kind, forCreate, itemIndex, fields, result);
+	return withPipeline(item, result);
 }
 
 /** A field the portal's list does not name: sent as given. */
@@ -247,14 +241,8 @@ function passThrough(value: unknown): unknown {
  * given, as the portal would otherwise put it in the default one (REST docs, crm-deal-add.md:
  * CATEGORY_ID defaults to the default pipeline, STAGE_ID is of its pipeline's directory).
  */
-function withPipeline(
-	context: IExecuteFunctions,
-	kind: RecordKind,
-	forCreate: boolean,
-	itemIndex: number,
-	fields: Record<string, VendorField>,
-	values: IDataObject,
-): IDataObject {
+function withPipeline(item: ItemWrite, values: IDataObject): IDataObject {
+	const { kind, forCreate } = item;
 	if (kind.pipelines === undefined) return values;
 	const stageName = kind.idKey === 'ID' ? 'STAGE_ID' : 'stageId';
 	const categoryName = kind.idKey === 'ID' ? 'CATEGORY_ID' : 'categoryId';
@@ -265,10 +253,8 @@ function withPipeline(
 	if (given === undefined) return forCreate ? { ...values, [categoryName]: pipeline } : values;
 	if (Number(given) !== pipeline) {
 		throw fieldError(
-			context,
-			itemIndex,
+			item,
 			stageName,
-			fields[stageName],
 			new FieldProblem(
 				`(${stage}) is a stage of pipeline ${pipeline}, not of the pipeline given (${String(given)})`,
 				'Pick a stage of the chosen pipeline, or leave the pipeline empty: the stage decides it.',
@@ -279,12 +265,11 @@ function withPipeline(
 }
 
 function fieldError(
-	context: IExecuteFunctions,
-	itemIndex: number,
+	{ context, itemIndex, fields }: Pick<ItemWrite, 'context' | 'itemIndex' | 'fields'>,
 	name: string,
-	field: VendorField | undefined,
 	problem: FieldProblem,
 ) {
+	const field = fields[name] as VendorField | undefined;
 	const label = field ? fieldLabel(name, field) : name;
 	const title = label === name ? `"${name}"` : `"${label.replace(` (${name})`, '')}" (${name})`;
 	return inputError(
