@@ -69,6 +69,16 @@ export const manualExamples: ManualExample[] = [
 		},
 	},
 	{
+		workflowId: 'exAtiB24Load0001',
+		outputNode: 'Publish the Load',
+		check(items) {
+			assert.equal(items.length, 1);
+			assert.equal(items[0].published, true, JSON.stringify(items[0]));
+			assert.equal(items[0].external_id, 'b24-deal-1');
+			assert.match(String(items[0].cargo_application_id), /^[0-9a-f-]{36}$/);
+		},
+	},
+	{
 		workflowId: 'exEraRegister001',
 		outputNode: 'Look It Up By Code',
 		check(items) {
