@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
 import type { N8nClient } from '../e2e/support/n8n-client';
-import { manualExamples, triggerExamples } from '../e2e/support/examples';
+import { manualExamples, triggerExamples as allTriggerExamples } from '../e2e/support/examples';
 import { outputOf, parseStoredExecution } from '../e2e/support/run-data';
 import { finishedExecution, manualTriggerOf } from '../e2e/support/run-workflow';
 import { control, requestsSeen } from '../e2e/support/sandbox-control';
@@ -10,6 +10,8 @@ import type { RunningSandbox } from '../sandbox/run-all';
 import type { QueueN8n } from './n8n-process';
 import type { PrivatePostgres } from './services';
 import { burstWorkflows } from './workflows';
+
+const triggerExamples = allTriggerExamples.filter((example) => !example.sharesEvent);
 
 export interface QueueChecks {
 	client: N8nClient;

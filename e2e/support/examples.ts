@@ -1,10 +1,32 @@
 import assert from 'node:assert/strict';
 
+import {
+	PUSH_DEMO_CLIENTS,
+	PUSH_DEMO_LINES,
+} from '../../sandbox/one-c-connect/push/push-demo-data';
 import type { N8nClient } from './n8n-client';
+import { waitFor } from '../../test/support/wait-until';
+import { outputOf } from './run-data';
 import { runExample } from './run-workflow';
 import { control, requestsSeen } from './sandbox-control';
 
 type Items = Array<Record<string, unknown>>;
+
+/** The deal the offline trigger's drive created, for its check. */
+let offlineDeal = '';
+
+/** Runs the "Create One Deal" example (Bitrix24 node, webhook credential): the new deal's ID. */
+async function createOneDeal(client: N8nClient): Promise<string> {
+	const { run } = await runExample(client, 'exB24OneDeal0001');
+	if (run.resultData.error)
+		throw new Error(`Creating the deal failed: ${run.resultData.error.message}`);
+	const [created] = outputOf(run, 'Create Deal');
+	return String(created.result);
+}
+
+/** The sandbox's support line (it allows a bot) and a client of it. */
+const SUPPORT_LINE = PUSH_DEMO_LINES[0].line_id;
+const SUPPORT_CLIENT = PUSH_DEMO_CLIENTS[0];
 
 export interface ManualExample {
 	workflowId: string;
@@ -22,6 +44,13 @@ export interface TriggerExample {
 	/** Makes the simulator produce the event the workflow waits for. */
 	drive(client: N8nClient): Promise<void>;
 	check(items: Items): void;
+	/** Checks after the run: what the workflow wrote, or time for a repeat of the event to show. */
+	confirm?(): Promise<void>;
+	/**
+	 * Its event also starts another example's trigger: left out of the queue run, which fires every
+	 * trigger side by side and counts each one's runs.
+	 */
+	sharesEvent?: true;
 }
 
 /** Every example workflow in examples/, with what running it against the sandbox must give. */
@@ -37,6 +66,16 @@ export const manualExamples: ManualExample[] = [
 					['234567.0', 'online'],
 				],
 			);
+		},
+	},
+	{
+		workflowId: 'exAtiB24Load0001',
+		outputNode: 'Publish the Load',
+		check(items) {
+			assert.equal(items.length, 1);
+			assert.equal(items[0].published, true, JSON.stringify(items[0]));
+			assert.equal(items[0].external_id, 'b24-deal-1');
+			assert.match(String(items[0].cargo_application_id), /^[0-9a-f-]{36}$/);
 		},
 	},
 	{
@@ -141,6 +180,44 @@ export const triggerExamples: TriggerExample[] = [
 		},
 	},
 	{
+		workflowId: 'exOneCLineBot001',
+		simulator: 'ONE_C',
+		outputNode: 'Answer With Buttons',
+		async armed() {
+			const hooks = await control<Array<{ type: string; id?: string }>>(
+				'ONE_C',
+				'GET',
+				'/one-c-connect/push/hooks',
+			);
+			return hooks.some((hook) => hook.type === 'bot' && hook.id === SUPPORT_LINE);
+		},
+		async drive() {
+			await control('ONE_C', 'POST', '/one-c-connect/push/client-message', {
+				line_id: SUPPORT_LINE,
+				user_id: SUPPORT_CLIENT,
+				text: 'Здравствуйте, нужен счёт',
+			});
+		},
+		check(items) {
+			assert.equal(items.length, 1, JSON.stringify(items));
+		},
+		async confirm() {
+			const conversation = await control<{
+				sent: Array<{ text: string; keyboard?: Array<Array<{ text: string }>> }>;
+			}>(
+				'ONE_C',
+				'GET',
+				`/one-c-connect/push/conversation?line_id=${SUPPORT_LINE}&user_id=${SUPPORT_CLIENT}`,
+			);
+			const answer = conversation.sent.at(-1);
+			assert.equal(answer?.text, 'Выберите, что вас интересует:', JSON.stringify(conversation));
+			assert.deepEqual(
+				answer?.keyboard?.map((row) => row.map((button) => button.text)),
+				[['Счёт на оплату', 'Акт сверки'], ['Позвать специалиста']],
+			);
+		},
+	},
+	{
 		workflowId: 'exB24OnEvent0001',
 		simulator: 'BITRIX24',
 		outputNode: 'Paid Order Summary',
@@ -162,6 +239,38 @@ export const triggerExamples: TriggerExample[] = [
 		},
 	},
 	{
+		workflowId: 'exB24Offline0001',
+		simulator: 'BITRIX24',
+		outputNode: 'Queued Deal Summary',
+		// exB24DealEvent01 hears ONCRMDEALADD too.
+		sharesEvent: true,
+		async armed() {
+			return (await requestsSeen('BITRIX24')).some((request) =>
+				request.path.includes('event.offline.get'),
+			);
+		},
+		async drive(client) {
+			offlineDeal = await createOneDeal(client);
+		},
+		check(items) {
+			assert.deepEqual(
+				items.map((item) => item.summary),
+				[`New deal ${offlineDeal}: Order A-2001, 9900 RUB`],
+			);
+		},
+		async confirm() {
+			// The next poll clears what this one emitted and reserves anew: a repeat would start a
+			// second execution then.
+			await control('BITRIX24', 'DELETE', '/requests');
+			await waitFor(
+				'the next poll of the offline queue',
+				async () => ((await this.armed()) ? true : undefined),
+				150_000,
+			);
+			await new Promise((resolve) => setTimeout(resolve, 5_000));
+		},
+	},
+	{
 		workflowId: 'exB24DealEvent01',
 		simulator: 'BITRIX24',
 		outputNode: 'New Deal Summary',
@@ -174,9 +283,7 @@ export const triggerExamples: TriggerExample[] = [
 			return handlers.some((bound) => bound.source === 'app' && bound.event === 'ONCRMDEALADD');
 		},
 		async drive(client) {
-			const { run } = await runExample(client, 'exB24OneDeal0001');
-			if (run.resultData.error)
-				throw new Error(`Creating the deal failed: ${run.resultData.error.message}`);
+			await createOneDeal(client);
 		},
 		check(items) {
 			assert.equal(items.length, 1);
