@@ -23,7 +23,7 @@ interface Stored extends IDataObject {
 	key?: string;
 }
 
-/** A delivery larger than this is refused unread: ATI sends a few entities per call. */
+/** A delivery larger than this is refused before its signature is checked: ATI sends a few entities per call. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** ATI's verification challenge is a short token; a longer one is not echoed. */
 const MAX_CHALLENGE_LENGTH = 512;
@@ -167,7 +167,18 @@ export class AtiWebhookTrigger implements INodeType {
 	}
 }
 
+/** When the key was last asked for, by subscription: unsigned calls cannot make n8n ask more often. */
+const keyAskedAt = new Map<string, number>();
+const KEY_ASK_INTERVAL_MS = 60_000;
+
+/**
+ * The signing key when ATI gave none at subscription (still being verified): asked for at most
+ * once a minute, whoever calls the URL.
+ */
 async function keyOf(context: IWebhookFunctions, stored: Stored): Promise<string | undefined> {
-	stored.key = (await getHook(asRequest(context), stored.hookId as string))?.key;
+	const hookId = stored.hookId as string;
+	if (Date.now() - (keyAskedAt.get(hookId) ?? 0) < KEY_ASK_INTERVAL_MS) return undefined;
+	keyAskedAt.set(hookId, Date.now());
+	stored.key = (await getHook(asRequest(context), hookId))?.key;
 	return stored.key;
 }

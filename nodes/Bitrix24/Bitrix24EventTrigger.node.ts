@@ -42,6 +42,8 @@ type Context = IHookFunctions | IWebhookFunctions;
 interface Stored extends IDataObject {
 	/** The secret part of the handler URL bound with event.bind. */
 	handlerKey?: string;
+	/** Learnt from the first call by versions before the token was entered in the credential. */
+	applicationToken?: string;
 }
 
 /** Secrets Bitrix24 puts into `auth`, never passed on to the workflow. */
@@ -134,7 +136,7 @@ export class Bitrix24EventTrigger implements INodeType {
 				// older static data) and also for events since taken off the list.
 				await unbindOurs(asRequest(this), ourUrl(this));
 				delete stored.handlerKey;
-				// Kept by versions that learnt the token from the first call; never read now.
+				// Learnt by versions before the token was entered; read only until deactivation.
 				delete stored.applicationToken;
 				return true;
 			},
@@ -253,9 +255,13 @@ async function unbindAll(context: RequestContext, events: string[], handler: str
  * secret key, which only Bitrix24 was given.
  */
 function isTrusted(context: IWebhookFunctions, source: EventSource, given: unknown): boolean {
-	if (!source.token || !sameSecret(given, source.token)) return false;
-	if (!isApp(context)) return true;
 	const stored = context.getWorkflowStaticData('node') as Stored;
+	// A workflow activated by an earlier version keeps the token it learnt from the portal's call
+	// to its secret handler URL until it is deactivated, so its events are not refused meanwhile.
+	const learnt = typeof stored.applicationToken === 'string' ? stored.applicationToken : undefined;
+	const token = source.token ?? (isApp(context) ? learnt : undefined);
+	if (!token || !sameSecret(given, token)) return false;
+	if (!isApp(context)) return true;
 	const key = context.getQueryData() as IDataObject;
 	return Boolean(stored.handlerKey) && sameSecret(key.key, String(stored.handlerKey));
 }

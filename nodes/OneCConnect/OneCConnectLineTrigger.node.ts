@@ -36,7 +36,7 @@ export class OneCConnectLineTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["subscription"] === "bot" ? "Bot of the line" : "Line events"}}',
 		description:
-			'Starts the workflow when a client writes in a 1C-Connect service line, presses a button, or a treatment starts or closes (push API hook)',
+			'Starts the workflow when a client writes in a 1C-Connect service line, presses a button, or a treatment starts or closes',
 		defaults: { name: '1C-Connect Line Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

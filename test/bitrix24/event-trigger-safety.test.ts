@@ -145,6 +145,31 @@ describe('Bitrix24 Event Trigger: who may start it', () => {
 		);
 	});
 
+	test('a workflow activated by an earlier version keeps the token it learnt until it is deactivated', async () => {
+		const trigger = await startWebhookTrigger(
+			b24.harness,
+			appTrigger(b24, {}, credentialWithoutToken()),
+		);
+		try {
+			trigger.seedNodeStaticData({ applicationToken: b24.simulator.events.appToken });
+			await trigger.activate();
+			b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '7' });
+			const executions = await trigger.waitForExecutions(1);
+			assert.deepEqual(
+				executions.map(([item]) => item.json.id),
+				['7'],
+			);
+			await trigger.deactivate();
+			assert.equal(
+				'applicationToken' in ((trigger.staticData()['node:Node Under Test'] as object) ?? {}),
+				false,
+			);
+		} finally {
+			await b24.simulator.events.settled();
+			await trigger.close();
+		}
+	});
+
 	test('an event of another portal with the right token starts nothing (403)', async () => {
 		await withTrigger(b24, appTrigger(b24), async (trigger, handlerUrl) => {
 			const token = b24.simulator.events.appToken;

@@ -37,6 +37,8 @@ export interface RunningWebhookTrigger {
 	staticData(): IDataObject;
 	/** As n8n deactivating from a copy of the workflow whose static data lacks what activation kept. */
 	forgetStaticData(): void;
+	/** Sets the node's own static data, as an earlier version of the node may have left it. */
+	seedNodeStaticData(data: IDataObject): void;
 	waitForExecutions(count: number, timeoutMs?: number): Promise<INodeExecutionData[][]>;
 	close(): Promise<void>;
 }
@@ -185,6 +187,9 @@ export async function startWebhookTrigger(
 			failures = count;
 		},
 		staticData: () => JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
+		seedNodeStaticData: (data) => {
+			(workflow.staticData as IDataObject)[`node:${node.name}`] = { ...data };
+		},
 		forgetStaticData: () => {
 			workflow.staticData = {} as Workflow['staticData'];
 		},

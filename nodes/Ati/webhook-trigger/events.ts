@@ -8,13 +8,13 @@ import { isPlainObject } from '../../shared/http/reply-shape';
 export const ATI_TOPICS = [
 	{ name: 'Loads (Cargoes)', value: 'cargoes', description: "Changes of the firm's own loads" },
 	{
-		name: 'Loads on Boards (Cargoes.on_boards)',
+		name: 'Loads on Boards',
 		value: 'cargoes.on_boards',
 		description: "Other firms' loads on the personal boards the firm can see",
 	},
 	{ name: 'Orders', value: 'orders', description: 'Orders (заказы) the firm takes part in' },
 	{
-		name: 'Personal Invitations (Orders.invites)',
+		name: 'Personal Invitations',
 		value: 'orders.invites',
 		description: 'Invitations to take a load as an order',
 	},

@@ -57,7 +57,9 @@ export function listSourceOf(field: VendorField): ListSource | undefined {
 function inFamily(statusType: string, entityId: string): boolean {
 	const base = statusType.replace(/(_STAGE)_\d+$/, '$1');
 	return (
-		entityId === statusType || entityId === base || new RegExp(`^${base}_\\d+$`).test(entityId)
+		entityId === statusType ||
+		entityId === base ||
+		(entityId.startsWith(`${base}_`) && /^\d+$/.test(entityId.slice(base.length + 1)))
 	);
 }
 

@@ -11,7 +11,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 60;
 export const offlineTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'No public URL needed: n8n asks Bitrix24 for queued events on each poll, and nothing is lost while n8n is down. Needs the OAuth2 app credential of a portal administrator (Bitrix24 refuses offline events to other users). Deactivating keeps the events queued for the next activation; remove the binding with event.unbind to stop them.',
+			'No public URL needed: n8n asks Bitrix24 for queued events on each poll, and nothing is lost while n8n is down. Needs the OAuth2 app credential of a portal administrator (Bitrix24 refuses offline events to other users). Deactivating keeps the events queued for the next activation; to stop the queue, remove the event handlers of this app in Bitrix24 (Developer resources → Integrations).',
 		name: 'offlineNotice',
 		type: 'notice',
 		default: '',
@@ -23,7 +23,7 @@ export const offlineTriggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: DEFAULT_SOURCE_KEY,
 		description:
-			"Bitrix24's auth_connector. Changes made by calls that pass the same auth_connector (for example a Bitrix24 Method Call with auth_connector: n8n in its parameters) are not queued for this trigger, so a workflow that updates the deal it was started by does not start itself again. Each key has its own queue: give two triggers of one app different keys. Empty: every change is queued. Needs the Professional plan or above.",
+			"A name for this trigger's queue. Changes made by the Bitrix24 node with the OAuth2 app (which sends the name n8n) are not queued under the same name, so a workflow that updates the deal it was started by does not start itself again. Each name has its own queue: give two triggers of one app different names. Empty: every change is queued. Needs the Professional plan or above.",
 	},
 	{
 		displayName: 'Fetch Full Record',

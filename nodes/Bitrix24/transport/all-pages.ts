@@ -4,7 +4,7 @@ import { apiError } from '../../shared/errors/node-errors';
 import { MAX_PAGES } from '../../shared/http/page-guard';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import type { BatchCommand, BatchRequest } from './batch';
-import { BATCH_SIZE, PAGE_SIZE, runBatch } from './batch';
+import { BATCH_SIZE, PAGE_SIZE, rowId, runBatch } from './batch';
 import type { BitrixTarget } from './index';
 import { pageRecords } from './index';
 
@@ -67,11 +67,10 @@ export async function readWhole(
 function onceEach(rows: unknown[]): unknown[] {
 	const seen = new Set<string>();
 	return rows.filter((row) => {
-		const id = (row as IDataObject | null)?.ID ?? (row as IDataObject | null)?.id;
-		if (id === undefined || id === null) return true;
-		const key = String(id);
-		if (seen.has(key)) return false;
-		seen.add(key);
+		const id = rowId(row);
+		if (id === undefined) return true;
+		if (seen.has(id)) return false;
+		seen.add(id);
 		return true;
 	});
 }

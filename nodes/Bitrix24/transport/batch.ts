@@ -265,7 +265,7 @@ export async function listByStartPages(
 	return rows.slice(0, limit);
 }
 
-function rowId(row: unknown): string | undefined {
+export function rowId(row: unknown): string | undefined {
 	if (!isPlainObject(row)) return undefined;
 	const id = (row as IDataObject).ID ?? (row as IDataObject).id;
 	return id === undefined || id === null ? undefined : String(id);

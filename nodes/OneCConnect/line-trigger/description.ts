@@ -21,13 +21,12 @@ export const lineTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Bot of the Line',
 				value: 'bot',
-				description:
-					"The line's chat bot (SetHook type bot): the line must allow a bot (digital menu)",
+				description: "The line's chat bot: the line must allow a bot (digital menu)",
 			},
 			{
 				name: 'Line Events',
 				value: 'line',
-				description: 'All events of the line, also while specialists answer (SetHook type line)',
+				description: 'All events of the line, also while specialists answer',
 			},
 		],
 		default: 'bot',
@@ -39,7 +38,7 @@ export const lineTriggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: EVENT_OPTIONS,
 		default: ['message', 'treatmentStarted', 'specialistAssigned', 'treatmentClosed'],
-		description: 'Which hook calls start the workflow; the others are answered and dropped',
+		description: 'Which events start the workflow; other events are ignored',
 	},
 	optionsCollection([
 		{

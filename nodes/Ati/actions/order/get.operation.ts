@@ -21,7 +21,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
-		description: "The order's ID (dealId in ATI's orders API)",
+		description: "The order's ID, as ATI.SU shows it on the order",
 	},
 	requestOptions,
 ];

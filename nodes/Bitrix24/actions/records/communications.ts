@@ -1,14 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { sameValue } from '../../crm/multi-field-merge';
-
 /** crm.duplicate.findbycomm takes up to 20 values a call. */
 export const MAX_FIND_VALUES = 20;
 
 export type CommType = 'PHONE' | 'EMAIL';
-
-/** Phones compare by their digits, e-mails without case. */
-export const sameComm = (type: CommType, value: unknown): string => sameValue(type, value);
 
 /** The plain values of a multi-field as the form gives it (list of entries). */
 export function commValues(fields: IDataObject, type: CommType): string[] {

@@ -7,12 +7,12 @@ import type { BitrixTarget } from '../../transport';
 import type { BatchCommand } from '../../transport/batch';
 import { targetOf } from '../parameters/portal-options';
 import type { CommType } from './communications';
-import { commValues, findCommand, foundIds, sameComm } from './communications';
+import { commValues, findCommand, foundIds } from './communications';
 import { fieldsProperty, replaceExistingOf, writeOptionsProperty } from './parameters';
 import { resultOf, runStagedItems, sendCommands } from './staged-items';
 import type { PreparedFields } from './write-fields';
 import { fieldsFor, prepareFields } from './write-fields';
-import { mergeMultiFields } from '../../crm/multi-field-merge';
+import { mergeMultiFields, sameValue } from '../../crm/multi-field-merge';
 
 interface Plan {
 	fields: IDataObject;
@@ -104,7 +104,7 @@ function readPlan(context: IExecuteFunctions, itemIndex: number, prepared: Prepa
 		.map((type) => ({ type, values: commValues(fields, type) }))
 		.filter((search) => search.values.length > 0);
 	const keys = searches.flatMap(({ type, values }) =>
-		values.map((value) => `${type}:${sameComm(type, value)}`),
+		values.map((value) => `${type}:${sameValue(type, value)}`),
 	);
 	return { fields, searches, keys };
 }

@@ -81,14 +81,13 @@ export async function prepareFields(
 	const timeZone = context.getTimezone();
 	for (const [itemIndex, input] of inputs) {
 		try {
+			const files = await filesOf(context, itemIndex, fieldsOf(input.scopeKey), input.values);
 			const codec: CodecContext = {
 				timeZone,
 				lists: lists.get(input.scopeKey) ?? NO_LISTS,
 				valueTypes: input.valueTypes,
-				file: () => ({ name: '', base64: '' }),
+				file: (property) => files.get(property) as { name: string; base64: string },
 			};
-			const files = await filesOf(context, itemIndex, fieldsOf(input.scopeKey), input.values);
-			codec.file = (property) => files.get(property) as { name: string; base64: string };
 			prepared.set(
 				itemIndex,
 				itemFields(
@@ -153,13 +152,11 @@ async function filesOf(
 		for (const entry of Array.isArray(value) ? value : [value]) {
 			if (typeof entry !== 'string' || entry.trim() === '' || files.has(entry.trim())) continue;
 			const property = entry.trim();
+			let file: { name: string; bytes: Buffer };
 			try {
 				const binary = context.helpers.assertBinaryData(itemIndex, property);
-				const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-				files.set(property, {
-					name: binary.fileName ?? `${property}.bin`,
-					base64: buffer.toString('base64'),
-				});
+				const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+				file = { name: binary.fileName ?? `${property}.bin`, bytes };
 			} catch {
 				throw fieldError(
 					{ context, itemIndex, fields },
@@ -170,10 +167,24 @@ async function filesOf(
 					),
 				);
 			}
+			if (file.bytes.length > MAX_FILE_BYTES) {
+				throw fieldError(
+					{ context, itemIndex, fields },
+					name,
+					new FieldProblem(
+						`names a file of ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB a record's file field is sent with here`,
+						'Attach a smaller file, or upload it to Bitrix24 Drive and link it.',
+					),
+				);
+			}
+			files.set(property, { name: file.name, base64: file.bytes.toString('base64') });
 		}
 	}
 	return files;
 }
+
+/** Files go base64 inside the request: a third larger, and held in memory while it is sent. */
+const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 /** One item's write: where it runs, what it writes and the portal's fields for it. */
 interface ItemWrite {

@@ -34,9 +34,9 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'File',
 				value: 'file',
-				description: 'A document the client downloads (SendFileLine)',
+				description: 'A document the client downloads',
 			},
-			{ name: 'Image', value: 'image', description: 'A picture shown in the chat (SendImageLine)' },
+			{ name: 'Image', value: 'image', description: 'A picture shown in the chat' },
 		],
 		default: 'file',
 	},

@@ -48,7 +48,7 @@ const userId: INodeProperties = {
 	default: '',
 	placeholder: 'df4cca69-ce40-472e-9083-af9b279c72cc',
 	description:
-		'The client (user_id) the conversation is with; the 1C-Connect Line Trigger gives it as userId',
+		'The client the conversation is with; the 1C-Connect Line Trigger gives it as userId',
 };
 
 /** Line and client: which conversation an item acts on. */

@@ -29,7 +29,7 @@ export const properties: INodeProperties[] = [
 		name: 'userId',
 		type: 'string',
 		default: '',
-		description: 'Only the treatments of this client (user_id); empty lists every client',
+		description: 'Only the treatments of this client; empty lists every client',
 	},
 	...returnAllAndLimit(),
 	pushReadOptions,
