@@ -91,6 +91,9 @@ class HarnessNodeTypes implements INodeTypes {
  * Runs the package's nodes inside n8n's own execution engine (WorkflowExecute, PollContext,
  * PollTriggerExecutor), with credentials resolved like n8n resolves them.
  */
+/** When a run is stopped: after this many ms, or once the promise settles. */
+export type StopSignal = number | (() => Promise<unknown>);
+
 export class N8nHarness {
 	readonly nodeTypes: HarnessNodeTypes;
 	readonly credentialTypes: Map<string, ICredentialType>;
@@ -132,15 +135,20 @@ export class N8nHarness {
 	}
 
 	/** As `runNode`, stopping the execution after `afterMs`, as the editor's Stop button does. */
+	/** Runs the node and stops the execution after `stopAfter` ms, or once the promise it gives settles. */
 	async runNodeStoppedAfter(
 		node: NodeUnderTest,
 		input: IDataObject[],
-		afterMs: number,
+		stopAfter: StopSignal,
 	): Promise<NodeRunResult> {
-		return await this.runNodeOn(node, { items: JSON.stringify(input) }, afterMs);
+		return await this.runNodeOn(node, { items: JSON.stringify(input) }, stopAfter);
 	}
 
-	private async runNodeOn(node: NodeUnderTest, parameters: INodeParameters, stopAfterMs?: number) {
+	private async runNodeOn(
+		node: NodeUnderTest,
+		parameters: INodeParameters,
+		stopAfter?: StopSignal,
+	) {
 		const inputNode: INode = {
 			id: 'input',
 			name: 'Input',
@@ -152,7 +160,7 @@ export class N8nHarness {
 		const workflow = this.workflow([inputNode, this.nodeOf(node)], {
 			Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
 		});
-		const run = await this.execute(workflow, inputNode, stopAfterMs);
+		const run = await this.execute(workflow, inputNode, stopAfter);
 		return this.resultOf(run);
 	}
 
@@ -317,13 +325,21 @@ export class N8nHarness {
 		});
 	}
 
-	private async execute(workflow: Workflow, startNode: INode, stopAfterMs?: number): Promise<IRun> {
+	private async execute(
+		workflow: Workflow,
+		startNode: INode,
+		stopAfter?: StopSignal,
+	): Promise<IRun> {
 		const executionId = `harness-${++this.executionCount}`;
 		const additionalData = this.additionalData(workflow, 'manual', executionId);
 		const execution = new WorkflowExecute(additionalData, 'manual');
 		const running = execution.run({ workflow, startNode });
-		if (stopAfterMs === undefined) return await running;
-		const stop = setTimeout(() => running.cancel(), stopAfterMs);
+		if (stopAfter === undefined) return await running;
+		if (typeof stopAfter === 'function') {
+			void stopAfter().finally(() => running.cancel());
+			return await running;
+		}
+		const stop = setTimeout(() => running.cancel(), stopAfter);
 		try {
 			return await running;
 		} finally {
