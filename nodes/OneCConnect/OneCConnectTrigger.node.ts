@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { inputError } from '../shared/errors/node-errors';
 import { oneCTimeoutOption, pollTimeoutMsOf } from './actions/parameters/request-timeout';
-import { LIMIT_SPENT, oneCApiRequestWithinLimit } from './transport';
+import { oneCCall } from './transport';
 import type { WatchState } from './trigger/changes';
 import { newRows, wallClock } from './trigger/changes';
 import { SAFE_API_TIME_ZONE, apiTimeZoneOf } from './trigger/api-time-zone';
@@ -113,7 +113,7 @@ export class OneCConnectTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			const rows = await fetchRows(this, watch, { since: now - DAY, until: now }, timeZone);
-			return rows === LIMIT_SPENT ? null : toOutput(rows.slice(-SAMPLE_SIZE));
+			return rows === 'quota spent' ? null : toOutput(rows.slice(-SAMPLE_SIZE));
 		}
 		if (state.lastCallAt !== undefined && now - state.lastCallAt < minPollIntervalMs(watch)) {
 			this.logger.debug(
@@ -131,7 +131,7 @@ export class OneCConnectTrigger implements INodeType {
 		});
 		state.lastCallAt = now;
 		const rows = await fetchRows(this, watch, window, timeZone);
-		if (rows === LIMIT_SPENT) {
+		if (rows === 'quota spent') {
 			this.logger.warn(
 				`1C-Connect Trigger: the hourly limit of ${watch.operation} is spent; this poll is skipped and the next one catches up`,
 			);
@@ -149,20 +149,20 @@ async function fetchRows(
 	watch: Watch,
 	window: { since: number; until: number },
 	timeZone: string,
-): Promise<IDataObject[] | typeof LIMIT_SPENT> {
+): Promise<IDataObject[] | 'quota spent'> {
 	const params: IDataObject = { [watch.sinceParameter]: wallClock(window.since, timeZone) };
 	if (watch.untilParameter) params[watch.untilParameter] = wallClock(window.until, timeZone);
 	const types = Object.fromEntries(Object.keys(params).map((name) => [name, 'dateTime' as const]));
-	const result = await oneCApiRequestWithinLimit(context, {
+	const result = await oneCCall(context, {
 		operation: watch.operation,
 		params,
 		types,
-		idempotent: true,
-		limitSpentIsFine: true,
+		effect: 'read',
 		expectsTable: true,
 		timeoutMs: pollTimeoutMsOf(context),
 	});
-	return result === LIMIT_SPENT ? LIMIT_SPENT : (result as IDataObject[]);
+	// The poll can wait for the next hour: the quota's error is not the user's to handle.
+	return 'quotaSpent' in result ? 'quota spent' : (result.data as IDataObject[]);
 }
 
 function toOutput(rows: IDataObject[]): INodeExecutionData[][] | null {

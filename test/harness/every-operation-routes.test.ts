@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 
 import type { ICredentialDataDecryptedObject, INodeProperties, INodeType } from 'n8n-workflow';
 
+import { simulators } from '../../sandbox/simulators';
 import { N8nHarness } from './n8n-harness';
 import { loadPackageNodes } from './package-loader';
 
@@ -44,20 +45,12 @@ function sampleOf(property: INodeProperties): unknown {
 
 const UNREACHABLE = 'http://127.0.0.1:9';
 
-/** A credential that points nowhere: the run fails after routing, never before. */
-const credentialData: Record<string, ICredentialDataDecryptedObject> = {
-	atiApi: { accessToken: 'token', baseUrl: UNREACHABLE },
-	eraApi: { serverUrl: UNREACHABLE, domain: 'd', login: 'l', password: 'p', sessionToken: '' },
-	oneCConnectApi: {
-		region: 'custom',
-		customUrl: UNREACHABLE,
-		pushUrl: UNREACHABLE,
-		login: 'l',
-		password: 'p',
-	},
-	bitrix24WebhookApi: { secretWebhookUrl: `${UNREACHABLE}/rest/1/code/` },
-	oktellApi: { serverUrl: UNREACHABLE, login: 'l', password: 'p' },
-};
+/** The sandbox credentials, pointing nowhere: the run fails after routing, never before. */
+const credentialData: Record<string, ICredentialDataDecryptedObject> = Object.fromEntries(
+	simulators
+		.flatMap((entry) => entry.n8nCredentials(UNREACHABLE))
+		.map((credential) => [credential.type, credential.data as ICredentialDataDecryptedObject]),
+);
 
 describe('every Operation option of every node has an execute', () => {
 	const harness = new N8nHarness();

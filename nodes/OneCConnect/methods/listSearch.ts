@@ -45,7 +45,7 @@ async function download(context: ILoadOptionsFunctions, list: RecordList): Promi
 	const reply = await oneCApiRequest(context, {
 		operation: list.operation,
 		params: {},
-		idempotent: true,
+		effect: 'read',
 		expectsTable: true,
 	});
 	return (Array.isArray(reply) ? reply : []) as IDataObject[];

@@ -1,20 +1,27 @@
+import type { NodeApiError } from 'n8n-workflow';
+
 import { apiError } from '../../shared/errors/node-errors';
 import { basicAuthSecret } from '../../shared/errors/redact';
+import { sharedRead } from '../../shared/execution/shared-reads';
+import { runCredentials } from '../../shared/execution/run-credentials';
+import type { Effect } from '../../shared/http/effect';
 import { quoteStart } from '../../shared/http/reply-body';
-import { expectShape } from '../../shared/http/reply-shape';
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import { serverUrlFrom } from '../../shared/http/server-url';
-import type { RequestContext } from '../../shared/http/vendor-request';
+import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
-import { sharedRead } from '../../shared/execution/shared-reads';
 import type { XdtoJson } from '../xdto/codec';
 import { XdtoError } from '../xdto/codec';
 import { REGION_URLS, endpointOf } from './endpoint';
+import type { OneCReply, OneCResult } from './result-reader';
+import { readResult } from './result-reader';
 import type { SoapCall, SoapReply } from './soap-envelope';
-import { buildEnvelope, fromResultData, soapActionOf } from './soap-envelope';
+import { buildEnvelope, soapActionOf } from './soap-envelope';
 import { SoapReplySink } from './soap-reply-sink';
-import { runCredentials } from '../../shared/execution/run-credentials';
+
+export type { OneCReply, OneCResult } from './result-reader';
+export { OUT_OF_LIMIT, readResult, resultCodeError } from './result-reader';
 
 export const ONE_C_CREDENTIAL = 'oneCConnectApi';
 const VENDOR = '1C-Connect';
@@ -27,7 +34,6 @@ export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const MAX_REPLY_BYTES = 64 * 1024 * 1024;
 const LIMITS_HINT =
 	'If 1C-Connect is only slow, raise "Timeout (Seconds)" in the node\'s options. Replies larger than 64 MB are not read.';
-export const OUT_OF_LIMIT = 'OUT_OF_LIMIT';
 /** Per-item reads sent at once; writes and batches go one at a time. */
 export const ONE_C_READ_CONCURRENCY = 2;
 
@@ -41,24 +47,36 @@ interface OneCCredentials {
 	password: string;
 }
 
-export interface OneCRequest extends SoapCall {
-	/** Reads are safe to send again after a dropped connection; writes are not. */
-	idempotent: boolean;
+interface OneCCall extends SoapCall {
 	itemIndex?: number;
-	/** The caller handles a spent hourly limit itself (the trigger skips the poll). */
-	limitSpentIsFine?: boolean;
 	/** The ResultData must be a ValueTable (rows) or nil; anything else is an error quoting the reply. */
 	expectsTable?: boolean;
 	/** The deadline of one attempt; 120 s unless the node's Timeout option says otherwise. */
 	timeoutMs?: number;
 	/** The largest reply read, in bytes; MAX_REPLY_BYTES unless an option says otherwise. */
 	maxReplyBytes?: number;
-	/** Changes nothing: within one run, identical reads are sent once and their result shared. */
-	readOnly?: boolean;
 }
 
-/** A reply that is no SOAP Fault, with the start of its (redacted) text for messages. */
-export type OneCReply = Exclude<SoapReply, { kind: 'fault' }> & { text: string };
+/**
+ * What the call does. A read is sent again after a gateway error or a dropped connection, and
+ * within one run identical reads are sent once and their result shared; a write is sent once.
+ * The actions still say it in their older words: `idempotent` (may be sent again) and `readOnly`
+ * (shared within the run).
+ */
+type EffectOfCall =
+	| { effect: Effect; idempotent?: never; readOnly?: never }
+	| { idempotent: boolean; readOnly?: boolean; effect?: never };
+
+export type OneCRequest = OneCCall & EffectOfCall;
+
+function effectOf(request: OneCRequest): Effect {
+	if (request.effect) return request.effect;
+	return request.idempotent ? 'read' : 'write';
+}
+
+function sharedWithinRun(request: OneCRequest): boolean {
+	return request.effect ? request.effect === 'read' : request.readOnly === true;
+}
 
 /**
  * SOAP 1.1 §4.4.1: a `Client` (1.2: `Sender`) fault means the message itself was refused, so
@@ -88,8 +106,10 @@ export async function oneCSoapCall(
 		request.itemIndex,
 	);
 	const secrets = secretsOf(credentials);
-	// A success is decoded as it streams in; an error reply is read whole, then decoded the same way.
-	let sink: SoapReplySink | undefined;
+	const write = effectOf(request) === 'write';
+	// A success is decoded as it streams in (by the last attempt's reader); an error reply is read
+	// whole, then decoded the same way.
+	let streamed: SoapReplySink | undefined;
 	const response = await sendVendorRequest(
 		context,
 		{
@@ -113,9 +133,9 @@ export async function oneCSoapCall(
 			body: buildEnvelope(request),
 			timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000,
 			maxReplyBytes: request.maxReplyBytes ?? MAX_REPLY_BYTES,
-			idempotent: request.idempotent,
+			idempotent: !write,
 			replySink: (status) =>
-				(sink =
+				(streamed =
 					status >= 200 && status < 300
 						? new SoapReplySink(request.operation, secrets)
 						: undefined),
@@ -123,8 +143,6 @@ export async function oneCSoapCall(
 	);
 
 	const status = response.statusCode;
-	const succeeded = status >= 200 && status < 300;
-	const write = !request.idempotent;
 	if (status === 401 || status === 403) {
 		throw apiError(context.getNode(), {
 			message: `1C-Connect refused the API login (${status})`,
@@ -134,46 +152,59 @@ export async function oneCSoapCall(
 			itemIndex: request.itemIndex,
 		});
 	}
-	const reader = sink ?? wholeReply(request.operation, secrets, response.body);
+	const reader = streamed ?? SoapReplySink.whole(request.operation, secrets, response.body);
 	const text = reader.text;
 	let reply: SoapReply;
 	try {
 		reply = reader.reply();
 	} catch (error) {
-		const problem = error instanceof XdtoError ? error.message : String(error);
-		// A 200 the node cannot read was still processed; a 5xx the transport judged already.
-		const mayHaveApplied = succeeded && write ? VENDOR : response.mayHaveApplied;
-		throw apiError(context.getNode(), {
-			message: succeeded
-				? problem
-				: `1C-Connect answered with an error (${status}): ${quoteStart(text)}`,
-			description:
-				status >= 500 || succeeded
-					? `The fault is on 1C-Connect's side (or a proxy's in between)${mayHaveApplied ? '.' : '; try again later.'}`
-					: 'Check the URL in the 1C-Connect credential: it must be the PartnerWebAPI2 web service.',
-			httpCode: status,
-			itemIndex: request.itemIndex,
-			mayHaveApplied,
-		});
+		throw unreadableReply(context, request, response, text, error);
 	}
-	if (reply.kind === 'fault') {
-		throw apiError(context.getNode(), {
-			message: `1C-Connect could not run ${request.operation}: ${reply.message}`,
-			description:
-				'The service raised a SOAP Fault: check the parameters of the operation. If they are right, the fault is on 1C-Connect’s side.',
-			httpCode: status,
-			itemIndex: request.itemIndex,
-			vendorReply: { faultcode: reply.code, faultstring: reply.message },
-			mayHaveApplied: write && !faultRefusedTheMessage(reply.code) ? VENDOR : undefined,
-		});
-	}
-	return { ...reply, text };
+	if (reply.kind !== 'fault') return { ...reply, text };
+	throw apiError(context.getNode(), {
+		message: `1C-Connect could not run ${request.operation}: ${reply.message}`,
+		description:
+			'The service raised a SOAP Fault: check the parameters of the operation. If they are right, the fault is on 1C-Connect’s side.',
+		httpCode: status,
+		itemIndex: request.itemIndex,
+		vendorReply: { faultcode: reply.code, faultstring: reply.message },
+		mayHaveApplied: write && !faultRefusedTheMessage(reply.code) ? VENDOR : undefined,
+	});
 }
 
-function wholeReply(operation: string, secrets: unknown[], body: Buffer): SoapReplySink {
-	const reader = new SoapReplySink(operation, secrets);
-	if (reader.write(body)) reader.end();
-	return reader;
+/** A reply that is no envelope the node can read: a 200 was still processed, a 5xx judged already. */
+function unreadableReply(
+	context: RequestContext,
+	request: OneCRequest,
+	response: VendorResponse,
+	text: string,
+	error: unknown,
+): NodeApiError {
+	const status = response.statusCode;
+	const succeeded = status >= 200 && status < 300;
+	const mayHaveApplied =
+		succeeded && effectOf(request) === 'write' ? VENDOR : response.mayHaveApplied;
+	return apiError(context.getNode(), {
+		message: succeeded
+			? error instanceof XdtoError
+				? error.message
+				: String(error)
+			: `1C-Connect answered with an error (${status}): ${quoteStart(text)}`,
+		description:
+			status >= 500 || succeeded
+				? `The fault is on 1C-Connect's side (or a proxy's in between)${mayHaveApplied ? '.' : '; try again later.'}`
+				: 'Check the URL in the 1C-Connect credential: it must be the PartnerWebAPI2 web service.',
+		httpCode: status,
+		itemIndex: request.itemIndex,
+		mayHaveApplied,
+	});
+}
+
+/** Sends a call and reads its outcome: its ResultData, or the hourly quota spent. */
+export async function oneCCall(context: RequestContext, request: OneCRequest): Promise<OneCResult> {
+	const reply = await oneCSoapCall(context, request);
+	const read = { ...request, write: effectOf(request) === 'write' };
+	return readResult(context, read, reply);
 }
 
 /** Calls an operation and returns its ResultData; any ResultCode other than SUCCESS is an error. */
@@ -181,7 +212,12 @@ export async function oneCApiRequest(
 	context: RequestContext,
 	request: OneCRequest,
 ): Promise<XdtoJson> {
-	if (!request.readOnly) return await oneCApiRequestOnce(context, request);
+	const call = async () => {
+		const result = await oneCCall(context, request);
+		if ('quotaSpent' in result) throw result.quotaSpent;
+		return result.data;
+	};
+	if (!sharedWithinRun(request)) return await call();
 	const identity = {
 		vendor: VENDOR,
 		credentialType: ONE_C_CREDENTIAL,
@@ -190,90 +226,6 @@ export async function oneCApiRequest(
 		body: buildEnvelope(request),
 		limits: [request.timeoutMs, request.expectsTable],
 	};
-	const result = await sharedRead(
-		context,
-		identity,
-		request.itemIndex,
-		async () => await oneCApiRequestOnce(context, request),
-	);
 	// Each item gets its own copy: its rows become that item's output.
-	return structuredClone(result);
-}
-
-async function oneCApiRequestOnce(
-	context: RequestContext,
-	request: OneCRequest,
-): Promise<XdtoJson> {
-	const result = await oneCApiRequestWithinLimit(context, request);
-	if (result === LIMIT_SPENT) {
-		throw resultCodeError(
-			context,
-			request.operation,
-			OUT_OF_LIMIT,
-			'limit reached',
-			request.itemIndex,
-		);
-	}
-	return result;
-}
-
-export const LIMIT_SPENT = Symbol('OUT_OF_LIMIT');
-
-/** Like oneCApiRequest, but with `limitSpentIsFine` a spent hourly limit answers LIMIT_SPENT. */
-export async function oneCApiRequestWithinLimit(
-	context: RequestContext,
-	request: OneCRequest,
-): Promise<XdtoJson | typeof LIMIT_SPENT> {
-	const reply = await oneCSoapCall(context, request);
-	if (reply.kind === 'plain') {
-		return request.expectsTable ? tableOf(context, request, reply, reply.value) : reply.value;
-	}
-	if (reply.resultCode === OUT_OF_LIMIT && request.limitSpentIsFine) return LIMIT_SPENT;
-	if (reply.resultCode !== 'SUCCESS') {
-		throw resultCodeError(
-			context,
-			request.operation,
-			reply.resultCode,
-			reply.resultData,
-			request.itemIndex,
-		);
-	}
-	if (request.expectsTable) return tableOf(context, request, reply, reply.resultData);
-	return reply.resultData;
-}
-
-/** The rows of a read's ValueTable (nil: none), or that item's error quoting the reply. */
-function tableOf(
-	context: RequestContext,
-	request: OneCRequest,
-	reply: OneCReply,
-	data: XdtoJson,
-): XdtoJson {
-	if (data === null) return [];
-	return expectShape<XdtoJson>(() => context.getNode(), data, 'list of objects', {
-		vendor: VENDOR,
-		what: request.operation,
-		text: fromResultData(reply.text),
-		itemIndex: request.itemIndex,
-		write: !request.idempotent,
-	});
-}
-
-export function resultCodeError(
-	context: RequestContext,
-	operation: string,
-	resultCode: string,
-	resultData: XdtoJson,
-	itemIndex?: number,
-): ReturnType<typeof apiError> {
-	const detail = typeof resultData === 'string' ? resultData : JSON.stringify(resultData);
-	return apiError(context.getNode(), {
-		message: `${operation} failed: ${resultCode}: ${detail}`,
-		description:
-			resultCode === OUT_OF_LIMIT
-				? `The hourly limit of ${operation} calls for this API login is spent (it is shared by everything using the login). Retrying within this hour does not help: wait until the next hour, or call less often.`
-				: 'Check the parameters named in the message against the 1C-Connect personal account.',
-		itemIndex,
-		vendorReply: { ResultCode: resultCode, ResultData: detail },
-	});
+	return structuredClone(await sharedRead(context, identity, request.itemIndex, call));
 }

@@ -28,6 +28,13 @@ export class SoapReplySink implements BodySink {
 		this.reader = new SoapReplyReader(operation, (utf8) => this.watch(utf8));
 	}
 
+	/** A reply read whole (an error status), decoded the same way. */
+	static whole(operation: string, secrets: unknown[], body: Buffer): SoapReplySink {
+		const sink = new SoapReplySink(operation, secrets);
+		if (sink.write(body)) sink.end();
+		return sink;
+	}
+
 	write(chunk: Buffer): boolean {
 		if (this.problem !== undefined) return false;
 		try {

@@ -5,14 +5,13 @@
  */
 import { UntrustedXmlReader, problemOf } from '../../shared/xml/xml-reader';
 import { XdtoValueReader } from './value-reader';
+import type { XdtoJson, XdtoScalarType } from './values';
+
+export type { XdtoJson, XdtoObject, XdtoScalarType } from './values';
 
 export const XDTO_CORE_NS = 'http://v8.1c.ru/8.1/data/core';
 export const XS_NS = 'http://www.w3.org/2001/XMLSchema';
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
-
-export type XdtoScalarType = 'string' | 'decimal' | 'boolean' | 'dateTime';
-export type XdtoJson = string | number | boolean | null | XdtoJson[] | { [key: string]: XdtoJson };
-export type XdtoObject = { [key: string]: XdtoJson };
 
 /** A value that cannot travel as XDTO, or a reply that is not XDTO. */
 export class XdtoError extends Error {}

@@ -7,7 +7,7 @@
 import type { XmlEvents } from '../../shared/xml/xml-reader';
 import { setOwnKey } from '../../shared/xml/own-key';
 import { attributeNamed } from '../../shared/xml/xml-reader';
-import type { XdtoJson, XdtoObject } from './codec';
+import type { XdtoJson, XdtoObject } from './values';
 
 const enum Role {
 	/** `Value` or any element typed with xsi:type; also the root. */

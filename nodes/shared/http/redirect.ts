@@ -1,4 +1,4 @@
-import type { VendorResponse } from './vendor-request';
+import type { ReplyHead } from './reply-head';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 export const MAX_REDIRECTS = 5;
@@ -14,11 +14,7 @@ export type RedirectStep =
  * followed on the same origin (or from http to https on the same host and default ports), never
  * to another origin. A write is followed only by 307/308, which keep the method and the body.
  */
-export function redirectStep(
-	reply: Pick<VendorResponse, 'statusCode' | 'headers'>,
-	currentUrl: string,
-	method: string,
-): RedirectStep {
+export function redirectStep(reply: ReplyHead, currentUrl: string, method: string): RedirectStep {
 	if (!REDIRECT_STATUSES.has(reply.statusCode)) return { kind: 'none' };
 	const location = reply.headers.location;
 	const text = Array.isArray(location) ? location[0] : location;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { callActorProperties, runCallCommand } from '../parameters/call-actor';
+import { callActorProperties } from '../parameters/call-actor';
+import { runCallCommand } from '../runners/call-commands';
 import { dialTarget, dialTargetProperties } from '../parameters/dial-target';
 import { requestOptions } from '../parameters/request-options';
 
