@@ -11,9 +11,12 @@ describe('Bitrix24 Drive File', () => {
 
 	test('round trip: an item uploaded to a folder and downloaded again has the same bytes and name', async () => {
 		const bytes = randomBytes(200_000);
-		const uploaded = await run('driveFile', 'upload', { folderId: byId(21), binaryPropertyName: 'data' }, [
-			binaryItem('Договор №5.pdf', bytes, 'application/pdf'),
-		]);
+		const uploaded = await run(
+			'driveFile',
+			'upload',
+			{ folderId: byId(21), binaryPropertyName: 'data' },
+			[binaryItem('Договор №5.pdf', bytes, 'application/pdf')],
+		);
 		assert.equal(uploaded.error, undefined);
 		const file = uploaded.items[0].json;
 		assert.equal(file.NAME, 'Договор №5.pdf');
@@ -36,7 +39,9 @@ describe('Bitrix24 Drive File', () => {
 		const item = binaryItem('a.txt', Buffer.from('x'));
 		await run('driveFile', 'upload', { folderId: byId(21) }, [item]);
 		const second = await run('driveFile', 'upload', { folderId: byId(21) }, [item]);
-		const third = await run('driveFile', 'upload', { folderId: byId(21), uniqueName: false }, [item]);
+		const third = await run('driveFile', 'upload', { folderId: byId(21), uniqueName: false }, [
+			item,
+		]);
 
 		assert.equal(second.items[0].json.NAME, 'a (1).txt');
 		assert.match(String(third.error?.message), /DISK_OBJ_22000|Non unique/);

@@ -56,7 +56,11 @@ describe('Bitrix24 Message and Chat', () => {
 
 	test('an empty message or a bad chat ID fails its item before anything is sent', async () => {
 		const empty = await run('message', 'send', { sendTo: 'user', userId: byId('15'), text: ' ' });
-		const badChat = await run('message', 'send', { sendTo: 'chat', chatId: byId('sales'), text: 'x' });
+		const badChat = await run('message', 'send', {
+			sendTo: 'chat',
+			chatId: byId('sales'),
+			text: 'x',
+		});
 
 		assert.match(String(empty.error?.message), /message in item 0 is empty/);
 		assert.match(String(badChat.error?.message), /"Chat" in item 0 is not a chat ID/);

@@ -51,7 +51,6 @@ export async function searchTasks(
 	const text = (filter ?? '').trim();
 	const reply = await pickerCall(this, 'tasks.task.list', {
 		filter: text === '' ? {} : { '%TITLE': text },
-		select: ['ID', 'TITLE'],
 		order: { ID: 'DESC' },
 		start: Number(paginationToken ?? 0) || 0,
 	});

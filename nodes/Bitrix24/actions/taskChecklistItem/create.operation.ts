@@ -75,13 +75,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		idempotent: false,
 		commandOf: (itemIndex) => {
 			tasks[itemIndex] = taskIdOf(this, itemIndex);
-			const option = (name: string) =>
-				this.getNodeParameter(`itemOptions.${name}`, itemIndex, undefined) as unknown;
+			const options = this.getNodeParameter('itemOptions', itemIndex, {}) as IDataObject;
+			const optionOf = (name: string) => options[name];
 			const fields: IDataObject = { TITLE: requiredTextOf(this, 'title', 'Title', itemIndex) };
-			if (option('completed') === true) fields.IS_COMPLETE = 'Y';
-			if (option('important') === true) fields.IS_IMPORTANT = 'Y';
-			if (option('parentId') !== undefined) fields.PARENT_ID = Number(option('parentId'));
-			if (option('sortIndex') !== undefined) fields.SORT_INDEX = Number(option('sortIndex'));
+			if (optionOf('completed') === true) fields.IS_COMPLETE = 'Y';
+			if (optionOf('important') === true) fields.IS_IMPORTANT = 'Y';
+			if (optionOf('parentId') !== undefined) fields.PARENT_ID = Number(optionOf('parentId'));
+			if (optionOf('sortIndex') !== undefined) fields.SORT_INDEX = Number(optionOf('sortIndex'));
 			return {
 				method: 'task.checklistitem.add',
 				params: { TASKID: tasks[itemIndex], FIELDS: fields },

@@ -105,23 +105,23 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runCommandsAcrossItems(this, {
 		idempotent: false,
 		commandOf: (itemIndex) => {
-			const option = (name: string) =>
-				this.getNodeParameter(`finishOptions.${name}`, itemIndex, undefined) as unknown;
+			const options = this.getNodeParameter('finishOptions', itemIndex, {}) as IDataObject;
+			const optionOf = (name: string) => options[name];
 			const params: IDataObject = {
 				CALL_ID: requiredTextOf(this, 'callId', 'Call ID', itemIndex),
 				USER_ID: userIdOf(this, itemIndex, 'userId', 'Employee'),
 				DURATION: Math.max(0, Math.round(Number(this.getNodeParameter('duration', itemIndex, 0)))),
-				ADD_TO_CHAT: (option('addToChat') ?? true) === true ? 1 : 0,
+				ADD_TO_CHAT: (optionOf('addToChat') ?? true) === true ? 1 : 0,
 			};
 			const status = String(this.getNodeParameter('statusCode', itemIndex, '') ?? '');
 			if (status !== '') params.STATUS_CODE = status;
-			if (Number(option('cost') ?? 0) > 0) params.COST = Number(option('cost'));
-			if (Number(option('vote') ?? 0) > 0) params.VOTE = Number(option('vote'));
+			if (Number(optionOf('cost') ?? 0) > 0) params.COST = Number(optionOf('cost'));
+			if (Number(optionOf('vote') ?? 0) > 0) params.VOTE = Number(optionOf('vote'));
 			for (const [name, key] of [
 				['costCurrency', 'COST_CURRENCY'],
 				['failedReason', 'FAILED_REASON'],
 			]) {
-				const value = String(option(name) ?? '').trim();
+				const value = String(optionOf(name) ?? '').trim();
 				if (value !== '') params[key] = value;
 			}
 			return { method: 'telephony.externalcall.finish', params };

@@ -98,23 +98,23 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runCommandsAcrossItems(this, {
 		idempotent: false,
 		commandOf: (itemIndex) => {
-			const option = (name: string) =>
-				this.getNodeParameter(`callOptions.${name}`, itemIndex, undefined) as unknown;
+			const options = this.getNodeParameter('callOptions', itemIndex, {}) as IDataObject;
+			const optionOf = (name: string) => options[name];
 			const params: IDataObject = {
 				USER_ID: userIdOf(this, itemIndex, 'userId', 'Employee'),
 				PHONE_NUMBER: requiredTextOf(this, 'phoneNumber', 'Phone Number', itemIndex),
 				TYPE: Number(this.getNodeParameter('direction', itemIndex, 2)),
-				CRM_CREATE: flag(option('crmCreate'), false),
-				SHOW: flag(option('show'), true),
-				ADD_TO_CHAT: flag(option('addToChat'), true),
+				CRM_CREATE: flag(optionOf('crmCreate'), false),
+				SHOW: flag(optionOf('show'), true),
+				ADD_TO_CHAT: flag(optionOf('addToChat'), true),
 			};
-			const started = String(option('startTime') ?? '').trim();
+			const started = String(optionOf('startTime') ?? '').trim();
 			if (started !== '') params.CALL_START_DATE = started;
 			for (const [name, key] of [
 				['externalCallId', 'EXTERNAL_CALL_ID'],
 				['lineNumber', 'LINE_NUMBER'],
 			]) {
-				const value = String(option(name) ?? '').trim();
+				const value = String(optionOf(name) ?? '').trim();
 				if (value !== '') params[key] = value;
 			}
 			return { method: 'telephony.externalcall.register', params };
