@@ -78,7 +78,11 @@ function commentList(context: MethodContext): MethodResult {
 				(row) => filter.AUTHOR_ID === undefined || row.AUTHOR_ID === String(filter.AUTHOR_ID),
 			),
 		context.params.ORDER,
-	).map(({ TASK_ID: _task, ...row }) => row);
+	).map((row) => {
+		const copy = { ...row };
+		delete copy.TASK_ID;
+		return copy;
+	});
 	// One page of 50; `start` moves through the rest.
 	const start = Math.max(0, Number(context.params.start ?? 0) || 0);
 	const next = start + PAGE_SIZE < rows.length ? start + PAGE_SIZE : undefined;

@@ -47,6 +47,7 @@ export function driveIdOf(
  * (the app's access token with OAuth2) that must not end up in execution data.
  */
 export function driveFileOutput(file: unknown): IDataObject {
-	const { DOWNLOAD_URL: _link, ...fields } = (file ?? {}) as IDataObject;
+	const fields = { ...((file ?? {}) as IDataObject) };
+	delete fields.DOWNLOAD_URL;
 	return fields;
 }

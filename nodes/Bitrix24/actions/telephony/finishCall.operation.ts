@@ -36,8 +36,8 @@ export const properties: INodeProperties[] = [
 		name: 'statusCode',
 		type: 'options',
 		options: [
-			{ name: 'Automatic (Answered If Duration > 0, Else Missed)', value: '' },
 			{ name: 'Answered', value: '200' },
+			{ name: 'Automatic (Answered If Duration > 0, Else Missed)', value: '' },
 			{ name: 'Blocked', value: '423' },
 			{ name: 'Busy', value: '486' },
 			{ name: 'Cancelled', value: '603-S' },
