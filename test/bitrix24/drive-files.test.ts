@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 
 import { useBitrix24 } from './bitrix24-fixture';
@@ -116,5 +118,54 @@ describe('Bitrix24 Drive File', () => {
 			],
 		);
 		assert.deepEqual(methodsCalled(b24), ['disk.storage.getlist', 'batch']);
+	});
+
+	test('a download link on another address than the portal is not fetched: the credential stays on the portal', async () => {
+		const seen: string[] = [];
+		const elsewhere = createServer((request, response) => {
+			seen.push(`elsewhere ${request.url}`);
+			response.end('leaked');
+		});
+		await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+		const elsewhereUrl = `http://localhost:${(elsewhere.address() as AddressInfo).port}`;
+		const portal = createServer((request, response) => {
+			seen.push(`portal ${request.url}`);
+			response.setHeader('content-type', 'application/json');
+			response.end(
+				JSON.stringify({
+					result: {
+						result: {
+							item0: {
+								ID: '5',
+								NAME: 'x.pdf',
+								DOWNLOAD_URL: `${elsewhereUrl}/rest/download.json?auth=secretaccesskey1&token=t`,
+							},
+						},
+						result_error: [],
+					},
+				}),
+			);
+		});
+		await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+		const portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+		try {
+			const credential = b24.harness.addCredential('bitrix24WebhookApi', {
+				secretWebhookUrl: `${portalUrl}/rest/1/portalsecret1/`,
+			});
+			const result = await b24.harness.runNode(
+				{
+					...b24.node({ resource: 'driveFile', operation: 'download', fileId: '5' }),
+					credentials: { bitrix24WebhookApi: credential },
+				},
+				[{}],
+			);
+
+			assert.match(String(result.error?.message), /download link on another address/);
+			assert.doesNotMatch(JSON.stringify(result.error), /secretaccesskey1|portalsecret1/);
+			assert.deepEqual(seen, ['portal /rest/1/portalsecret1/batch.json']);
+		} finally {
+			portal.close();
+			elsewhere.close();
+		}
 	});
 });
