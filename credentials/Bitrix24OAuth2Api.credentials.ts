@@ -28,7 +28,7 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 			required: true,
 			placeholder: 'mycompany.bitrix24.ru',
 			description:
-				'The address of your Bitrix24 portal as it appears in the browser, without a path (a full address starting with https:// is accepted too). The Client ID and Client Secret come from your app: Developer resources → Other → Local application (Разработчикам → Другое → Локальное приложение), or the Bitrix24 partner cabinet for a market app. <a href="https://apidocs.bitrix24.com/local-integrations/local-apps.html">Bitrix24: local applications</a>.',
+				'The address of your Bitrix24 portal as it appears in the browser, without a path (a full address starting with https:// is accepted too). The Client ID and Client Secret come from your app: Developer resources → Other → Local application (Разработчикам → Другое → Локальное приложение), or the Bitrix24 partner cabinet for a market app. Tick the scopes (права доступа) your workflows need there: crm, user, im for chats and notifications, disk for Drive, task, telephony. <a href="https://apidocs.bitrix24.com/local-integrations/local-apps.html">Bitrix24: local applications</a>.',
 		},
 		{
 			displayName: 'Application Token',

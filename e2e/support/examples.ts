@@ -124,6 +124,18 @@ export const manualExamples: ManualExample[] = [
 			assert.match(String(items[0].result), /^\d+$/, JSON.stringify(items[0]));
 		},
 	},
+	// Beyond the CRM card (issue 29, part B).
+	{
+		workflowId: 'exB24WonChat0001',
+		outputNode: 'Tell the Sales Chat',
+		check(items) {
+			assert.equal(items.length, 3, JSON.stringify(items));
+			for (const item of items) {
+				assert.equal(item.dialogId, 'chat7');
+				assert.equal(typeof item.messageId, 'number', JSON.stringify(item));
+			}
+		},
+	},
 	{
 		workflowId: 'exOktellReady001',
 		outputNode: 'Ready Operators on 120',

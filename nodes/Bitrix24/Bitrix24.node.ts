@@ -11,6 +11,7 @@ import { routeOperation } from '../shared/execution/route-operation';
 import { operations, resources } from './actions/resources';
 import { getCreateFields, getListFields, getUpdateFields } from './methods/field-lists';
 import { getSmartProcesses, searchRecords } from './methods/pickers';
+import { searchChats, searchDriveFolders, searchTasks, searchUsers } from './methods/work-pickers';
 
 export class Bitrix24 implements INodeType {
 	description: INodeTypeDescription = {
@@ -54,7 +55,7 @@ export class Bitrix24 implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchRecords },
+		listSearch: { searchRecords, searchChats, searchDriveFolders, searchTasks, searchUsers },
 		loadOptions: { getListFields, getSmartProcesses },
 		resourceMapping: { getCreateFields, getUpdateFields },
 	};

@@ -20,6 +20,7 @@ import { authorize, token } from './routes/oauth';
 import { oauthRoute, webhookRoute } from './routes/rest';
 import { longPoll, publish } from './routes/sub';
 import { TokenStore } from './token-store';
+import { downloadRoute } from './work/disk-methods';
 
 export interface PullSettings {
 	version?: 4 | 5;
@@ -67,6 +68,11 @@ export class Bitrix24Simulator extends SimulatorServer {
 			clientId: BITRIX24_DEMO_CLIENT_ID,
 			clientSecret: options.clientSecret ?? BITRIX24_DEMO_APP_SIGNATURE,
 		};
+		this.route(
+			'GET',
+			'/rest/download.json',
+			downloadRoute(this.portal, (token) => this.tokens.check(token) === 'ok'),
+		);
 		for (const method of ['GET', 'POST']) {
 			this.route(method, '/rest/:user/:code/:method', webhookRoute(rest))
 				.route(method, '/rest/:method', oauthRoute(rest))

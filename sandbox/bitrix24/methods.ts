@@ -4,6 +4,7 @@ import { CRM_METHODS } from './crm/crm-methods';
 import { listOf } from './php-params';
 import type { PortalState } from './portal-state';
 import type { PullHub } from './pull/pull-hub';
+import { WORK_METHODS } from './work/work-methods';
 
 export { PAGE_SIZE } from './crm/query';
 
@@ -57,6 +58,7 @@ export const METHODS: Record<string, Method> = {
 	'user.current': (context) => ({ result: profileOf(context) }),
 	...CRM_METHODS,
 	...EVENT_METHODS,
+	...WORK_METHODS,
 	'pull.application.config.get': ({ params, caller, pull }) => {
 		appOnly(caller, 'pull.application.config.get');
 		return { result: pull.config(caller.userId, caller.origin, params.REOPEN === 'Y') };

@@ -7,6 +7,7 @@ import type { Row } from './crm/query';
 import { CrmTable } from './crm/store';
 import { Tasks } from './crm/tasks';
 import { BITRIX24_DEMO_USERS, demoDeals } from './demo-data';
+import { WorkState } from './work/work-state';
 
 export interface Push {
 	userIds: number[];
@@ -67,6 +68,8 @@ export class PortalState {
 	};
 	readonly smartProcesses = new SmartProcesses(this.announce);
 	readonly tasks = new Tasks(this.announce);
+	/** Chats, Drive, task work and external calls. */
+	readonly work = new WorkState();
 
 	constructor() {
 		this.smartProcesses.types = demoSmartProcesses();
@@ -123,6 +126,7 @@ export class PortalState {
 		this.tasks.rows = demoTasks();
 		this.users = BITRIX24_DEMO_USERS.map((user) => ({ ...user }));
 		this.pushes = [];
+		this.work.reset();
 		this.directories = { statuses: demoStatuses(), categories: demoCategories() };
 		for (const table of [...Object.values(this.crm), this.smartProcesses, this.tasks]) {
 			table.refused.length = 0;

@@ -41,7 +41,7 @@ export async function searchRecords(
 	};
 }
 
-async function searchUsers(
+export async function searchUsers(
 	context: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,

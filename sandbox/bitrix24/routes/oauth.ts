@@ -37,7 +37,7 @@ export function authorize({ tokens, clientId }: OAuthDeps): RouteHandler {
 		if (state !== null) target.searchParams.set('state', state);
 		target.searchParams.set('domain', request.headers.host ?? '127.0.0.1');
 		target.searchParams.set('member_id', BITRIX24_DEMO_MEMBER_ID);
-		target.searchParams.set('scope', 'crm,user,pull');
+		target.searchParams.set('scope', 'crm,user,pull,im,disk,task,telephony');
 		target.searchParams.set('server_domain', 'oauth.bitrix.info');
 		return { status: 302, headers: { location: target.toString() } };
 	};

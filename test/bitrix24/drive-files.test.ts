@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, test } from 'node:test';
+
+import { useBitrix24 } from './bitrix24-fixture';
+import { binaryItem, byId, bytesOf, methodsCalled, workRunner } from './work-fixture';
+
+describe('Bitrix24 Drive File', () => {
+	const b24 = useBitrix24();
+	const run = workRunner(b24);
+
+	test('round trip: an item uploaded to a folder and downloaded again has the same bytes and name', async () => {
+		const bytes = randomBytes(200_000);
+		const uploaded = await run(
+			'driveFile',
+			'upload',
+			{ folderId: byId(21), binaryPropertyName: 'data' },
+			[binaryItem('Договор №5.pdf', bytes, 'application/pdf')],
+		);
+		assert.equal(uploaded.error, undefined);
+		const file = uploaded.items[0].json;
+		assert.equal(file.NAME, 'Договор №5.pdf');
+		assert.equal(file.PARENT_ID, '21');
+		assert.equal(file.DOWNLOAD_URL, undefined, 'the link with its access key is not output');
+
+		const downloaded = await run('driveFile', 'download', {
+			fileId: String(file.ID),
+			binaryPropertyName: 'file',
+		});
+
+		assert.equal(downloaded.error, undefined);
+		assert.ok(bytesOf(downloaded.items[0], 'file').equals(bytes));
+		assert.equal(downloaded.items[0].binary?.file.fileName, 'Договор №5.pdf');
+		assert.equal(downloaded.items[0].json.fileSize, bytes.length);
+		assert.deepEqual(methodsCalled(b24), ['disk.folder.uploadfile', 'batch', 'download']);
+	});
+
+	test('the same name twice is kept as "name (1)" by default, refused when asked not to rename', async () => {
+		const item = binaryItem('a.txt', Buffer.from('x'));
+		await run('driveFile', 'upload', { folderId: byId(21) }, [item]);
+		const second = await run('driveFile', 'upload', { folderId: byId(21) }, [item]);
+		const third = await run('driveFile', 'upload', { folderId: byId(21), uniqueName: false }, [
+			item,
+		]);
+
+		assert.equal(second.items[0].json.NAME, 'a (1).txt');
+		assert.match(String(third.error?.message), /DISK_OBJ_22000|Non unique/);
+	});
+
+	test('downloads of 60 files read their details in ⌈60/50⌉ = 2 batch requests, then one request each', async () => {
+		const ids: string[] = [];
+		for (let n = 0; n < 3; n++) {
+			const up = await run('driveFile', 'upload', { folderId: byId(22) }, [
+				binaryItem(`r${n}.mp3`, Buffer.from(`record ${n}`)),
+			]);
+			ids.push(String(up.items[0].json.ID));
+		}
+		b24.simulator.clearRequests();
+		const input = Array.from({ length: 60 }, (_, index) => ({ id: ids[index % 3] }));
+
+		const result = await run('driveFile', 'download', { fileId: '={{ $json.id }}' }, input);
+
+		assert.equal(result.error, undefined);
+		assert.equal(result.items.length, 60);
+		assert.equal(bytesOf(result.items[59]).toString(), 'record 2');
+		const calls = methodsCalled(b24);
+		assert.equal(calls.filter((method) => method === 'batch').length, 2);
+		assert.equal(calls.filter((method) => method === 'download').length, 60);
+	});
+
+	test('a file over the 25 MB sent in one request fails its item plainly, before any request', async () => {
+		const result = await run('driveFile', 'upload', { folderId: byId(21) }, [
+			binaryItem('big.bin', Buffer.alloc(25 * 1024 * 1024 + 1)),
+		]);
+
+		assert.match(String(result.error?.message), /is 25\.0 MB, over the 25 MB sent to Bitrix24/);
+		assert.equal(b24.restCalls().length, 0);
+	});
+
+	test('a download larger than Max Reply Size is stopped as it arrives', async () => {
+		const up = await run('driveFile', 'upload', { folderId: byId(21) }, [
+			binaryItem('two-mb.bin', randomBytes(2 * 1024 * 1024)),
+		]);
+
+		const result = await run('driveFile', 'download', {
+			fileId: String(up.items[0].json.ID),
+			options: { maxReplySize: 1 },
+		});
+
+		assert.match(String(result.error?.message), /larger than 1 MB/);
+	});
+
+	test('a missing file and a missing binary field fail with what to fix', async () => {
+		const missing = await run('driveFile', 'download', { fileId: '9999' });
+		const noBinary = await run('driveFile', 'upload', { folderId: byId(21) }, [{ json: {} }]);
+		const notId = await run('driveFile', 'download', { fileId: 'report.pdf' });
+
+		assert.match(String(missing.error?.message), /Could not find entity|ERROR_NOT_FOUND/);
+		assert.match(String(noBinary.error?.message), /has no binary field "data"/);
+		assert.match(String(notId.error?.message), /"File ID" in item 0 is not a Drive ID/);
+	});
+
+	test('the folder picker lists each storage root and its folders in two requests', async () => {
+		const { results } = await b24.harness.listSearch(
+			b24.node({ resource: 'driveFile', operation: 'upload' }),
+			'searchDriveFolders',
+		);
+
+		assert.deepEqual(
+			results.map((entry) => [entry.name, entry.value]),
+			[
+				['Анна Смирнова /', '10'],
+				['Общий диск /', '20'],
+				['Общий диск / Договоры', '21'],
+				['Общий диск / Записи звонков', '22'],
+			],
+		);
+		assert.deepEqual(methodsCalled(b24), ['disk.storage.getlist', 'batch']);
+	});
+
+	test('a download link on another address than the portal is not fetched: the credential stays on the portal', async () => {
+		const seen: string[] = [];
+		const elsewhere = createServer((request, response) => {
+			seen.push(`elsewhere ${request.url}`);
+			response.end('leaked');
+		});
+		await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+		const elsewhereUrl = `http://localhost:${(elsewhere.address() as AddressInfo).port}`;
+		const portal = createServer((request, response) => {
+			seen.push(`portal ${request.url}`);
+			response.setHeader('content-type', 'application/json');
+			response.end(
+				JSON.stringify({
+					result: {
+						result: {
+							item0: {
+								ID: '5',
+								NAME: 'x.pdf',
+								DOWNLOAD_URL: `${elsewhereUrl}/rest/download.json?auth=secretaccesskey1&token=t`,
+							},
+						},
+						result_error: [],
+					},
+				}),
+			);
+		});
+		await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+		const portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+		try {
+			const credential = b24.harness.addCredential('bitrix24WebhookApi', {
+				secretWebhookUrl: `${portalUrl}/rest/1/portalsecret1/`,
+			});
+			const result = await b24.harness.runNode(
+				{
+					...b24.node({ resource: 'driveFile', operation: 'download', fileId: '5' }),
+					credentials: { bitrix24WebhookApi: credential },
+				},
+				[{}],
+			);
+
+			assert.match(String(result.error?.message), /download link on another address/);
+			assert.doesNotMatch(JSON.stringify(result.error), /secretaccesskey1|portalsecret1/);
+			assert.deepEqual(seen, ['portal /rest/1/portalsecret1/batch.json']);
+		} finally {
+			portal.close();
+			elsewhere.close();
+		}
+	});
+});
