@@ -78,18 +78,22 @@ export class DocScreenshots {
 	}
 
 	/**
-	 * Crops to these panels and writes docs/images/<name>.png. The first panel must be visible;
-	 * each locator counts every element it matches that has a size (a form's rows, say).
+	 * Crops to these panels and writes docs/images/<name>.png. The first panel must be shown; each
+	 * locator counts every element it matches that has a size (a form's rows, say).
 	 */
 	async take(name: string, page: Page, panels: Locator[]): Promise<void> {
-		try {
-			await panels[0].first().waitFor({ state: 'visible', timeout: VIEW_MS });
-		} catch (error) {
-			await page.screenshot({ path: join(this.failures, `${name}-failed.png`) }).catch(() => {});
-			throw error;
+		// The first panel must be shown (some element it matches has a size on the page).
+		const deadline = Date.now() + VIEW_MS;
+		while ((await boxesOf(panels[0])).length === 0) {
+			if (Date.now() > deadline) {
+				await page.screenshot({ path: join(this.failures, `${name}-failed.png`) }).catch(() => {});
+				throw new Error(`${name}: the panel it shows is not on the page`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
+		// No tooltip or hover over the picture.
+		await page.mouse.move(0, 0);
 		const boxes = (await Promise.all(panels.map(boxesOf))).flat();
-		if (boxes.length === 0) throw new Error(`${name}: the panels it shows have no size`);
 		const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
 		await page.screenshot({
 			path: join(DOC_IMAGES_DIR, `${name}.png`),
