@@ -17,7 +17,7 @@ export class AtiApi implements ICredentialType {
 	icon: Icon = { light: 'file:../nodes/Ati/ati.svg', dark: 'file:../nodes/Ati/ati.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#atisu-api';
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business/blob/main/README.ru.md#atisu-учётные-данные';
 
 	properties: INodeProperties[] = [
 		{

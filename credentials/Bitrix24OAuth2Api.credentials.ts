@@ -17,7 +17,7 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#bitrix24-oauth2-api';
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business/blob/main/README.ru.md#локальное-серверное-приложение';
 
 	properties: INodeProperties[] = [
 		{

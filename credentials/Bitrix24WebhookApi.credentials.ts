@@ -11,7 +11,7 @@ export class Bitrix24WebhookApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#bitrix24-webhook-api';
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business/blob/main/README.ru.md#входящий-вебхук';
 
 	properties: INodeProperties[] = [
 		{

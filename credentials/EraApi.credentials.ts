@@ -31,7 +31,7 @@ export class EraApi implements ICredentialType {
 	icon: Icon = { light: 'file:../nodes/Era/era.svg', dark: 'file:../nodes/Era/era.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#era-api';
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business/blob/main/README.ru.md#era-учётные-данные';
 
 	properties: INodeProperties[] = [
 		{

@@ -23,7 +23,7 @@ export class OktellApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#oktell-api';
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business/blob/main/README.ru.md#oktell-учётные-данные';
 
 	properties: INodeProperties[] = [
 		{

@@ -33,7 +33,7 @@ export class OneCConnectApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business?tab=readme-ov-file#1c-connect-api';
+		'https://github.com/n8n-nodes-ru-business/n8n-nodes-ru-business/blob/main/README.ru.md#1с-коннект-учётные-данные';
 
 	properties: INodeProperties[] = [
 		{

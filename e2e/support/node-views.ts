@@ -25,35 +25,53 @@ export async function packNodeTypes(client: N8nClient): Promise<NodeTypeDescript
 	return all.filter((node) => node.name.startsWith(`${PACKAGE}.`) && !node.name.endsWith('Tool'));
 }
 
+/** A workflow's entry for one node of this type, with its sandbox credential. */
+export function nodeEntry(
+	node: NodeTypeDescription,
+	name: string,
+	position: [number, number] = [0, 0],
+): Record<string, unknown> {
+	const credential = sandboxCredentials().find((candidate) =>
+		node.credentials?.some((wanted) => wanted.name === candidate.type),
+	);
+	return {
+		id: randomUUID(),
+		name,
+		type: node.name,
+		typeVersion: latestVersion(node),
+		position,
+		parameters: {},
+		...(credential
+			? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } }
+			: {}),
+	};
+}
+
+/** Saves a workflow holding these nodes, unconnected; its id. */
+export async function workflowWithNodes(
+	client: N8nClient,
+	name: string,
+	nodes: Array<Record<string, unknown>>,
+): Promise<string> {
+	const created = await client.request<{ id: string }>('POST', '/workflows', {
+		name,
+		nodes,
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		active: false,
+	});
+	return created.id;
+}
+
 /** Saves a workflow holding one node of this type (with its sandbox credential); its id. */
 export async function workflowWithNode(
 	client: N8nClient,
 	node: NodeTypeDescription,
 	name: string,
 ): Promise<string> {
-	const credential = sandboxCredentials().find((candidate) =>
-		node.credentials?.some((wanted) => wanted.name === candidate.type),
-	);
-	const created = await client.request<{ id: string }>('POST', '/workflows', {
-		name: `Editor check: ${node.displayName}`,
-		nodes: [
-			{
-				id: randomUUID(),
-				name,
-				type: node.name,
-				typeVersion: latestVersion(node),
-				position: [0, 0],
-				parameters: {},
-				...(credential
-					? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } }
-					: {}),
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		active: false,
-	});
-	return created.id;
+	return await workflowWithNodes(client, `Editor check: ${node.displayName}`, [
+		nodeEntry(node, name),
+	]);
 }
 
 async function waitForValue(input: Locator, wanted: string, what: string): Promise<void> {

@@ -127,7 +127,7 @@ describe('codex files (n8n panel categories, search aliases, documentation links
 		}
 	});
 
-	it("links each node and its credential to the README's sections", () => {
+	it("links each node and its credential to the Russian guide's sections", () => {
 		const problems: string[] = [];
 		for (const path of codexFiles(join(ROOT, 'nodes'))) {
 			const { primaryDocumentation, credentialDocumentation } = readCodex(path).resources;

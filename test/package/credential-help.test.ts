@@ -51,7 +51,7 @@ describe('credential forms', () => {
 		}
 	});
 
-	it("point their documentation link at the README's section", () => {
+	it("point their documentation link at the Russian guide's section", () => {
 		for (const [name, credential] of credentials) {
 			const { problem } = anchorOf(String(credential.documentationUrl));
 			assert.equal(problem, undefined, `${name}: ${problem}`);

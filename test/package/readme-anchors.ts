@@ -9,8 +9,12 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 	homepage: string;
 };
 
-/** The README on the repository's page: every documentation link of the pack starts with it. */
+/** The README on the repository's page. */
 export const README_URL = manifest.homepage.replace(/#readme$/, '?tab=readme-ov-file');
+
+/** The Russian guide on the repository's page: every documentation link of the pack starts with it. */
+export const GUIDE_URL = manifest.homepage.replace(/#readme$/, '/blob/main/README.ru.md');
+const GUIDE = readFileSync(join(ROOT, 'README.ru.md'), 'utf8');
 
 export interface Heading {
 	level: number;
@@ -51,12 +55,12 @@ export function readmeAnchors(markdown = README): Set<string> {
 	return anchors;
 }
 
-/** The README anchor a documentation URL points at, or why it points elsewhere. */
+/** The Russian guide's section a documentation URL points at, or why it points elsewhere. */
 export function anchorOf(url: string): { anchor?: string; problem?: string } {
 	const [base, anchor] = url.split('#');
-	if (base !== README_URL) return { problem: `${url} is not the README (${README_URL})` };
+	if (base !== GUIDE_URL) return { problem: `${url} is not the Russian guide (${GUIDE_URL})` };
 	if (!anchor) return { problem: `${url} names no section` };
-	if (!readmeAnchors().has(anchor))
-		return { problem: `${url}: the README has no section #${anchor}` };
+	if (!readmeAnchors(GUIDE).has(decodeURIComponent(anchor)))
+		return { problem: `${url}: README.ru.md has no section #${anchor}` };
 	return { anchor };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
 import { describe, it } from 'node:test';
 
 import { ROOT } from './packed-package';
@@ -18,7 +18,23 @@ function linksIn(markdown: string): string[] {
 const PRIVATE_HOST =
 	/^https?:\/\/(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[?::1\]?|0\.0\.0\.0)/i;
 
-for (const document of ['README.md', 'README.ru.md', 'CONTRIBUTING.md', 'CHANGELOG.md']) {
+/** The guides, the reference pages they link to under docs/, and the developer documents. */
+const DOCUMENTS = [
+	'README.md',
+	'README.ru.md',
+	'CONTRIBUTING.md',
+	'CHANGELOG.md',
+	...readdirSync(join(ROOT, 'docs'))
+		.filter((name) => name.endsWith('.md'))
+		.map((name) => `docs/${name}`),
+];
+
+/** A link's file as a path inside the repository (links are relative to their document). */
+function fileOf(document: string, link: string): string {
+	return relative(ROOT, join(ROOT, dirname(document), normalize(link.split('#')[0])));
+}
+
+for (const document of DOCUMENTS) {
 	describe(`links in ${document}`, () => {
 		const markdown = readFileSync(join(ROOT, document), 'utf8');
 		const links = linksIn(markdown);
@@ -32,8 +48,8 @@ for (const document of ['README.md', 'README.ru.md', 'CONTRIBUTING.md', 'CHANGEL
 					continue;
 				}
 				if (link.startsWith('#')) continue;
-				const path = normalize(link.split('#')[0]);
-				if (path.startsWith('..') || path.startsWith('/'))
+				const path = fileOf(document, link);
+				if (path.startsWith('..') || link.startsWith('/'))
 					problems.push(`${link}: outside the repository`);
 				else if (!existsSync(join(ROOT, path))) problems.push(`${link}: no such file`);
 			}
@@ -46,7 +62,7 @@ for (const document of ['README.md', 'README.ru.md', 'CONTRIBUTING.md', 'CHANGEL
 				.filter((link) => {
 					const [file, anchor] = link.split('#');
 					if (file && !file.endsWith('.md')) return false;
-					const target = file ? join(ROOT, normalize(file)) : join(ROOT, document);
+					const target = join(ROOT, file ? fileOf(document, link) : document);
 					return !existsSync(target) || !readmeAnchors(readFileSync(target, 'utf8')).has(anchor);
 				});
 			assert.deepEqual(missing, []);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -75,12 +75,20 @@ describe('README.ru.md, the guide in Russian', () => {
 				assert.match(partOf(vendor, PARTS.errors), /^\| Что видно \| Что делать \|$/m);
 			});
 
-			it('has its pictures, or the list of screenshots still to take', () => {
-				const section = sectionText(2, vendor) ?? '';
-				assert.match(
-					section,
-					/!\[[^\]]*\]\([^)]+\.png\)|<!-- Скриншоты для этого раздела: [^>]+-->/,
-				);
+			it("shows the filled-in credential form, the node and the first workflow's output", () => {
+				const pictures = (part: string) =>
+					[...part.matchAll(/!\[[^\]]+\]\((docs\/images\/[^)]+\.png)\)/g)].map((found) => found[1]);
+				for (const [words, shows] of [
+					[PARTS.automate, 'node'],
+					[PARTS.credential, 'credential'],
+					[PARTS.firstWorkflow, 'first-workflow'],
+				]) {
+					const shown = pictures(partOf(vendor, words));
+					assert.ok(
+						shown.some((file) => file.startsWith(`docs/images/${shows}-`)),
+						`"${vendor}: ${words}" shows the ${shows} (docs/images/${shows}-…): ${shown.join(', ')}`,
+					);
+				}
 			});
 		});
 	}
@@ -107,6 +115,26 @@ describe('README.ru.md, the guide in Russian', () => {
 		assert.ok(names.length >= 12, names.join(', '));
 		assert.deepEqual(
 			names.filter((name) => !GUIDE.includes(`**${name}**`)),
+			[],
+		);
+	});
+
+	it('has a part with the form of every trigger of the pack', () => {
+		const triggers = [...loadPackageNodes().values()]
+			.map((node) => node.description)
+			.filter((description) => description.group.includes('trigger'));
+		assert.ok(triggers.length >= 8, triggers.map((trigger) => trigger.displayName).join(', '));
+		for (const trigger of triggers) {
+			const part = sectionText(3, trigger.displayName) ?? sectionText(4, trigger.displayName);
+			assert.ok(part, `README.ru.md has no part "### ${trigger.displayName}"`);
+			assert.match(part, /!\[[^\]]+\]\(docs\/images\/node-[^)]+\.png\)/, trigger.displayName);
+		}
+	});
+
+	it('lists every example workflow, by its file', () => {
+		const examples = readdirSync(join(ROOT, 'examples')).filter((name) => name.endsWith('.json'));
+		assert.deepEqual(
+			examples.filter((name) => !GUIDE.includes(`(examples/${name})`)),
 			[],
 		);
 	});

@@ -252,7 +252,7 @@ export function encodeXdtoElement(
  */
 export function decodeXdtoDocument(text: string): XdtoJson {
 	const value = new XdtoValueReader();
-	const reader = new UntrustedXmlReader('XDTO', value, {
+	const reader = new UntrustedXmlReader('1C-Connect', value, {
 		removeNamespacePrefixes: true,
 		characterReferences: true,
 	});

@@ -53,7 +53,7 @@ export const properties: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		description:
-			'The method\'s parameters as a JSON object, e.g. {"filter": {">ID": 10}, "select": ["ID", "TITLE"]}',
+			'The method\'s parameters as a JSON object, e.g. {"filter": {"STAGE_ID": "WON"}, "select": ["ID", "TITLE"]}',
 	},
 	{
 		displayName:
@@ -92,7 +92,7 @@ const LIMITS_HINT =
 
 const PARAMETERS = {
 	label: 'Parameters',
-	example: '{"filter": {">ID": 10}, "select": ["ID", "TITLE"]}',
+	example: '{"filter": {"STAGE_ID": "WON"}, "select": ["ID", "TITLE"]}',
 };
 
 interface Call extends RequestLimits {

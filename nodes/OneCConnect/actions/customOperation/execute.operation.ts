@@ -38,7 +38,7 @@ export const properties: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		description:
-			'The Params value: an object is sent as a Structure, an array of objects as a ValueTable (a batch). Nested objects become Structures, arrays of objects ValueTables.',
+			'The operation\'s parameters: an object is sent as a structure (Структура), a list of objects as a table (Таблица значений), one row per object, for a batch. Nested objects and lists are sent the same way.',
 	},
 	{
 		displayName: 'Read Only',
@@ -53,7 +53,7 @@ export const properties: INodeProperties[] = [
 		name: 'splitRows',
 		type: 'boolean',
 		default: true,
-		description: 'Whether a ValueTable result gives one item per row, rather than one item',
+		description: 'Whether a table (Таблица значений) in the reply gives one item per row, rather than one item',
 	},
 	requestOptions,
 ];
