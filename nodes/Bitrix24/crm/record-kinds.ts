@@ -45,11 +45,17 @@ export interface RecordKind {
 	typeOverrides?: Record<string, string>;
 	/** Whether the records hold phones and e-mails (crm_multifield fields). */
 	multiFields?: boolean;
+	/**
+	 * A CRM object's type (crm.enum.ownertype: lead 1, deal 2, contact 3, company 4), which
+	 * makes it a CRM resource of the node; `picked`: a smart process the user picks.
+	 */
+	entityTypeId?: number | 'picked';
 }
 
 const crm = (
 	resource: string,
 	label: string,
+	entityTypeId: number,
 	titleFields: string[],
 	searchField: string,
 	duplicateType?: string,
@@ -73,13 +79,14 @@ const crm = (
 	searchField,
 	duplicateType,
 	multiFields: duplicateType !== undefined,
+	entityTypeId,
 	...extra,
 });
 
-export const DEAL = crm('deal', 'Deal', ['TITLE'], 'TITLE', undefined, { pipelines: 2 });
-export const LEAD = crm('lead', 'Lead', ['TITLE', 'NAME', 'LAST_NAME'], 'TITLE', 'LEAD');
-export const CONTACT = crm('contact', 'Contact', ['NAME', 'LAST_NAME'], 'LAST_NAME', 'CONTACT');
-export const COMPANY = crm('company', 'Company', ['TITLE'], 'TITLE', 'COMPANY');
+export const DEAL = crm('deal', 'Deal', 2, ['TITLE'], 'TITLE', undefined, { pipelines: 2 });
+export const LEAD = crm('lead', 'Lead', 1, ['TITLE', 'NAME', 'LAST_NAME'], 'TITLE', 'LEAD');
+export const CONTACT = crm('contact', 'Contact', 3, ['NAME', 'LAST_NAME'], 'LAST_NAME', 'CONTACT');
+export const COMPANY = crm('company', 'Company', 4, ['TITLE'], 'TITLE', 'COMPANY');
 
 export const SMART_PROCESS_ITEM: RecordKind = {
 	resource: 'smartProcessItem',
@@ -102,6 +109,7 @@ export const SMART_PROCESS_ITEM: RecordKind = {
 	titleFields: ['title'],
 	searchField: 'title',
 	pipelines: 'scope',
+	entityTypeId: 'picked',
 };
 
 export const TASK: RecordKind = {
@@ -157,7 +165,10 @@ export const TASK: RecordKind = {
 	],
 };
 
+/** Every kind of record the node reads and writes; each CRM kind is a resource of its own. */
 export const RECORD_KINDS = [DEAL, LEAD, CONTACT, COMPANY, SMART_PROCESS_ITEM, TASK];
+
+export const CRM_KINDS = RECORD_KINDS.filter((kind) => kind.entityTypeId !== undefined);
 
 export function kindOf(resource: string): RecordKind | undefined {
 	return RECORD_KINDS.find((kind) => kind.resource === resource);
