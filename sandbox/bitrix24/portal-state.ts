@@ -5,6 +5,7 @@ import type { Directories } from './crm/statuses';
 import { demoCategories, demoStatuses } from './crm/statuses';
 import type { Row } from './crm/query';
 import { CrmTable } from './crm/store';
+import { CrmExtrasState } from './crm-extras/state';
 import { Tasks } from './crm/tasks';
 import { BITRIX24_DEMO_USERS, demoDeals } from './demo-data';
 
@@ -67,6 +68,7 @@ export class PortalState {
 	};
 	readonly smartProcesses = new SmartProcesses(this.announce);
 	readonly tasks = new Tasks(this.announce);
+	crmExtras = new CrmExtrasState();
 
 	constructor() {
 		this.smartProcesses.types = demoSmartProcesses();
@@ -121,6 +123,7 @@ export class PortalState {
 		for (const table of Object.values(this.crm)) table.userFields.length = 0;
 		this.smartProcesses.types = demoSmartProcesses();
 		this.tasks.rows = demoTasks();
+		this.crmExtras = new CrmExtrasState();
 		this.users = BITRIX24_DEMO_USERS.map((user) => ({ ...user }));
 		this.pushes = [];
 		this.directories = { statuses: demoStatuses(), categories: demoCategories() };

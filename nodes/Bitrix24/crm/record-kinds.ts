@@ -50,6 +50,8 @@ export interface RecordKind {
 	 * makes it a CRM resource of the node; `picked`: a smart process the user picks.
 	 */
 	entityTypeId?: number | 'picked';
+	/** Whether the records hold product rows (crm.item.productrow.*): deals, leads, quotes, smart processes. */
+	productRows?: boolean;
 }
 
 const crm = (
@@ -83,8 +85,13 @@ const crm = (
 	...extra,
 });
 
-export const DEAL = crm('deal', 'Deal', 2, ['TITLE'], 'TITLE', undefined, { pipelines: 2 });
-export const LEAD = crm('lead', 'Lead', 1, ['TITLE', 'NAME', 'LAST_NAME'], 'TITLE', 'LEAD');
+export const DEAL = crm('deal', 'Deal', 2, ['TITLE'], 'TITLE', undefined, {
+	pipelines: 2,
+	productRows: true,
+});
+export const LEAD = crm('lead', 'Lead', 1, ['TITLE', 'NAME', 'LAST_NAME'], 'TITLE', 'LEAD', {
+	productRows: true,
+});
 export const CONTACT = crm('contact', 'Contact', 3, ['NAME', 'LAST_NAME'], 'LAST_NAME', 'CONTACT');
 export const COMPANY = crm('company', 'Company', 4, ['TITLE'], 'TITLE', 'COMPANY');
 
@@ -110,6 +117,7 @@ export const SMART_PROCESS_ITEM: RecordKind = {
 	searchField: 'title',
 	pipelines: 'scope',
 	entityTypeId: 'picked',
+	productRows: true,
 };
 
 export const TASK: RecordKind = {

@@ -18,7 +18,8 @@ export async function searchRecords(
 ): Promise<INodeListSearchResult> {
 	const resource = resourceOf(this);
 	if (resource === 'user') return await searchUsers(this, filter, paginationToken);
-	const kind = kindOf(resource);
+	// Resources about a CRM record (its product rows, its timeline) name its kind in Record Type.
+	const kind = kindOf(resource) ?? kindOf(String(this.getNodeParameter('ownerType', '')));
 	if (!kind) return { results: [] };
 	const text = (filter ?? '').trim();
 	const reply = await pickerCall(this, kind.methods.list, {
@@ -71,4 +72,36 @@ export async function getSmartProcesses(
 		name: `${String(type.title)} (${String(type.entityTypeId)})`,
 		value: Number(type.entityTypeId),
 	}));
+}
+
+/**
+ * Products of the portal's product catalog (catalog.product.list needs the catalog's iblockId:
+ * the first trade catalog that is not an offers catalog, from catalog.catalog.list).
+ */
+export async function searchProducts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const catalogs = await pickerCall(this, 'catalog.catalog.list', {
+		select: ['id', 'iblockId', 'name', 'productIblockId'],
+	});
+	const rows = ((catalogs.result as IDataObject | undefined)?.catalogs ?? []) as IDataObject[];
+	const catalog = rows.find((row) => !row.productIblockId) ?? rows[0];
+	if (!catalog) return { results: [] };
+	const text = (filter ?? '').trim();
+	const reply = await pickerCall(this, 'catalog.product.list', {
+		select: ['id', 'iblockId', 'name'],
+		filter: { iblockId: catalog.iblockId, ...(text === '' ? {} : { '%name': text }) },
+		order: { id: 'DESC' },
+		start: Number(paginationToken ?? 0) || 0,
+	});
+	const products = ((reply.result as IDataObject | undefined)?.products ?? []) as IDataObject[];
+	return {
+		results: products.map((product) => ({
+			name: `${String(product.name)} (${String(product.id)})`,
+			value: String(product.id),
+		})),
+		paginationToken: typeof reply.next === 'number' ? String(reply.next) : undefined,
+	};
 }
