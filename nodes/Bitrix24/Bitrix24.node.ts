@@ -10,7 +10,12 @@ import { resourceProperties } from '../shared/execution/resources';
 import { routeOperation } from '../shared/execution/route-operation';
 import { operations, resources } from './actions/resources';
 import { getCreateFields, getListFields, getUpdateFields } from './methods/field-lists';
-import { getSmartProcesses, searchProducts, searchRecords } from './methods/pickers';
+import {
+	getSmartProcesses,
+	searchProducts,
+	searchRecords,
+	searchUsers,
+} from './methods/pickers';
 
 export class Bitrix24 implements INodeType {
 	description: INodeTypeDescription = {
@@ -54,7 +59,7 @@ export class Bitrix24 implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchProducts, searchRecords },
+		listSearch: { searchProducts, searchRecords, searchUsers },
 		loadOptions: { getListFields, getSmartProcesses },
 		resourceMapping: { getCreateFields, getUpdateFields },
 	};

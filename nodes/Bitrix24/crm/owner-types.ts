@@ -8,3 +8,16 @@ const ABBREVIATIONS: Record<number, string> = { 1: 'L', 2: 'D', 3: 'C', 4: 'CO',
 export function ownerTypeAbbr(entityTypeId: number): string {
 	return ABBREVIATIONS[entityTypeId] ?? `T${entityTypeId.toString(16)}`;
 }
+
+/** A CRM object type as the timeline names it (`deal`, `lead`, `dynamic_1046`). */
+const NAMES: Record<number, string> = {
+	1: 'lead',
+	2: 'deal',
+	3: 'contact',
+	4: 'company',
+	7: 'quote',
+};
+
+export function ownerTypeName(entityTypeId: number): string {
+	return NAMES[entityTypeId] ?? `dynamic_${entityTypeId}`;
+}

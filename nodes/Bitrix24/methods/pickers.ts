@@ -17,7 +17,7 @@ export async function searchRecords(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const resource = resourceOf(this);
-	if (resource === 'user') return await searchUsers(this, filter, paginationToken);
+	if (resource === 'user') return await usersPage(this, filter, paginationToken);
 	// Resources about a CRM record (its product rows, its timeline) name its kind in Record Type.
 	const kind = kindOf(resource) ?? kindOf(String(this.getNodeParameter('ownerType', '')));
 	if (!kind) return { results: [] };
@@ -42,7 +42,16 @@ export async function searchRecords(
 	};
 }
 
-async function searchUsers(
+/** Users of the portal, for user pickers outside the User resource. */
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await usersPage(this, filter, paginationToken);
+}
+
+async function usersPage(
 	context: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,

@@ -34,15 +34,30 @@ export const userIdProperty: INodeProperties = {
 	],
 };
 
-export function userIdOf(context: IExecuteFunctions, itemIndex: number): number {
+/** A user picked for something else than the User resource (a to-do's responsible user). */
+export function userLocator(name: string, displayName: string): INodeProperties {
+	return {
+		...userIdProperty,
+		name,
+		displayName,
+		required: false,
+		modes: userIdProperty.modes?.map((mode) =>
+			mode.name === 'list'
+				? { ...mode, typeOptions: { searchListMethod: 'searchUsers', searchable: true } }
+				: mode,
+		),
+	};
+}
+
+export function userIdOf(context: IExecuteFunctions, itemIndex: number, name = 'userId'): number {
 	const text = String(
-		context.getNodeParameter('userId', itemIndex, '', { extractValue: true }) ?? '',
+		context.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
 	const id = new RegExp(USER_URL).exec(text)?.[1] ?? text;
 	if (!/^\d+$/.test(id) || Number(id) <= 0) {
 		throw inputError(
 			context.getNode(),
-			`"User" in item ${itemIndex} is not a user ID: ${JSON.stringify(text)}`,
+			`"${name === 'userId' ? 'User' : 'Responsible User'}" in item ${itemIndex} is not a user ID: ${JSON.stringify(text)}`,
 			'Pick the user from the list, or give their number or the address of their profile.',
 			itemIndex,
 		);
