@@ -14,6 +14,7 @@ import {
 	getSmartProcesses,
 	searchProducts,
 	searchRecords,
+	searchTemplates,
 	searchUsers,
 } from './methods/pickers';
 
@@ -59,7 +60,7 @@ export class Bitrix24 implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchProducts, searchRecords, searchUsers },
+		listSearch: { searchProducts, searchRecords, searchTemplates, searchUsers },
 		loadOptions: { getListFields, getSmartProcesses },
 		resourceMapping: { getCreateFields, getUpdateFields },
 	};

@@ -1,6 +1,7 @@
 import { operationTable } from '../../shared/execution/resources';
 import { CRM_KINDS } from '../crm/record-kinds';
 import { activity } from './activity/Activity.resource';
+import { businessProcess } from './businessProcess/BusinessProcess.resource';
 import { method } from './method/Method.resource';
 import { productRow } from './productRow/ProductRow.resource';
 import { realtime } from './realtime/Realtime.resource';
@@ -17,6 +18,7 @@ export const resources = [
 	productRow,
 	timelineComment,
 	activity,
+	businessProcess,
 	task,
 	user,
 ];

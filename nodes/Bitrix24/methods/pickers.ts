@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { scopeOf } from '../actions/records/scope';
+import { bizprocDocumentType } from '../crm/owner-types';
 import { kindOf, recordTitle } from '../crm/record-kinds';
 import { pageRecords } from '../transport';
 import { pickerCall, resourceOf } from './picker-request';
@@ -110,6 +111,40 @@ export async function searchProducts(
 		results: products.map((product) => ({
 			name: `${String(product.name)} (${String(product.id)})`,
 			value: String(product.id),
+		})),
+		paginationToken: typeof reply.next === 'number' ? String(reply.next) : undefined,
+	};
+}
+
+/**
+ * The business process templates of the chosen record type (bizproc.workflow.template.list,
+ * 50 a page); its filter has no substring search, so typed text filters the page by name.
+ */
+export async function searchTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const kind = kindOf(String(this.getNodeParameter('ownerType', '')));
+	if (!kind?.entityTypeId) return { results: [] };
+	const entityTypeId = Number(scopeOf(this, kind).entityTypeId ?? kind.entityTypeId);
+	const { entity, type } = bizprocDocumentType(entityTypeId);
+	const reply = await pickerCall(this, 'bizproc.workflow.template.list', {
+		SELECT: ['ID', 'NAME'],
+		FILTER: { MODULE_ID: 'crm', ENTITY: entity, DOCUMENT_TYPE: type },
+		ORDER: { NAME: 'ASC' },
+		start: Number(paginationToken ?? 0) || 0,
+	});
+	const text = (filter ?? '').trim().toLowerCase();
+	const rows = (pageRecords(reply.result) as IDataObject[]).filter((row) =>
+		String(row.NAME ?? '')
+			.toLowerCase()
+			.includes(text),
+	);
+	return {
+		results: rows.map((row) => ({
+			name: `${String(row.NAME)} (${String(row.ID)})`,
+			value: String(row.ID),
 		})),
 		paginationToken: typeof reply.next === 'number' ? String(reply.next) : undefined,
 	};
