@@ -5,6 +5,7 @@ import type { Directories } from './crm/statuses';
 import { demoCategories, demoStatuses } from './crm/statuses';
 import type { Row } from './crm/query';
 import { CrmTable } from './crm/store';
+import { demoQuotes } from './crm-extras/quotes';
 import { CrmExtrasState } from './crm-extras/state';
 import { Tasks } from './crm/tasks';
 import { BITRIX24_DEMO_USERS, demoDeals } from './demo-data';
@@ -71,7 +72,7 @@ export class PortalState {
 	crmExtras = new CrmExtrasState();
 
 	constructor() {
-		this.smartProcesses.types = demoSmartProcesses();
+		this.smartProcesses.types = [...demoSmartProcesses(), demoQuotes()];
 		this.tasks.rows = demoTasks();
 	}
 
@@ -121,7 +122,7 @@ export class PortalState {
 		this.contacts = demoContacts();
 		this.companies = demoCompanies();
 		for (const table of Object.values(this.crm)) table.userFields.length = 0;
-		this.smartProcesses.types = demoSmartProcesses();
+		this.smartProcesses.types = [...demoSmartProcesses(), demoQuotes()];
 		this.tasks.rows = demoTasks();
 		this.crmExtras = new CrmExtrasState();
 		this.users = BITRIX24_DEMO_USERS.map((user) => ({ ...user }));

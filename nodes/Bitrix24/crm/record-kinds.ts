@@ -95,9 +95,16 @@ export const LEAD = crm('lead', 'Lead', 1, ['TITLE', 'NAME', 'LAST_NAME'], 'TITL
 export const CONTACT = crm('contact', 'Contact', 3, ['NAME', 'LAST_NAME'], 'LAST_NAME', 'CONTACT');
 export const COMPANY = crm('company', 'Company', 4, ['TITLE'], 'TITLE', 'COMPANY');
 
-export const SMART_PROCESS_ITEM: RecordKind = {
-	resource: 'smartProcessItem',
-	label: 'Smart Process Item',
+/** A kind the universal crm.item.* methods serve, named by its entityTypeId in every call. */
+const universal = (
+	resource: string,
+	label: string,
+	entityTypeId: number | 'picked',
+	urlPattern: string,
+	extra: Partial<RecordKind> = {},
+): RecordKind => ({
+	resource,
+	label,
 	methods: {
 		fields: 'crm.item.fields',
 		list: 'crm.item.list',
@@ -112,13 +119,29 @@ export const SMART_PROCESS_ITEM: RecordKind = {
 	rowsKey: 'items',
 	recordKey: 'item',
 	fieldsKey: 'fields',
-	urlPattern: 'https?://.+/crm/type/\\d+/details/(\\d+)/?.*',
+	urlPattern,
 	titleFields: ['title'],
 	searchField: 'title',
-	pipelines: 'scope',
-	entityTypeId: 'picked',
+	entityTypeId,
 	productRows: true,
-};
+	...extra,
+});
+
+// REST docs, api-reference/crm/quote/index.md: estimates are served by crm.item.* with entityTypeId 7.
+export const QUOTE = universal(
+	'quote',
+	'Quote',
+	7,
+	'https?://.+/crm/(?:type/7/details|quote/show)/(\\d+)/?.*',
+);
+
+export const SMART_PROCESS_ITEM = universal(
+	'smartProcessItem',
+	'Smart Process Item',
+	'picked',
+	'https?://.+/crm/type/\\d+/details/(\\d+)/?.*',
+	{ pipelines: 'scope' },
+);
 
 export const TASK: RecordKind = {
 	resource: 'task',
@@ -174,7 +197,7 @@ export const TASK: RecordKind = {
 };
 
 /** Every kind of record the node reads and writes; each CRM kind is a resource of its own. */
-export const RECORD_KINDS = [DEAL, LEAD, CONTACT, COMPANY, SMART_PROCESS_ITEM, TASK];
+export const RECORD_KINDS = [DEAL, LEAD, CONTACT, COMPANY, QUOTE, SMART_PROCESS_ITEM, TASK];
 
 export const CRM_KINDS = RECORD_KINDS.filter((kind) => kind.entityTypeId !== undefined);
 

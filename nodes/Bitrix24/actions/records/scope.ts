@@ -30,6 +30,10 @@ export function scopeOf(
 	kind: RecordKind,
 	itemIndex?: number,
 ): IDataObject {
+	// A kind of the universal methods with its own type (a quote) names it in every call.
+	if (typeof kind.entityTypeId === 'number') {
+		return kind.recordKey === 'item' ? { entityTypeId: kind.entityTypeId } : {};
+	}
 	if (kind.entityTypeId !== 'picked') return {};
 	const value =
 		itemIndex === undefined
