@@ -27,7 +27,7 @@ export class Bitrix24 implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Work with Bitrix24 CRM records, smart processes, tasks and users, call any REST method in batches, and publish real-time events',
+			'Work with Bitrix24 CRM records and their product rows, timeline, activities and business processes, smart processes, tasks and users, call any REST method in batches, and publish real-time events',
 		defaults: { name: 'Bitrix24' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
