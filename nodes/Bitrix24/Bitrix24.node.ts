@@ -10,7 +10,12 @@ import { resourceProperties } from '../shared/execution/resources';
 import { routeOperation } from '../shared/execution/route-operation';
 import { operations, resources } from './actions/resources';
 import { getCreateFields, getListFields, getUpdateFields } from './methods/field-lists';
-import { getSmartProcesses, searchRecords } from './methods/pickers';
+import {
+	getSmartProcesses,
+	searchProducts,
+	searchRecords,
+	searchTemplates,
+} from './methods/pickers';
 import { searchChats, searchDriveFolders, searchTasks, searchUsers } from './methods/work-pickers';
 
 export class Bitrix24 implements INodeType {
@@ -22,7 +27,7 @@ export class Bitrix24 implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Work with Bitrix24 CRM records, smart processes, tasks and users, call any REST method in batches, and publish real-time events',
+			'Work with Bitrix24 CRM records and their product rows, timeline, activities and business processes, smart processes, tasks and users, call any REST method in batches, and publish real-time events',
 		defaults: { name: 'Bitrix24' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -55,7 +60,15 @@ export class Bitrix24 implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchRecords, searchChats, searchDriveFolders, searchTasks, searchUsers },
+		listSearch: {
+			searchChats,
+			searchDriveFolders,
+			searchProducts,
+			searchRecords,
+			searchTasks,
+			searchTemplates,
+			searchUsers,
+		},
 		loadOptions: { getListFields, getSmartProcesses },
 		resourceMapping: { getCreateFields, getUpdateFields },
 	};

@@ -1,6 +1,7 @@
 import { MethodError } from './bitrix-errors';
 import { EVENT_METHODS } from './events/event-methods';
 import { CRM_METHODS } from './crm/crm-methods';
+import { CRM_EXTRA_METHODS } from './crm-extras';
 import { listOf } from './php-params';
 import type { PortalState } from './portal-state';
 import type { PullHub } from './pull/pull-hub';
@@ -57,6 +58,7 @@ export const METHODS: Record<string, Method> = {
 	},
 	'user.current': (context) => ({ result: profileOf(context) }),
 	...CRM_METHODS,
+	...CRM_EXTRA_METHODS,
 	...EVENT_METHODS,
 	...WORK_METHODS,
 	'pull.application.config.get': ({ params, caller, pull }) => {

@@ -5,6 +5,8 @@ import type { Directories } from './crm/statuses';
 import { demoCategories, demoStatuses } from './crm/statuses';
 import type { Row } from './crm/query';
 import { CrmTable } from './crm/store';
+import { demoQuotes } from './crm-extras/quotes';
+import { CrmExtrasState } from './crm-extras/state';
 import { Tasks } from './crm/tasks';
 import { BITRIX24_DEMO_USERS, demoDeals } from './demo-data';
 import { WorkState } from './work/work-state';
@@ -70,9 +72,10 @@ export class PortalState {
 	readonly tasks = new Tasks(this.announce);
 	/** Chats, Drive, task work and external calls. */
 	readonly work = new WorkState();
+	crmExtras = new CrmExtrasState();
 
 	constructor() {
-		this.smartProcesses.types = demoSmartProcesses();
+		this.smartProcesses.types = [...demoSmartProcesses(), demoQuotes()];
 		this.tasks.rows = demoTasks();
 	}
 
@@ -122,8 +125,9 @@ export class PortalState {
 		this.contacts = demoContacts();
 		this.companies = demoCompanies();
 		for (const table of Object.values(this.crm)) table.userFields.length = 0;
-		this.smartProcesses.types = demoSmartProcesses();
+		this.smartProcesses.types = [...demoSmartProcesses(), demoQuotes()];
 		this.tasks.rows = demoTasks();
+		this.crmExtras = new CrmExtrasState();
 		this.users = BITRIX24_DEMO_USERS.map((user) => ({ ...user }));
 		this.pushes = [];
 		this.work.reset();

@@ -1,12 +1,13 @@
 import { operationTable } from '../../shared/execution/resources';
-import { company } from './company/Company.resource';
-import { contact } from './contact/Contact.resource';
-import { deal } from './deal/Deal.resource';
-import { lead } from './lead/Lead.resource';
+import { CRM_KINDS } from '../crm/record-kinds';
+import { activity } from './activity/Activity.resource';
+import { businessProcess } from './businessProcess/BusinessProcess.resource';
 import { method } from './method/Method.resource';
+import { productRow } from './productRow/ProductRow.resource';
 import { realtime } from './realtime/Realtime.resource';
-import { smartProcessItem } from './smartProcessItem/SmartProcessItem.resource';
+import { crmResource } from './records/crm-resource';
 import { task } from './task/Task.resource';
+import { timelineComment } from './timelineComment/TimelineComment.resource';
 import { user } from './user/User.resource';
 // Beyond the CRM card (issue 29, part B).
 import { chat } from './chat/Chat.resource';
@@ -20,11 +21,12 @@ import { telephony } from './telephony/Telephony.resource';
 export const resources = [
 	method,
 	realtime,
-	deal,
-	lead,
-	contact,
-	company,
-	smartProcessItem,
+	...CRM_KINDS.map(crmResource),
+	// CRM extras: what CRM records hold beyond their fields.
+	productRow,
+	timelineComment,
+	activity,
+	businessProcess,
 	task,
 	user,
 	// Beyond the CRM card (issue 29, part B).

@@ -45,11 +45,19 @@ export interface RecordKind {
 	typeOverrides?: Record<string, string>;
 	/** Whether the records hold phones and e-mails (crm_multifield fields). */
 	multiFields?: boolean;
+	/**
+	 * A CRM object's type (crm.enum.ownertype: lead 1, deal 2, contact 3, company 4), which
+	 * makes it a CRM resource of the node; `picked`: a smart process the user picks.
+	 */
+	entityTypeId?: number | 'picked';
+	/** Whether the records hold product rows (crm.item.productrow.*): deals, leads, quotes, smart processes. */
+	productRows?: boolean;
 }
 
 const crm = (
 	resource: string,
 	label: string,
+	entityTypeId: number,
 	titleFields: string[],
 	searchField: string,
 	duplicateType?: string,
@@ -73,17 +81,30 @@ const crm = (
 	searchField,
 	duplicateType,
 	multiFields: duplicateType !== undefined,
+	entityTypeId,
 	...extra,
 });
 
-export const DEAL = crm('deal', 'Deal', ['TITLE'], 'TITLE', undefined, { pipelines: 2 });
-export const LEAD = crm('lead', 'Lead', ['TITLE', 'NAME', 'LAST_NAME'], 'TITLE', 'LEAD');
-export const CONTACT = crm('contact', 'Contact', ['NAME', 'LAST_NAME'], 'LAST_NAME', 'CONTACT');
-export const COMPANY = crm('company', 'Company', ['TITLE'], 'TITLE', 'COMPANY');
+export const DEAL = crm('deal', 'Deal', 2, ['TITLE'], 'TITLE', undefined, {
+	pipelines: 2,
+	productRows: true,
+});
+export const LEAD = crm('lead', 'Lead', 1, ['TITLE', 'NAME', 'LAST_NAME'], 'TITLE', 'LEAD', {
+	productRows: true,
+});
+export const CONTACT = crm('contact', 'Contact', 3, ['NAME', 'LAST_NAME'], 'LAST_NAME', 'CONTACT');
+export const COMPANY = crm('company', 'Company', 4, ['TITLE'], 'TITLE', 'COMPANY');
 
-export const SMART_PROCESS_ITEM: RecordKind = {
-	resource: 'smartProcessItem',
-	label: 'Smart Process Item',
+/** A kind the universal crm.item.* methods serve, named by its entityTypeId in every call. */
+const universal = (
+	resource: string,
+	label: string,
+	entityTypeId: number | 'picked',
+	urlPattern: string,
+	extra: Partial<RecordKind> = {},
+): RecordKind => ({
+	resource,
+	label,
 	methods: {
 		fields: 'crm.item.fields',
 		list: 'crm.item.list',
@@ -98,11 +119,29 @@ export const SMART_PROCESS_ITEM: RecordKind = {
 	rowsKey: 'items',
 	recordKey: 'item',
 	fieldsKey: 'fields',
-	urlPattern: 'https?://.+/crm/type/\\d+/details/(\\d+)/?.*',
+	urlPattern,
 	titleFields: ['title'],
 	searchField: 'title',
-	pipelines: 'scope',
-};
+	entityTypeId,
+	productRows: true,
+	...extra,
+});
+
+// REST docs, api-reference/crm/quote/index.md: estimates are served by crm.item.* with entityTypeId 7.
+export const QUOTE = universal(
+	'quote',
+	'Quote',
+	7,
+	'https?://.+/crm/(?:type/7/details|quote/show)/(\\d+)/?.*',
+);
+
+export const SMART_PROCESS_ITEM = universal(
+	'smartProcessItem',
+	'Smart Process Item',
+	'picked',
+	'https?://.+/crm/type/\\d+/details/(\\d+)/?.*',
+	{ pipelines: 'scope' },
+);
 
 export const TASK: RecordKind = {
 	resource: 'task',
@@ -157,7 +196,10 @@ export const TASK: RecordKind = {
 	],
 };
 
-export const RECORD_KINDS = [DEAL, LEAD, CONTACT, COMPANY, SMART_PROCESS_ITEM, TASK];
+/** Every kind of record the node reads and writes; each CRM kind is a resource of its own. */
+export const RECORD_KINDS = [DEAL, LEAD, CONTACT, COMPANY, QUOTE, SMART_PROCESS_ITEM, TASK];
+
+export const CRM_KINDS = RECORD_KINDS.filter((kind) => kind.entityTypeId !== undefined);
 
 export function kindOf(resource: string): RecordKind | undefined {
 	return RECORD_KINDS.find((kind) => kind.resource === resource);

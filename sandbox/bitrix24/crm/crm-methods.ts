@@ -95,7 +95,8 @@ const findByComm: Method = ({ params, portal }) => {
 
 const itemMethods: Record<string, Method> = {
 	'crm.type.list': ({ params, portal }) => {
-		const types = portal.smartProcesses.types.map(({ id, entityTypeId, title }) => ({
+		const processes = portal.smartProcesses.types.filter((type) => !type.system);
+		const types = processes.map(({ id, entityTypeId, title }) => ({
 			id,
 			entityTypeId,
 			title,

@@ -25,6 +25,8 @@ export interface SmartProcess {
 	title: string;
 	items: Row[];
 	userFields: Record<string, ItemFieldInfo>;
+	/** A system type crm.item also serves (a quote): its own fields, defaults and event names. */
+	system?: { fields: Record<string, ItemFieldInfo>; defaults: Row; event: string };
 }
 
 const upper = (camel: string) => camel.replace(/([A-Z])/g, '_$1').toUpperCase();
@@ -73,6 +75,7 @@ export class SmartProcesses {
 	}
 
 	fields(process: SmartProcess): Record<string, ItemFieldInfo> {
+		if (process.system) return { ...process.system.fields, ...process.userFields };
 		const all = { ...STANDARD_ITEM_FIELDS, ...process.userFields };
 		return Object.fromEntries(
 			Object.entries(all).map(([name, field]) => [
@@ -114,6 +117,7 @@ export class SmartProcesses {
 			currencyId: 'RUB',
 			createdTime: stamp,
 			updatedTime: stamp,
+			...process.system?.defaults,
 		};
 		this.write(process, item, values);
 		process.items.push(item);
@@ -153,6 +157,8 @@ export class SmartProcesses {
 	}
 
 	private changed(action: string, process: SmartProcess, id: number) {
+		if (process.system)
+			return this.announce(`ONCRM${process.system.event}${action}`, { ID: String(id) });
 		this.announce(`ONCRMDYNAMICITEM${action}`, {
 			ID: String(id),
 			ENTITY_TYPE_ID: String(process.entityTypeId),

@@ -52,8 +52,9 @@ export function recordIdOf(
 	context: IExecuteFunctions,
 	kind: RecordKind,
 	itemIndex: number,
+	name = 'recordId',
 ): number {
-	const value = context.getNodeParameter('recordId', itemIndex, '', { extractValue: true });
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
 	const text = String(value ?? '').trim();
 	const url = new RegExp(kind.urlPattern).exec(text)?.[1];
 	const id = url ?? text;

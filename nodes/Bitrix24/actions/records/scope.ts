@@ -7,7 +7,6 @@ import type {
 
 import { inputError } from '../../../shared/errors/node-errors';
 import type { RecordKind } from '../../crm/record-kinds';
-import { SMART_PROCESS_ITEM } from '../../crm/record-kinds';
 
 /** Smart process items belong to a process: every call names it (`entityTypeId`). */
 export const smartProcessProperty: INodeProperties = {
@@ -20,13 +19,22 @@ export const smartProcessProperty: INodeProperties = {
 		'The smart process whose items to work with. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
+/** The parameters that pick the records' scope: the smart process, for items of a picked one. */
+export function scopeProperties(kind: RecordKind): INodeProperties[] {
+	return kind.entityTypeId === 'picked' ? [smartProcessProperty] : [];
+}
+
 /** The parameters every call for this kind of record carries (the smart process), for one item. */
 export function scopeOf(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	kind: RecordKind,
 	itemIndex?: number,
 ): IDataObject {
-	if (kind !== SMART_PROCESS_ITEM) return {};
+	// A kind of the universal methods with its own type (a quote) names it in every call.
+	if (typeof kind.entityTypeId === 'number') {
+		return kind.recordKey === 'item' ? { entityTypeId: kind.entityTypeId } : {};
+	}
+	if (kind.entityTypeId !== 'picked') return {};
 	const value =
 		itemIndex === undefined
 			? (context as ILoadOptionsFunctions).getNodeParameter('entityTypeId', '')

@@ -1,4 +1,0 @@
-import { COMPANY } from '../../crm/record-kinds';
-import { updateOperation } from '../records/update';
-
-export const { option, properties, execute } = updateOperation(COMPANY);

@@ -1,4 +1,0 @@
-import { COMPANY } from '../../crm/record-kinds';
-import { upsertOperation } from '../records/upsert';
-
-export const { option, properties, execute } = upsertOperation(COMPANY);

@@ -1,4 +1,0 @@
-import { CONTACT } from '../../crm/record-kinds';
-import { deleteOperation } from '../records/delete';
-
-export const { option, properties, execute } = deleteOperation(CONTACT);

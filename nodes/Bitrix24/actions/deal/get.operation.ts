@@ -1,4 +1,0 @@
-import { DEAL } from '../../crm/record-kinds';
-import { getOperation } from '../records/get';
-
-export const { option, properties, execute } = getOperation(DEAL);

@@ -1,4 +1,0 @@
-import { DEAL } from '../../crm/record-kinds';
-import { updateOperation } from '../records/update';
-
-export const { option, properties, execute } = updateOperation(DEAL);

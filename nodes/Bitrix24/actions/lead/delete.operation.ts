@@ -1,4 +1,0 @@
-import { LEAD } from '../../crm/record-kinds';
-import { deleteOperation } from '../records/delete';
-
-export const { option, properties, execute } = deleteOperation(LEAD);

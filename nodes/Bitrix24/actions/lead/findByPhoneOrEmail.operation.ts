@@ -1,4 +1,0 @@
-import { LEAD } from '../../crm/record-kinds';
-import { findByCommOperation } from '../records/find-by-comm';
-
-export const { option, properties, execute } = findByCommOperation(LEAD);

@@ -1,4 +1,0 @@
-import { LEAD } from '../../crm/record-kinds';
-import { getManyOperation } from '../records/get-many';
-
-export const { option, properties, execute } = getManyOperation(LEAD);
