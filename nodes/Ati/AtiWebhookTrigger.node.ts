@@ -47,9 +47,11 @@ export class AtiWebhookTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'atiApi', required: true }],
+		// n8n registers a node's webhooks one by one in this order, each just before its create():
+		// ATI's verification GET arrives while create() subscribes, so the GET one comes first.
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'ati-events' },
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'ati-events' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'ati-events' },
 		],
 		properties: [
 			{

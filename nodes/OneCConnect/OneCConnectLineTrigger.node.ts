@@ -11,9 +11,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { carriesToken, newBackAuthToken } from './line-trigger/back-auth';
 import { lineTriggerProperties } from './line-trigger/description';
 import { eventOf, isFromSpecialistOrBot, itemOf, readHookCall } from './line-trigger/hook-events';
+import { fileLinksOf, withFiles } from './line-trigger/hook-files';
 import type { Subscription } from './line-trigger/subscription';
 import {
 	deleteHook,
+	namedSubscription,
 	setHook,
 	subscribedUrl,
 	wantedSubscription,
@@ -78,9 +80,11 @@ export class OneCConnectLineTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const stored = this.getWorkflowStaticData('node') as Stored;
-				const subscription = stored.subscription ?? wantedSubscription(this);
+				// Without the stored subscription and without a line there is nothing known to remove:
+				// removing every hook of the login would remove other systems' hooks too.
+				const subscription = stored.subscription ?? namedSubscription(this);
 				// Another system may have set its own hook on the line since: leave that one alone.
-				if ((await subscribedUrl(this, subscription)) === subscription.url) {
+				if (subscription && (await subscribedUrl(this, subscription)) === subscription.url) {
 					await deleteHook(this, subscription);
 				}
 				delete stored.backAuthToken;
@@ -103,7 +107,13 @@ export class OneCConnectLineTrigger implements INodeType {
 		if (!events.includes(eventOf(call)) || (!includeOthers && isFromSpecialistOrBot(call))) {
 			return answer(this, 200, { received: true });
 		}
-		return { workflowData: [[{ json: itemOf(call) }]] };
+		const links = this.getNodeParameter('options.downloadFiles', false) ? fileLinksOf(call) : [];
+		if (links.length === 0) return { workflowData: [[{ json: itemOf(call) }]] };
+		// The receipt goes out first: reading files must not keep 1C-Connect waiting.
+		answer(this, 200, { received: true });
+		const maxMb = Number(this.getNodeParameter('options.maxFileSizeMb', 25)) || 25;
+		const item = await withFiles(this, itemOf(call), links, maxMb * 1024 * 1024);
+		return { noWebhookResponse: true, workflowData: [[item]] };
 	}
 }
 

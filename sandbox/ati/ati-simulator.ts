@@ -89,6 +89,7 @@ export class AtiSimulator extends SimulatorServer {
 		this.loads.onChange((event) =>
 			this.webhooks.publish(event.topic, event.entityId, event.entity),
 		);
+		this.orders.onChange((order) => this.webhooks.publish('orders', order.id, order));
 		for (const [name, list] of Object.entries(DICTIONARIES)) {
 			this.route('GET', `/v1.0/dictionaries/${name}`, guard(dictionary(list)));
 		}

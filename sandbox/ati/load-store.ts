@@ -35,10 +35,13 @@ export type LoadWriteOutcome =
 	| { kind: 'merged'; load: StoredLoad }
 	| { kind: 'duplicate'; of: StoredLoad };
 
+const DAILY_WRITES = { create: 500, update: 5000 };
+
 export class LoadStore {
 	private readonly loads = new Map<string, StoredLoad>();
 	private readonly responses = new Map<string, CarrierResponse[]>();
 	private counter = 0;
+	private readonly writesByDay = new Map<string, number>();
 	private listeners: Array<(event: LoadEvent) => void> = [];
 
 	onChange(listener: (event: LoadEvent) => void): void {
@@ -132,9 +135,24 @@ export class LoadStore {
 		return response;
 	}
 
+	/**
+	 * Counts one create or change against ATI's per-contact day (ati.su/developers/documentation/
+	 * rules: 500 new loads, 5,000 changes in 24 hours, counted again from 00:00 Moscow time):
+	 * false once the day's count is spent. The sandbox has one contact per token.
+	 */
+	countWrite(kind: 'create' | 'update', now = new Date()): boolean {
+		const moscow = new Date(now.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
+		const key = `${kind}:${moscow}`;
+		const used = this.writesByDay.get(key) ?? 0;
+		if (used >= DAILY_WRITES[kind]) return false;
+		this.writesByDay.set(key, used + 1);
+		return true;
+	}
+
 	reset(): void {
 		this.loads.clear();
 		this.responses.clear();
+		this.writesByDay.clear();
 		this.counter = 0;
 	}
 

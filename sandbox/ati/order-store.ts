@@ -30,6 +30,12 @@ export interface StoredInvite {
 export class OrderStore {
 	private readonly orders = new Map<string, StoredOrder>();
 	private readonly invites: StoredInvite[] = [];
+	private listeners: Array<(order: StoredOrder) => void> = [];
+
+	/** A carrier took a load, or an order changed: what the `orders` webhook topic carries. */
+	onChange(listener: (order: StoredOrder) => void): void {
+		this.listeners.push(listener);
+	}
 
 	list(): StoredOrder[] {
 		return [...this.orders.values()].sort((a, b) => a.added_at.localeCompare(b.added_at));
@@ -52,6 +58,7 @@ export class OrderStore {
 			updated_at: now.toISOString(),
 		};
 		this.orders.set(order.id, order);
+		for (const listener of this.listeners) listener(order);
 		return order;
 	}
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import { AtiWebhookTrigger } from '../../nodes/Ati/AtiWebhookTrigger.node';
 import { eventsOf, repeatKeyOf } from '../../nodes/Ati/webhook-trigger/events';
 import { AtiRepeatFilter, REPEAT_WINDOW_MS } from '../../nodes/Ati/webhook-trigger/repeat-filter';
 import {
@@ -90,5 +91,21 @@ describe('ATI.SU Webhook Trigger parts', () => {
 		assert.equal(await filter.firstTime('k'), true);
 		assert.equal(await filter.firstTime('k'), false);
 		assert.equal(await filter.firstTime('other'), true);
+	});
+});
+
+describe('ATI.SU Webhook Trigger registration in n8n', () => {
+	test('the verification GET is registered before the POST whose create() subscribes', () => {
+		// n8n 2.x stores a node's webhooks in order and calls create() right after storing each one;
+		// ATI verifies the new subscription with a GET while create() waits: seen in the e2e stage,
+		// where the GET got 404 and ATI deactivated the subscription.
+		const webhooks = new AtiWebhookTrigger().description.webhooks ?? [];
+		assert.deepEqual(
+			webhooks.map((webhook) => [webhook.name, webhook.httpMethod]),
+			[
+				['setup', 'GET'],
+				['default', 'POST'],
+			],
+		);
 	});
 });

@@ -16,10 +16,11 @@ const application = (note: string) => ({
 async function withTrigger(
 	ati: AtiFixture,
 	run: (trigger: RunningWebhookTrigger) => Promise<void>,
+	topic = 'cargoes',
 ) {
 	const trigger = await startWebhookTrigger(ati.harness, {
 		type: 'atiWebhookTrigger',
-		parameters: { topic: 'cargoes' },
+		parameters: { topic },
 		credentials: { atiApi: ati.credentialId },
 	});
 	try {
@@ -79,6 +80,42 @@ describe('ATI.SU Webhook Trigger', () => {
 			);
 			assert.ok(trigger.calls.every((call) => call.status === 200));
 		});
+	});
+
+	test("a carrier's answer to a published load (the order it took) arrives once, even when ATI repeats the delivery", async () => {
+		await withTrigger(
+			ati,
+			async (trigger) => {
+				const load = ati.simulator.loads.add(application('Москва → Казань'));
+				const order = ati.simulator.orders.add({
+					load_id: load.cargo_application_id,
+					taker_ati_id: '234567',
+				});
+				const [[item]] = await trigger.waitForExecutions(1);
+				await ati.simulator.webhooks.settled();
+				ati.simulator.webhooks.redeliverLast();
+				await ati.simulator.webhooks.settled();
+
+				assert.equal(trigger.executions.length, 1);
+				assert.deepEqual(
+					[item.json.topic, item.json.event, item.json.entity_id],
+					['orders', 'changed', order.id],
+				);
+				const entity = item.json.entity as { load_id?: string; taker_ati_id?: string };
+				assert.deepEqual(
+					[entity.load_id, entity.taker_ati_id],
+					[load.cargo_application_id, '234567'],
+				);
+				assert.deepEqual(
+					ati.simulator.webhooks.deliveries.map((delivery) => [delivery.retry, delivery.status]),
+					[
+						[false, 200],
+						[true, 200],
+					],
+				);
+			},
+			'orders',
+		);
 	});
 
 	test('a delivery ATI repeats (ATI-Is-Retry) does not start the workflow again', async () => {

@@ -13,6 +13,7 @@ import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
 import { runCredentials } from '../../shared/execution/run-credentials';
+import type { DailyQuota } from './daily-quota';
 
 export const ATI_CREDENTIAL = 'atiApi';
 const VENDOR = 'ATI.SU';
@@ -64,6 +65,8 @@ export interface AtiRequest {
 	 * returns them as an `AtiRefusal`.
 	 */
 	refusals?: ReadonlyArray<string | number>;
+	/** A daily limit of ATI's this call counts against, and what it counts ("new loads"). */
+	dailyQuota?: { quota: DailyQuota; what: string };
 }
 
 /** ATI refused the call with one of the request's `refusals` codes; nothing was changed. */
@@ -103,6 +106,16 @@ export async function atiApiCall<T>(
 	);
 	const secrets = [credentials.accessToken];
 	const rateKey = limiterKey(baseUrl, credentials.accessToken);
+
+	const daily = request.dailyQuota;
+	if (daily && !(await daily.quota.take(rateKey))) {
+		throw apiError(context.getNode(), {
+			message: `ATI.SU allows ${daily.quota.limit} ${daily.what} a day per contact, and n8n has sent that many with this token today`,
+			description:
+				'ATI.SU counts again from 00:00 Moscow time; nothing was sent. Spread the work over days, or use a token of another contact of the firm.',
+			itemIndex: request.itemIndex,
+		});
+	}
 
 	const body = request.body === undefined ? undefined : JSON.stringify(request.body);
 	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
@@ -204,6 +217,7 @@ function atiHttpError(
 		reason ? `: ${reason}` : '',
 		response.attempts,
 		request.hints,
+		request.dailyQuota,
 	);
 	const itemIndex = request.itemIndex;
 	const wait =
@@ -226,6 +240,7 @@ function explain(
 	detail: string,
 	attempts: number,
 	hints: AtiRequest['hints'] = {},
+	daily?: AtiRequest['dailyQuota'],
 ) {
 	if (status === 401) {
 		return {
@@ -259,8 +274,9 @@ function explain(
 	if (status === 429) {
 		return {
 			message: `ATI.SU kept answering "too many requests" after ${attempts} attempts`,
-			description:
-				'ATI allows 10 requests per second per token, shared by everything using it; run fewer workflows at once with this token, or try again shortly.',
+			description: daily
+				? `ATI allows ${daily.quota.limit} ${daily.what} a day per contact (also counting other systems using this contact), and 10 requests per second; if the day's limit is spent, ATI refuses until 00:00 Moscow time.`
+				: 'ATI allows 10 requests per second per token, shared by everything using it; run fewer workflows at once with this token, or try again shortly.',
 		};
 	}
 	return {

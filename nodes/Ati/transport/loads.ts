@@ -5,6 +5,7 @@ import { pathSegment } from '../../shared/http/path-segment';
 import { isPlainObject } from '../../shared/http/reply-shape';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import type { AtiCall } from './calls';
+import { loadCreateQuota, loadUpdateQuota } from './daily-quota';
 import { AtiRefusal, atiApiCall, atiApiRequest } from './index';
 
 // Loads (грузы): POST /v2/cargos and PUT /v2/cargos/{id} with {cargo_application}; reads,
@@ -40,6 +41,7 @@ export async function createLoad(
 		path: '/v2/cargos',
 		body: { cargo_application: application },
 		idempotent: false,
+		dailyQuota: { quota: loadCreateQuota, what: 'new loads' },
 		expect: { shape: 'object', what: 'the published load' },
 		hints: LOAD_HINTS,
 		refusals: [DUPLICATE_LOAD],
@@ -62,6 +64,7 @@ export async function updateLoad(
 		body: { cargo_application: application },
 		// The same full replacement twice leaves the same load.
 		idempotent: true,
+		dailyQuota: { quota: loadUpdateQuota, what: 'load changes' },
 		expect: { shape: 'object', what: `the update of load ${loadId}` },
 		hints: LOAD_HINTS,
 		refusals: [DUPLICATE_LOAD],

@@ -49,5 +49,22 @@ export const lineTriggerProperties: INodeProperties[] = [
 			description:
 				"Whether messages written by someone other than the client start the workflow too. Off, a bot's own answers never trigger it again.",
 		},
+		{
+			displayName: 'Download Files',
+			name: 'downloadFiles',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether files a client sends are read into the item as binary data (data, data_1, …). Off, the item carries only the message; 1C-Connect gets its answer before any file is read.',
+		},
+		{
+			displayName: 'Max File Size (MB)',
+			name: 'maxFileSizeMb',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 200 },
+			default: 25,
+			description:
+				'With Download Files: a larger file is not read, and the item names it in fileErrors',
+		},
 	]),
 ];

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isPlainObject } from '../../shared/http/reply-shape';
+
 /**
  * What a hook call is about, by its `message_type`. The numbers are those of the vendor's example
  * bot (1C-Connect/1cconnect-example-bot, src/bot/messages/text.go); the wiki pages list none.
@@ -38,19 +40,10 @@ export const EVENT_OPTIONS = [
 	{ name: 'Other', value: 'other', description: 'Any other message type 1C-Connect sends' },
 ];
 
-export const DEFAULT_EVENTS = [
-	'message',
-	'treatmentStarted',
-	'specialistAssigned',
-	'treatmentClosed',
-];
-
 /** A hook call body: the fields every call carries, or why it is not one. */
 export function readHookCall(body: unknown): IDataObject | string {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		return 'the body is not a JSON object';
-	}
-	const call = body as IDataObject;
+	if (!isPlainObject(body)) return 'the body is not a JSON object';
+	const call = body;
 	for (const field of ['line_id', 'user_id']) {
 		if (typeof call[field] !== 'string' || call[field] === '') return `${field} is missing`;
 	}
@@ -77,9 +70,7 @@ export function isFromSpecialistOrBot(call: IDataObject): boolean {
 
 /** The item: plain field names, the vendor's own fields kept as sent under `raw`. */
 export function itemOf(call: IDataObject): IDataObject {
-	const data = (
-		typeof call.data === 'object' && call.data !== null ? call.data : {}
-	) as IDataObject;
+	const data = isPlainObject(call.data) ? call.data : {};
 	const known = EVENT_OF_TYPE[call.message_type as number];
 	return {
 		event: eventOf(call),

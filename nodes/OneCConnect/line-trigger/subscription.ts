@@ -17,17 +17,24 @@ export interface Subscription {
 
 const asRequest = (context: IHookFunctions) => context as unknown as RequestContext;
 
-/** The subscription the node's parameters ask for, at the node's production URL. */
-export function wantedSubscription(context: IHookFunctions): Subscription {
+/** The subscription the node's parameters name, at the node's production URL; none without a line. */
+export function namedSubscription(context: IHookFunctions): Subscription | undefined {
 	const type = context.getNodeParameter('subscription', 'bot') as HookType;
 	const picked = pickedValue(context.getNodeParameter('lineId', '')) as unknown;
 	const lineId = typeof picked === 'string' ? picked.trim().toLowerCase() : '';
-	if (lineId === '') {
+	if (lineId === '') return undefined;
+	return { type, lineId, url: String(context.getNodeWebhookUrl('default')) };
+}
+
+/** The subscription the node's parameters ask for, or a clear error when no line is chosen. */
+export function wantedSubscription(context: IHookFunctions): Subscription {
+	const wanted = namedSubscription(context);
+	if (!wanted) {
 		throw new NodeOperationError(context.getNode(), 'Choose the line to listen to', {
 			description: 'Pick a line in Line; the list shows the lines your API login may use.',
 		});
 	}
-	return { type, lineId, url: String(context.getNodeWebhookUrl('default')) };
+	return wanted;
 }
 
 /** The URL 1C-Connect calls for this line and hook type now (GetLines shows one per type). */

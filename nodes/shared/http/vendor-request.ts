@@ -93,6 +93,8 @@ export interface TransportHooks {
 	 * it will be sent again after `delayMs`: the limiter holds everyone back that long.
 	 */
 	onRefusal?: (delayMs: number) => Promise<void>;
+	/** Sent with no credential at all: a link the vendor gave that points to another server. */
+	withoutCredentials?: boolean;
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -205,12 +207,14 @@ async function sendOnce(
 		let failure: unknown;
 		try {
 			reply = await deadline.race(
-				context.helpers.httpRequestWithAuthentication.call(
-					context,
-					hooks.credentialType,
-					options,
-					authenticationOptions(hooks),
-				) as Promise<StreamedReply>,
+				(hooks.withoutCredentials
+					? context.helpers.httpRequest(options)
+					: context.helpers.httpRequestWithAuthentication.call(
+							context,
+							hooks.credentialType,
+							options,
+							authenticationOptions(hooks),
+						)) as Promise<StreamedReply>,
 				(late) => discardBody(late.body),
 			);
 		} catch (error) {

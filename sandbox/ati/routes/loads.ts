@@ -21,6 +21,7 @@ export function createLoad(loads: LoadStore): RouteHandler {
 	return (request) => {
 		const application = readApplication(readJsonObject(request));
 		if (!('fields' in application)) return application.refusal;
+		if (!loads.countWrite('create')) return overDailyLimit();
 		return answer(loads.publish(application.fields));
 	};
 }
@@ -30,9 +31,16 @@ export function updateLoad(loads: LoadStore): RouteHandler {
 		if (!loads.get(id)) return notFound(id);
 		const application = readApplication(readJsonObject(request));
 		if (!('fields' in application)) return application.refusal;
+		if (!loads.countWrite('update')) return overDailyLimit();
 		return answer(loads.publish(application.fields, id));
 	};
 }
+
+/** ATI's answer once a contact's daily limit is spent (ati.su/developers/documentation/rules). */
+const overDailyLimit = () => ({
+	status: 429,
+	body: { error: 'too_many_requests', reason: 'Daily limit' },
+});
 
 function answer(outcome: LoadWriteOutcome): SimResponse {
 	if (outcome.kind === 'duplicate') {

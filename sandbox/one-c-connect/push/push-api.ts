@@ -78,6 +78,8 @@ export class PushApi {
 	readonly hooks = new Map<string, Hook>();
 	readonly conversations = new Map<string, Conversation>();
 	readonly deliveries: Delivery[] = [];
+	/** Files clients sent, by ID. */
+	readonly files = new Map<string, { name: string; type: string; bytes: Buffer }>();
 	private readonly specialists = new Set<string>();
 	private readonly subscribers = new Set<string>();
 
@@ -100,6 +102,7 @@ export class PushApi {
 		api('POST', '/line/appoint/start/', (request) => this.appoint(objectBody(request.json())));
 		api('POST', '/line/appoint/spec/', (request) => this.appoint(objectBody(request.json()), true));
 		api('DELETE', '/hook/:type/:id/', (_request, params) => this.deleteHook(params));
+		api('GET', '/line/file/:id/', (_request, params) => this.fileContent(params.id));
 		const control = (method: string, path: string, action: (request: SimRequest) => unknown) =>
 			host.controlRoute(
 				method,
@@ -108,6 +111,9 @@ export class PushApi {
 			);
 		control('POST', 'client-message', (request) => this.clientWrites(objectBody(request.json())));
 		control('POST', 'press-button', (request) => this.clientPresses(objectBody(request.json())));
+		control('POST', 'client-file', (request) =>
+			this.clientSendsFile(objectBody(request.json()), `http://${request.headers.host}`),
+		);
 		control('GET', 'conversation', (request) => this.conversationView(request.query));
 		control('GET', 'hooks', () => [...this.hooks.values()]);
 	}
@@ -118,6 +124,7 @@ export class PushApi {
 		this.hooks.clear();
 		this.conversations.clear();
 		this.deliveries.length = 0;
+		this.files.clear();
 		this.specialists.clear();
 		PUSH_DEMO_SPECIALISTS.forEach((id) => this.specialists.add(id));
 		this.subscribers.clear();
@@ -138,6 +145,38 @@ export class PushApi {
 		}
 		events.push(this.event({ ...author, message_type: MESSAGE_TYPE.text, text: body.text }));
 		return await this.announce(conversation, events);
+	}
+
+	/**
+	 * A client sends a file. No wiki page found shows a file in a hook call: the simulator links it
+	 * as `data: {file_name, file_size, url}`, the URL on the push API itself behind the API login.
+	 */
+	async clientSendsFile(body: Record<string, unknown>, origin: string): Promise<Delivery[]> {
+		const { line_id, user_id } = this.known(body, { anyClient: true });
+		if (typeof body.file_name !== 'string' || typeof body.content !== 'string') {
+			throw new Error('file_name and content (base64) are required');
+		}
+		const id = randomUUID();
+		const bytes = Buffer.from(body.content, 'base64');
+		const type = typeof body.type === 'string' ? body.type : 'application/octet-stream';
+		this.files.set(id, { name: body.file_name, type, bytes });
+		const conversation = this.conversation(line_id, user_id);
+		const events: HookEvent[] = [];
+		const author = { line_id, user_id, author_id: user_id };
+		if (!conversation.treatment) {
+			this.openTreatment(conversation);
+			events.push(this.event({ ...author, message_type: MESSAGE_TYPE.treatmentStartedByUser }));
+		}
+		const url = `${origin}${PUSH_PATH_PREFIX}/v1/line/file/${id}/`;
+		const data = { file_name: body.file_name, file_size: bytes.length, url };
+		events.push(this.event({ ...author, message_type: MESSAGE_TYPE.file, data }));
+		return await this.announce(conversation, events);
+	}
+
+	private fileContent(id: string): SimResponse {
+		const file = this.files.get(id);
+		if (!file) return jsonError(404, 'not_found', 'no such file');
+		return { status: 200, headers: { 'content-type': file.type }, body: file.bytes };
 	}
 
 	/** A client presses a button of the keyboard shown: its text is the client's next message. */

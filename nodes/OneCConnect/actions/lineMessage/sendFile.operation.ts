@@ -61,7 +61,10 @@ export const properties: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runConversationCommand(this, {
-		path: '',
+		path: (itemIndex) =>
+			this.getNodeParameter('sendAs', itemIndex, 'file') === 'image'
+				? '/v1/line/send/image/'
+				: '/v1/line/send/file/',
 		what: 'Send File',
 		body: async (itemIndex, conversation) => {
 			const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
@@ -95,9 +98,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		output: (itemIndex) => ({
 			sentAs: this.getNodeParameter('sendAs', itemIndex, 'file'),
 		}),
-		pathOf: (itemIndex) =>
-			this.getNodeParameter('sendAs', itemIndex, 'file') === 'image'
-				? '/v1/line/send/image/'
-				: '/v1/line/send/file/',
 	});
 }

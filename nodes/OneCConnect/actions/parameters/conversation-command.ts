@@ -11,8 +11,8 @@ import {
 } from './push-conversation';
 
 export interface ConversationCommand {
-	/** The documented path, such as `/v1/line/drop/treatment/`. */
-	path: string;
+	/** The documented path, such as `/v1/line/drop/treatment/`, or the path of one item. */
+	path: string | ((itemIndex: number) => string);
 	/** The operation's name, for messages. */
 	what: string;
 	/** The request body of one item, `line_id` and `user_id` added; or a multipart body. */
@@ -22,8 +22,6 @@ export interface ConversationCommand {
 	) => Promise<Pick<PushCall, 'json' | 'multipart'>> | Pick<PushCall, 'json' | 'multipart'>;
 	/** What the output item says besides the conversation. */
 	output?: (itemIndex: number) => IDataObject;
-	/** The path of one item, where it depends on the item's parameters. */
-	pathOf?: (itemIndex: number) => string;
 }
 
 /**
@@ -43,7 +41,7 @@ export async function runConversationCommand(
 			const body = await command.body(itemIndex, conversation);
 			await pushRequest(context, {
 				method: 'POST',
-				path: command.pathOf?.(itemIndex) ?? command.path,
+				path: typeof command.path === 'string' ? command.path : command.path(itemIndex),
 				...body,
 				idempotent: false,
 				what: command.what,
