@@ -91,6 +91,26 @@ export async function runBatch(
 	return outcomes;
 }
 
+/**
+ * One command per item, in one `batch` call; the outcomes come back in the commands' order.
+ * Bitrix24 wants each command named: the name, `item` and the item's number, only labels the
+ * command for Bitrix24 and for the error that quotes it.
+ */
+export async function runItemBatch(
+	context: RequestContext,
+	target: BitrixTarget,
+	commands: Array<Omit<BatchCommand, 'key'> & { itemIndex: number }>,
+	request: BatchRequest,
+): Promise<CommandOutcome[]> {
+	const named = commands.map(({ itemIndex, method, params }) => ({
+		key: `item${itemIndex}`,
+		method,
+		params,
+	}));
+	const outcomes = await runBatch(context, target, named, request);
+	return named.map(({ key }) => outcomes.get(key) as CommandOutcome);
+}
+
 /** Bitrix24 writes an empty keyed list as `[]` (PHP), so a list here holds no entries. */
 function entry(from: Keyed, key: string): unknown {
 	return hasEntry(from, key) ? (from as Record<string, unknown>)[key] : undefined;

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { MAX_PARALLEL_OPTION } from '../description/request-limits';
 import { inputError } from '../errors/node-errors';
-import { asItemError, errorItem, resultItems } from './item-errors';
+import { resultItems } from './item-errors';
+import { ItemOutcomes } from './item-outcomes';
 
 export interface PerItemOptions {
 	/**
@@ -17,6 +18,8 @@ export interface PerItemOptions {
 	writes?: boolean;
 	/** Items with the same key run one after another, in input order (commands for one line). */
 	orderKey?: (itemIndex: number) => string | undefined;
+	/** Checks every item's input before the first starts (unless failed items may continue). */
+	checkFirst?: (itemIndex: number) => unknown;
 }
 
 /**
@@ -47,23 +50,22 @@ export async function runPerItemToItems(
 	handler: (itemIndex: number) => Promise<INodeExecutionData[]>,
 	options: PerItemOptions = {},
 ): Promise<INodeExecutionData[]> {
-	const count = context.getInputData().length;
-	const continueOnFail = context.continueOnFail();
+	const outcomes = new ItemOutcomes(context);
+	const { count, continueOnFail } = outcomes;
+	if (options.checkFirst && !continueOnFail) {
+		for (let itemIndex = 0; itemIndex < count; itemIndex++) options.checkFirst(itemIndex);
+	}
 	const concurrency = chosenParallelism(context) ?? options.concurrency ?? 1;
 	const limit = options.writes && !continueOnFail ? 1 : Math.max(1, concurrency);
-	const outputs = new Array<INodeExecutionData[]>(count);
-	const failures = new Map<number, ReturnType<typeof asItemError>>();
 	const previousOfKey = new Map<string, Promise<void>>();
 
 	const run = async (itemIndex: number, after?: Promise<void>) => {
 		await after;
-		if (failures.size > 0 && !continueOnFail) return;
+		if (outcomes.stopping) return;
 		try {
-			outputs[itemIndex] = await handler(itemIndex);
+			outcomes.succeed(itemIndex, await handler(itemIndex));
 		} catch (error) {
-			const itemError = asItemError(context, error, itemIndex);
-			failures.set(itemIndex, itemError);
-			outputs[itemIndex] = [errorItem(itemError, itemIndex)];
+			outcomes.fail(itemIndex, error);
 		}
 	};
 	const start = (itemIndex: number) => {
@@ -77,16 +79,15 @@ export async function runPerItemToItems(
 	const credentials = credentialsKey(context);
 	if (count > 0 && !provenCredentials.has(credentials)) {
 		await start(next++);
-		if (failures.size === 0) rememberProven(credentials);
+		if (!outcomes.anyFailed) rememberProven(credentials);
 	}
 	const worker = async () => {
-		while (next < count && (continueOnFail || failures.size === 0)) await start(next++);
+		while (next < count && !outcomes.stopping) await start(next++);
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 
-	if (failures.size > 0) provenCredentials.delete(credentials);
-	if (!continueOnFail && failures.size > 0) throw failures.get(Math.min(...failures.keys()));
-	return outputs.flatMap((items) => items ?? []);
+	if (outcomes.anyFailed) provenCredentials.delete(credentials);
+	return outcomes.output();
 }
 
 /**

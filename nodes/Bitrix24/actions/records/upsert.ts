@@ -175,17 +175,23 @@ async function upsertWave(
 		.map(([itemIndex, id]) => ({ key: `r${itemIndex}`, method: kind.methods.get, params: { id } }));
 	const existing = await sendCommands(context, target, reads, true);
 
-	const writes: BatchCommand[] = [];
+	const writes: Array<BatchCommand & { itemIndex: number }> = [];
 	for (const [itemIndex, id] of matches) {
 		const fields = plans.get(itemIndex)?.fields as IDataObject;
 		try {
 			if (id === undefined) {
-				writes.push({ key: `w${itemIndex}`, method: kind.methods.add, params: { fields } });
+				writes.push({
+					key: `w${itemIndex}`,
+					itemIndex,
+					method: kind.methods.add,
+					params: { fields },
+				});
 				continue;
 			}
 			const record = resultOf(existing, `r${itemIndex}`) as IDataObject;
 			writes.push({
 				key: `w${itemIndex}`,
+				itemIndex,
 				method: kind.methods.update,
 				params: {
 					id,
@@ -197,8 +203,7 @@ async function upsertWave(
 		}
 	}
 	const written = await sendCommands(context, target, writes, false);
-	for (const { key, method } of writes) {
-		const itemIndex = Number(key.slice(1));
+	for (const { key, itemIndex, method } of writes) {
 		try {
 			const result = resultOf(written, key);
 			const created = method === kind.methods.add;

@@ -42,10 +42,6 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	// Every item is checked before the first download starts, unless failed items may continue.
-	if (!this.continueOnFail()) {
-		this.getInputData().forEach((_, itemIndex) => avatarSource(this, itemIndex));
-	}
 	return await runPerItemToItems(
 		this,
 		async (itemIndex) => {
@@ -59,7 +55,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			});
 			return [await binaryItem(this, reply, itemIndex, `avatar-${userId || 'image'}`, { userId })];
 		},
-		{ concurrency: OKTELL_CONCURRENCY },
+		// Every item is checked before the first download starts.
+		{ concurrency: OKTELL_CONCURRENCY, checkFirst: (itemIndex) => avatarSource(this, itemIndex) },
 	);
 }
 
