@@ -39,7 +39,7 @@ export async function createLoad(
 		method: 'POST',
 		path: '/v2/cargos',
 		body: { cargo_application: application },
-		idempotent: false,
+		effect: 'write',
 		expect: { shape: 'object', what: 'the published load' },
 		hints: LOAD_HINTS,
 		refusals: [DUPLICATE_LOAD],
@@ -61,7 +61,8 @@ export async function updateLoad(
 		path: `/v2/cargos/${loadPath(context, loadId, call)}`,
 		body: { cargo_application: application },
 		// The same full replacement twice leaves the same load.
-		idempotent: true,
+		effect: 'write',
+		repeatable: true,
 		expect: { shape: 'object', what: `the update of load ${loadId}` },
 		hints: LOAD_HINTS,
 		refusals: [DUPLICATE_LOAD],
@@ -79,8 +80,7 @@ export async function getLoad(
 	return await atiApiRequest<IDataObject>(context, {
 		method: 'GET',
 		path: `/v1.0/loads/${loadPath(context, loadId, call)}`,
-		idempotent: true,
-		readOnly: true,
+		effect: 'read',
 		expect: { shape: 'object', what: `load ${loadId}` },
 		hints: LOAD_HINTS,
 		...call,
@@ -92,8 +92,7 @@ export async function listLoads(context: RequestContext, call: AtiCall): Promise
 	return await atiApiRequest<IDataObject[]>(context, {
 		method: 'GET',
 		path: '/v1.0/loads',
-		idempotent: true,
-		readOnly: true,
+		effect: 'read',
 		expect: { shape: 'list of objects', what: "the firm's loads" },
 		hints: LOAD_HINTS,
 		...call,
@@ -109,7 +108,7 @@ export async function deleteLoad(
 		method: 'DELETE',
 		path: `/v1.0/loads/${loadPath(context, loadId, call)}`,
 		// A repeat after a lost reply would answer 404 for a load this call deleted.
-		idempotent: false,
+		effect: 'write',
 		expect: { shape: 'ignored', what: `the deletion of load ${loadId}` },
 		hints: LOAD_HINTS,
 		...call,
@@ -124,7 +123,7 @@ export async function renewLoad(
 	await atiApiRequest<unknown>(context, {
 		method: 'PUT',
 		path: `/v1.0/loads/${loadPath(context, loadId, call)}/renew`,
-		idempotent: false,
+		effect: 'write',
 		expect: { shape: 'ignored', what: `the renewal of load ${loadId}` },
 		hints: LOAD_HINTS,
 		...call,
@@ -140,8 +139,7 @@ export async function loadResponses(
 	return await atiApiRequest<IDataObject[]>(context, {
 		method: 'GET',
 		path: `/v1.0/loads/new/${loadPath(context, loadId, call)}/responses`,
-		idempotent: true,
-		readOnly: true,
+		effect: 'read',
 		expect: { shape: 'list of objects', what: `the responses to load ${loadId}` },
 		hints: LOAD_HINTS,
 		...call,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { MAX_PARALLEL_OPTION } from '../description/request-limits';
+import type { Effect } from '../http/effect';
 import { inputError } from '../errors/node-errors';
 import { resultItems } from './item-errors';
 import { ItemOutcomes } from './item-outcomes';
@@ -12,10 +13,10 @@ export interface PerItemOptions {
 	 */
 	concurrency?: number;
 	/**
-	 * The items change data. Without Continue On Fail they then run one at a time: a failed run
-	 * has applied no item after the one that failed, so running it again repeats nothing.
+	 * 'write': the items change data. Without Continue On Fail they then run one at a time: a
+	 * failed run has applied no item after the one that failed, so running it again repeats nothing.
 	 */
-	writes?: boolean;
+	effect?: Effect;
 	/** Items with the same key run one after another, in input order (commands for one line). */
 	orderKey?: (itemIndex: number) => string | undefined;
 	/** Checks every item's input before the first starts (unless failed items may continue). */
@@ -56,7 +57,7 @@ export async function runPerItemToItems(
 		for (let itemIndex = 0; itemIndex < count; itemIndex++) options.checkFirst(itemIndex);
 	}
 	const concurrency = chosenParallelism(context) ?? options.concurrency ?? 1;
-	const limit = options.writes && !continueOnFail ? 1 : Math.max(1, concurrency);
+	const limit = options.effect === 'write' && !continueOnFail ? 1 : Math.max(1, concurrency);
 	const previousOfKey = new Map<string, Promise<void>>();
 
 	const run = async (itemIndex: number, after?: Promise<void>) => {

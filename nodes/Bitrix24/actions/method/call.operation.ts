@@ -35,6 +35,7 @@ import {
 	requestLimitsOf,
 	targetOf,
 } from '../parameters/portal-options';
+import type { Effect } from '../../../shared/http/effect';
 
 export const option: OperationModule['option'] = {
 	name: 'Call',
@@ -101,7 +102,7 @@ const PARAMETERS = {
 interface Call extends RequestLimits {
 	method: string;
 	params: IDataObject;
-	idempotent: boolean;
+	effect: Effect;
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -119,7 +120,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				PARAMETERS,
 				itemIndex,
 			),
-			idempotent: callReads(method, readOnlyOf(itemIndex)),
+			effect: callReads(method, readOnlyOf(itemIndex)) ? 'read' : 'write',
 			...requestLimitsOf(this, itemIndex),
 		};
 	};
@@ -140,7 +141,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 						: ({ value: record } as IDataObject),
 				);
 			},
-			{ concurrency: BITRIX24_CONCURRENCY, writes: !allRead(this) },
+			{ concurrency: BITRIX24_CONCURRENCY, effect: allRead(this) ? 'read' : 'write' },
 		);
 	}
 
@@ -176,7 +177,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 /** One `batch` call for several items: safe to repeat only when every command in it reads. */
 function batchRequest(chunk: Call[]): BatchRequest {
 	return {
-		idempotent: chunk.every((call) => call.idempotent),
+		effect: chunk.every((call) => call.effect === 'read') ? 'read' : 'write',
 		timeoutMs: Math.max(...chunk.map((call) => call.timeoutMs ?? TIMEOUT_SECONDS * 1000)),
 		maxReplyBytes: Math.max(
 			...chunk.map((call) => call.maxReplyBytes ?? MAX_REPLY_MEGABYTES * 1024 * 1024),

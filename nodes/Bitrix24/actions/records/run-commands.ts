@@ -7,6 +7,7 @@ import type { CommandOutcome } from '../../transport/batch';
 import { BATCH_CONCURRENCY, BATCH_SIZE, runItemBatch } from '../../transport/batch';
 import { requestLimitsOf, targetOf } from '../parameters/portal-options';
 import { withSourceKey } from './source-key';
+import type { Effect } from '../../../shared/http/effect';
 
 export interface ItemCommand {
 	method: string;
@@ -15,8 +16,8 @@ export interface ItemCommand {
 
 export interface CommandPlan {
 	commandOf: (itemIndex: number) => ItemCommand;
-	/** Declared by the operation: a batch is sent again after a dropped connection only if every command reads. */
-	idempotent: boolean;
+	/** Declared by the operation: a batch is sent again after a dropped connection only if it reads. */
+	effect: Effect;
 	toOutput: (result: unknown, itemIndex: number) => IDataObject;
 	/** The result of an item that needs no request (nothing left to change), else undefined. */
 	settledOf?: (itemIndex: number) => unknown;
@@ -56,7 +57,7 @@ export async function runCommandsAcrossItems(
 							withSourceKey(
 								{ itemIndex: itemIndexes[position], ...row.command },
 								target,
-								!plan.idempotent,
+								plan.effect === 'write',
 							),
 						]
 					: [],
@@ -66,7 +67,7 @@ export async function runCommandsAcrossItems(
 					? []
 					: await runItemBatch(context, target, sent, {
 							...batchLimits(context),
-							idempotent: plan.idempotent,
+							effect: plan.effect,
 						});
 			return rows.map(
 				(row): CommandOutcome =>

@@ -7,25 +7,26 @@ import type { BatchCommand, CommandOutcome } from '../../transport/batch';
 import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
 import { batchLimits } from './run-commands';
 import { withSourceKey } from './source-key';
+import type { Effect } from '../../../shared/http/effect';
 
 /**
  * Sends commands 50 to a `batch`; every command gets an outcome, a failed batch failing each of
- * its commands. `idempotent` is the operation's own word on whether these commands only read.
+ * its commands. `effect` is the operation's own word on whether these commands only read.
  */
 export async function sendCommands(
 	context: IExecuteFunctions,
 	target: BitrixTarget,
 	commands: BatchCommand[],
-	idempotent: boolean,
+	effect: Effect,
 ): Promise<Map<string, CommandOutcome>> {
 	const chunks = chunk(
-		commands.map((command) => withSourceKey(command, target, !idempotent)),
+		commands.map((command) => withSourceKey(command, target, effect === 'write')),
 		BATCH_SIZE,
 	);
 	const settled = await settleWithConcurrency(
 		chunks,
 		BATCH_CONCURRENCY,
-		async (part) => await runBatch(context, target, part, { ...batchLimits(context), idempotent }),
+		async (part) => await runBatch(context, target, part, { ...batchLimits(context), effect }),
 	);
 	const outcomes = new Map<string, CommandOutcome>();
 	settled.forEach((outcome, index) => {

@@ -150,7 +150,7 @@ async function upsertWave(
 			});
 		}
 	}
-	const found = await sendCommands(context, target, finds, true);
+	const found = await sendCommands(context, target, finds, 'read');
 
 	const matches = new Map<number, number | undefined>();
 	for (const [itemIndex, plan] of plans) {
@@ -173,7 +173,7 @@ async function upsertWave(
 	const reads: BatchCommand[] = [...matches]
 		.filter(([, id]) => id !== undefined)
 		.map(([itemIndex, id]) => ({ key: `r${itemIndex}`, method: kind.methods.get, params: { id } }));
-	const existing = await sendCommands(context, target, reads, true);
+	const existing = await sendCommands(context, target, reads, 'read');
 
 	const writes: Array<BatchCommand & { itemIndex: number }> = [];
 	for (const [itemIndex, id] of matches) {
@@ -202,7 +202,7 @@ async function upsertWave(
 			outcomes.set(itemIndex, error as Error);
 		}
 	}
-	const written = await sendCommands(context, target, writes, false);
+	const written = await sendCommands(context, target, writes, 'write');
 	for (const { key, itemIndex, method } of writes) {
 		try {
 			const result = resultOf(written, key);

@@ -16,6 +16,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runCallCommand(this, {
 		command: 'wp_answercall',
 		// A repeat could answer the next call ringing on the line.
-		idempotent: false,
 	});
 }

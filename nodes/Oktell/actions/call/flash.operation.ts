@@ -44,7 +44,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runCallCommand(this, {
 		command: 'wp_flash',
 		// Each flash moves the call on: a repeat would switch or hang up again.
-		idempotent: false,
 		query: (itemIndex) => {
 			const mode = this.getNodeParameter('flashMode', itemIndex, 'default') as string;
 			return { mode: mode === 'default' ? undefined : mode };

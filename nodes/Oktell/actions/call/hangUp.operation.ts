@@ -16,6 +16,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runCallCommand(this, {
 		command: 'wp_abortcall',
 		// A repeat could end the next call on the line.
-		idempotent: false,
 	});
 }

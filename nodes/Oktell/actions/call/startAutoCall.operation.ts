@@ -21,7 +21,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runCallCommand(this, {
 		command: 'wp_autocallstart',
 		// A repeat would dial again.
-		idempotent: false,
 		query: (itemIndex) => dialTarget(this, itemIndex),
 	});
 }

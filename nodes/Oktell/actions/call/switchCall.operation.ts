@@ -22,7 +22,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runCallCommand(this, {
 		command: 'wp_switchcall',
 		// A repeat would transfer or dial again.
-		idempotent: false,
 		query: (itemIndex) => dialTarget(this, itemIndex),
 	});
 }

@@ -59,7 +59,7 @@ export async function runConversationCommand(
 		},
 		{
 			concurrency: PUSH_CONCURRENCY,
-			writes: true,
+			effect: 'write',
 			orderKey: (itemIndex) => conversationKey(context, itemIndex),
 		},
 	);

@@ -33,7 +33,8 @@ export async function runBatch(
 				operation: spec.soap,
 				params: table,
 				types: xdtoTypesOf(spec),
-				idempotent: spec.idempotent,
+				// The 1C-Connect transport still takes the older word.
+				idempotent: spec.effect === 'read',
 				timeoutMs: timeoutMsOf(context, itemIndexes[0]),
 			});
 			if (reply.kind === 'plain') return table.map(() => undefined);
@@ -45,7 +46,7 @@ export async function runBatch(
 				throw apiError(context.getNode(), {
 					message: `${spec.soap} answered ${Array.isArray(results) ? results.length : 'no'} result rows for ${table.length} rows sent: ${quoteStart(fromResultData(reply.text))}`,
 					description: 'The rows cannot be matched to items.',
-					mayHaveApplied: spec.idempotent ? undefined : VENDOR,
+					mayHaveApplied: spec.effect === 'read' ? undefined : VENDOR,
 				});
 			}
 			return results.map(rowResult);
@@ -58,7 +59,7 @@ export async function runBatch(
 						: `${spec.soap} gave no result for ${itemName(itemIndex)}`,
 					description: 'Check the object in the 1C-Connect personal account.',
 					itemIndex,
-					mayHaveApplied: spec.idempotent ? undefined : VENDOR,
+					mayHaveApplied: spec.effect === 'read' ? undefined : VENDOR,
 				});
 			}
 			if (result.ResultCode !== 'SUCCESS') {

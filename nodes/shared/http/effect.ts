@@ -1,0 +1,1 @@
+export type Effect = 'read' | 'write';
