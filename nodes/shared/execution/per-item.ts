@@ -5,6 +5,7 @@ import type { Effect } from '../http/effect';
 import { inputError } from '../errors/node-errors';
 import { resultItems } from './item-errors';
 import { ItemOutcomes } from './item-outcomes';
+import { credentialsProven, rememberCredentialsProven } from './run-credentials';
 
 export interface PerItemOptions {
 	/**
@@ -77,40 +78,17 @@ export async function runPerItemToItems(
 	};
 
 	let next = 0;
-	const credentials = credentialsKey(context);
-	if (count > 0 && !provenCredentials.has(credentials)) {
+	if (count > 0 && !credentialsProven(context)) {
 		await start(next++);
-		if (!outcomes.anyFailed) rememberProven(credentials);
+		if (!outcomes.anyFailed) rememberCredentialsProven(context, true);
 	}
 	const worker = async () => {
 		while (next < count && !outcomes.stopping) await start(next++);
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 
-	if (outcomes.anyFailed) provenCredentials.delete(credentials);
+	if (outcomes.anyFailed) rememberCredentialsProven(context, false);
 	return outcomes.output();
-}
-
-/**
- * Credentials (by the ids a node uses) whose last run had no failed item. Their next run starts
- * every item at once; the others send one item first, so that a wrong password or a refused
- * login fails once rather than once per item. A run with any failure makes them unproven again.
- */
-const provenCredentials = new Set<string>();
-const MAX_PROVEN = 1000;
-
-function credentialsKey(context: IExecuteFunctions): string {
-	const used = context.getNode().credentials ?? {};
-	return JSON.stringify(
-		Object.keys(used)
-			.sort()
-			.map((type) => [type, used[type].id]),
-	);
-}
-
-function rememberProven(credentials: string): void {
-	if (provenCredentials.size >= MAX_PROVEN) provenCredentials.clear();
-	provenCredentials.add(credentials);
 }
 
 /** A key that cannot be read (bad input) orders nothing: the handler reports that input. */
