@@ -15,6 +15,6 @@ export const properties: INodeProperties[] = [...callActorProperties, requestOpt
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallCommand(this, {
 		command: 'wp_abortcall',
-		// A repeat could end the next call on the line.
+		// Not repeatable: a repeat could end the next call on the line.
 	});
 }
