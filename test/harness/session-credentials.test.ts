@@ -83,7 +83,7 @@ class SessionNode implements INodeType {
 						url: `${credentials.baseUrl}/data`,
 						maxReplyBytes: 1024 * 1024,
 						timeoutMs: 5000,
-						idempotent: true,
+						effect: 'read',
 					},
 				);
 				if (reply.statusCode !== 200) {

@@ -10,16 +10,16 @@ const operations = resourceSpecs.flatMap((resource) => resource.operations);
 describe('1C-Connect: which operations may be sent again', () => {
 	test('every operation declares it; reads may, Add/Edit/Delete batches may not', () => {
 		for (const spec of operations) {
-			assert.equal(typeof spec.idempotent, 'boolean', spec.soap);
-			if (spec.kind === 'read') assert.equal(spec.idempotent, true, spec.soap);
-			if (spec.kind === 'batch') assert.equal(spec.idempotent, false, spec.soap);
+			assert.ok(spec.effect === 'read' || spec.effect === 'write', spec.soap);
+			if (spec.kind === 'read') assert.equal(spec.effect, 'read', spec.soap);
+			if (spec.kind === 'batch') assert.equal(spec.effect, 'write', spec.soap);
 		}
 	});
 
 	test('of the single calls, only ITS status and file download only read', () => {
 		assert.deepEqual(
 			operations
-				.filter((spec) => spec.kind === 'call' && spec.idempotent)
+				.filter((spec) => spec.kind === 'call' && spec.effect === 'read')
 				.map((spec) => spec.soap)
 				.sort(),
 			['ClientITSStatus', 'ServiceRequestDownloadFile'],

@@ -122,7 +122,10 @@ describe('Per-item loop: bounded concurrency', () => {
 		assert.equal(raised.maxInFlight, 12);
 		const lowered = await runRecorded(contextFor(10, false, 1), { concurrency: 4 });
 		assert.equal(lowered.maxInFlight, 1);
-		const writes = await runRecorded(contextFor(10, false, 12), { concurrency: 4, writes: true });
+		const writes = await runRecorded(contextFor(10, false, 12), {
+			concurrency: 4,
+			effect: 'write',
+		});
 		assert.equal(writes.maxInFlight, 1);
 	});
 
@@ -135,12 +138,12 @@ describe('Per-item loop: bounded concurrency', () => {
 	});
 
 	test('writes run one at a time without Continue On Fail, whatever the concurrency', async () => {
-		const result = await runRecorded(contextFor(10), { concurrency: 4, writes: true });
+		const result = await runRecorded(contextFor(10), { concurrency: 4, effect: 'write' });
 		assert.equal(result.maxInFlight, 1);
 	});
 
 	test('writes run side by side under Continue On Fail', async () => {
-		const result = await runRecorded(contextFor(10, true), { concurrency: 4, writes: true });
+		const result = await runRecorded(contextFor(10, true), { concurrency: 4, effect: 'write' });
 		assert.equal(result.maxInFlight, 4);
 	});
 
@@ -148,7 +151,7 @@ describe('Per-item loop: bounded concurrency', () => {
 		const lines = ['a', 'b', 'a', 'c', 'a', 'b', 'a'];
 		const result = await runRecorded(
 			contextFor(lines.length, true),
-			{ concurrency: 3, writes: true, orderKey: (itemIndex) => lines[itemIndex] },
+			{ concurrency: 3, effect: 'write', orderKey: (itemIndex) => lines[itemIndex] },
 			{ waits: () => 3 },
 		);
 		const sameLine = result.overlapping.filter(([first, second]) => lines[first] === lines[second]);

@@ -73,7 +73,7 @@ export class ProbeNode implements INodeType {
 						url: `${String(baseUrl)}${item.path ?? '/thing'}`,
 						timeoutMs: item.timeoutMs ?? 2000,
 						maxReplyBytes: item.maxReplyBytes ?? 1024 * 1024,
-						idempotent: item.idempotent,
+						effect: item.idempotent ? 'read' : 'write',
 						body: item.method === 'GET' ? undefined : '{}',
 					},
 				);

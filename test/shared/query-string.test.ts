@@ -49,7 +49,7 @@ class QueryNode implements INodeType {
 					headers: { 'x-sender': 'pack' },
 					timeoutMs: 5000,
 					maxReplyBytes: 1024,
-					idempotent: true,
+					effect: 'read',
 				},
 			);
 			out.push({ json: {}, pairedItem: { item: itemIndex } });

@@ -53,7 +53,7 @@ class ProbeNode implements INodeType {
 						url: `${baseUrl}/thing`,
 						timeoutMs: item.timeoutMs,
 						maxReplyBytes: 1024 * 1024,
-						idempotent: item.idempotent,
+						effect: item.idempotent ? 'read' : 'write',
 						body: item.method === 'GET' ? undefined : '{}',
 					},
 				);

@@ -32,8 +32,7 @@ export async function getDictionary(
 	return await atiApiRequest<IDataObject[]>(context, {
 		method: 'GET',
 		path: `/v1.0/dictionaries/${DICTIONARY_NAMES[dictionary]}`,
-		idempotent: true,
-		readOnly: true,
+		effect: 'read',
 		expect: { shape: 'list of objects', what: `the ${dictionary} dictionary` },
 		hints: {
 			badRequest: 'ATI.SU refused to read its dictionary; try again later.',

@@ -24,8 +24,7 @@ export async function getFirm(
 	return await atiApiRequest<IDataObject>(context, {
 		method: 'GET',
 		path: `/v1.0/firms/${firmPath(context, atiId, call)}/summary`,
-		idempotent: true,
-		readOnly: true,
+		effect: 'read',
 		expect: { shape: 'object', what: `firm ${atiId}` },
 		hints: FIRM_HINTS,
 		...call,
@@ -40,8 +39,7 @@ export async function getFirmContacts(
 	return await atiApiRequest<IDataObject[]>(context, {
 		method: 'GET',
 		path: `/v1.0/firms/${firmPath(context, atiId, call)}/contacts/summary`,
-		idempotent: true,
-		readOnly: true,
+		effect: 'read',
 		expect: { shape: 'list of objects', what: `the contacts of firm ${atiId}` },
 		hints: FIRM_HINTS,
 		...call,

@@ -14,6 +14,8 @@ import type { RequestContext, VendorResponse } from '../../shared/http/vendor-re
 import { sendVendorRequest } from '../../shared/http/vendor-request';
 import { runCredentials } from '../../shared/execution/run-credentials';
 import type { DailyQuota } from './daily-quota';
+import type { Effect } from '../../shared/http/effect';
+import { safeToRepeat } from '../../shared/http/safe-to-repeat';
 
 export const ATI_CREDENTIAL = 'atiApi';
 const VENDOR = 'ATI.SU';
@@ -46,10 +48,13 @@ export interface AtiRequest {
 	method: IHttpRequestMethods;
 	path: string;
 	body?: unknown;
-	/** Declared by each operation: true only when sending it twice changes nothing. */
-	idempotent: boolean;
-	/** Changes nothing: within one run, identical reads are sent once and their reply shared. */
-	readOnly?: boolean;
+	/**
+	 * Declared by each operation. A read is sent again after a gateway error or a dropped
+	 * connection, and identical reads of one run share one reply; a write is sent once unless
+	 * `repeatable` (sending it twice changes nothing), which is retried but never shared.
+	 */
+	effect: Effect;
+	repeatable?: boolean;
 	/**
 	 * The shape a successful reply must have, and how to name the request in an error.
 	 * 'ignored': the body says nothing, the status does; 'object or nothing': an object, or an
@@ -145,24 +150,26 @@ export async function atiApiCall<T>(
 				body,
 				timeoutMs,
 				maxReplyBytes: MAX_REPLY_BYTES,
-				idempotent: request.idempotent,
+				effect: request.effect,
+				repeatable: request.repeatable,
 			},
 		);
-	const response = request.readOnly
-		? await sharedRead(
-				context,
-				{
-					vendor: VENDOR,
-					credentialType: ATI_CREDENTIAL,
-					method: request.method,
-					url: request.path,
-					body,
-					limits: timeoutMs,
-				},
-				request.itemIndex,
-				send,
-			)
-		: await send();
+	const response =
+		request.effect === 'read'
+			? await sharedRead(
+					context,
+					{
+						vendor: VENDOR,
+						credentialType: ATI_CREDENTIAL,
+						method: request.method,
+						url: request.path,
+						body,
+						limits: timeoutMs,
+					},
+					request.itemIndex,
+					send,
+				)
+			: await send();
 
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
 	if (response.statusCode >= 200 && response.statusCode < 300) {
@@ -188,7 +195,7 @@ export async function atiApiCall<T>(
 			what: request.expect.what,
 			text,
 			itemIndex: request.itemIndex,
-			write: !request.idempotent,
+			write: !safeToRepeat(request),
 		});
 		return { status, value, headers: response.headers };
 	}

@@ -40,7 +40,7 @@ export async function createLoad(
 		method: 'POST',
 		path: '/v2/cargos',
 		body: { cargo_application: application },
-		idempotent: false,
+		effect: 'write',
 		dailyQuota: { quota: loadCreateQuota, what: 'new loads' },
 		expect: { shape: 'object', what: 'the published load' },
 		hints: LOAD_HINTS,
@@ -63,7 +63,8 @@ export async function updateLoad(
 		path: `/v2/cargos/${loadPath(context, loadId, call)}`,
 		body: { cargo_application: application },
 		// The same full replacement twice leaves the same load.
-		idempotent: true,
+		effect: 'write',
+		repeatable: true,
 		dailyQuota: { quota: loadUpdateQuota, what: 'load changes' },
 		expect: { shape: 'object', what: `the update of load ${loadId}` },
 		hints: LOAD_HINTS,
@@ -82,8 +83,7 @@ export async function getLoad(
 	return await atiApiRequest<IDataObject>(context, {
 		method: 'GET',
 		path: `/v1.0/loads/${loadPath(context, loadId, call)}`,
-		idempotent: true,
-		readOnly: true,
+		effect: 'read',
 		expect: { shape: 'object', what: `load ${loadId}` },
 		hints: LOAD_HINTS,
 		...call,
@@ -95,8 +95,7 @@ export async function listLoads(context: RequestContext, call: AtiCall): Promise
 	return await atiApiRequest<IDataObject[]>(context, {
 		method: 'GET',
 		path: '/v1.0/loads',
-		idempotent: true,
-		readOnly: true,
+		effect: 'read',
 		expect: { shape: 'list of objects', what: "the firm's loads" },
 		hints: LOAD_HINTS,
 		...call,
@@ -112,7 +111,7 @@ export async function deleteLoad(
 		method: 'DELETE',
 		path: `/v1.0/loads/${loadPath(context, loadId, call)}`,
 		// A repeat after a lost reply would answer 404 for a load this call deleted.
-		idempotent: false,
+		effect: 'write',
 		expect: { shape: 'ignored', what: `the deletion of load ${loadId}` },
 		hints: LOAD_HINTS,
 		...call,
@@ -127,7 +126,7 @@ export async function renewLoad(
 	await atiApiRequest<unknown>(context, {
 		method: 'PUT',
 		path: `/v1.0/loads/${loadPath(context, loadId, call)}/renew`,
-		idempotent: false,
+		effect: 'write',
 		expect: { shape: 'ignored', what: `the renewal of load ${loadId}` },
 		hints: LOAD_HINTS,
 		...call,
@@ -143,8 +142,7 @@ export async function loadResponses(
 	return await atiApiRequest<IDataObject[]>(context, {
 		method: 'GET',
 		path: `/v1.0/loads/new/${loadPath(context, loadId, call)}/responses`,
-		idempotent: true,
-		readOnly: true,
+		effect: 'read',
 		expect: { shape: 'list of objects', what: `the responses to load ${loadId}` },
 		hints: LOAD_HINTS,
 		...call,

@@ -5,6 +5,7 @@ import { chunk, settleWithConcurrency } from '../../shared/execution/concurrency
 import { pathSegment } from '../../shared/http/path-segment';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { atiApiRequest } from './index';
+import type { Effect } from '../../shared/http/effect';
 
 /** ATI answers at most 100 contacts per request. */
 export const PRESENCE_BATCH_SIZE = 100;
@@ -16,7 +17,7 @@ export const PRESENCE_CONCURRENCY = 4;
 export const PRESENCE_GET_SINGLY_MAX = 10;
 
 /** Presence calls only read, the POST batch included: sending one twice changes nothing. */
-const PRESENCE_IS_READ = true;
+const PRESENCE_EFFECT: Effect = 'read';
 
 export interface PresenceState extends IDataObject {
 	code_id: string;
@@ -37,8 +38,7 @@ export async function getPresenceState(
 	return await atiApiRequest<PresenceState>(context, {
 		method: 'GET',
 		path: `/presence/state/${segment}/`,
-		idempotent: PRESENCE_IS_READ,
-		readOnly: PRESENCE_IS_READ,
+		effect: PRESENCE_EFFECT,
 		expect: { shape: 'object', what: `the presence request for contact ${contactId}` },
 		...call,
 	});
@@ -57,8 +57,7 @@ export async function postPresenceStates(
 		method: 'POST',
 		path: '/presence/state',
 		body: contactIds,
-		idempotent: PRESENCE_IS_READ,
-		readOnly: PRESENCE_IS_READ,
+		effect: PRESENCE_EFFECT,
 		expect: {
 			shape: 'list of objects',
 			what: `the presence request for ${contactIds.length} contact${contactIds.length === 1 ? '' : 's'}`,

@@ -36,7 +36,7 @@ export async function createHook(
 		method: 'POST',
 		path: '/webhooks/v1/create',
 		body: { topic, callback, subscription_type: 'normal' },
-		idempotent: false,
+		effect: 'write',
 		expect: { shape: 'ignored', what: 'the webhook subscription' },
 		hints: HOOK_HINTS,
 	})) as AtiReply<IDataObject>;
@@ -60,7 +60,7 @@ export async function getHook(context: RequestContext, id: string): Promise<AtiH
 	const reply = await atiApiCall<IDataObject>(context, {
 		method: 'GET',
 		path: `/webhooks/v1/status/${segment}`,
-		idempotent: true,
+		effect: 'read',
 		expect: { shape: 'object', what: `the state of subscription ${id}` },
 		hints: HOOK_HINTS,
 		refusals: [404],
@@ -84,7 +84,8 @@ export async function deleteHook(context: RequestContext, id: string): Promise<v
 		method: 'DELETE',
 		path: `/webhooks/v1/delete/${segment}`,
 		// Deleting a subscription twice leaves it deleted.
-		idempotent: true,
+		effect: 'write',
+		repeatable: true,
 		expect: { shape: 'ignored', what: `the removal of subscription ${id}` },
 		hints: HOOK_HINTS,
 		refusals: [404],

@@ -1,17 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from '../../shared/http/vendor-request';
-import type { BitrixTarget } from '../transport';
+import type { BitrixTarget, CallLimits } from '../transport';
 import type { WholeRead } from '../transport/all-pages';
 import { readWhole } from '../transport/all-pages';
-import type { BatchRequest } from '../transport/batch';
 import { fieldsIn } from './field-schema';
 import type { CategoryEntry, ListSource, PortalLists, UserEntry } from './portal-lists';
 import { statusEntries } from './portal-lists';
 import type { RecordKind } from './record-kinds';
 import type { VendorField } from './vendor-field';
 
-type Limits = Omit<BatchRequest, 'idempotent'>;
+type Limits = CallLimits;
 
 /** The entityTypeId whose pipelines a kind's records use, in this scope. */
 export function pipelinesOf(kind: RecordKind, scope: IDataObject): number | undefined {

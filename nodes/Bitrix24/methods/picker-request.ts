@@ -22,7 +22,7 @@ export async function pickerCall(
 	return await bitrixApiRequest(context, pickerTarget(context), {
 		method,
 		params,
-		idempotent: true,
+		effect: 'read',
 	});
 }
 

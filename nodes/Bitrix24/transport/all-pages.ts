@@ -3,9 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { apiError } from '../../shared/errors/node-errors';
 import { MAX_PAGES } from '../../shared/http/page-guard';
 import type { RequestContext } from '../../shared/http/vendor-request';
-import type { BatchCommand, BatchRequest } from './batch';
+import type { BatchCommand } from './batch';
 import { BATCH_SIZE, PAGE_SIZE, rowId, runBatch } from './batch';
-import type { BitrixTarget } from './index';
+import type { BitrixTarget, CallLimits } from './index';
 import { pageRecords } from './index';
 
 export interface WholeRead {
@@ -25,11 +25,11 @@ export async function readWhole(
 	context: RequestContext,
 	target: BitrixTarget,
 	reads: WholeRead[],
-	request: Omit<BatchRequest, 'idempotent'>,
+	request: CallLimits,
 ): Promise<Map<string, unknown>> {
 	const results = new Map<string, unknown>();
 	if (reads.length === 0) return results;
-	const first = await runBatch(context, target, reads, { ...request, idempotent: true });
+	const first = await runBatch(context, target, reads, { ...request, effect: 'read' });
 	const more: Array<BatchCommand & { of: string }> = [];
 	for (const read of reads) {
 		const outcome = first.get(read.key);
@@ -52,7 +52,7 @@ export async function readWhole(
 	}
 	for (let at = 0; at < more.length; at += BATCH_SIZE) {
 		const part = more.slice(at, at + BATCH_SIZE);
-		const outcomes = await runBatch(context, target, part, { ...request, idempotent: true });
+		const outcomes = await runBatch(context, target, part, { ...request, effect: 'read' });
 		for (const command of part) {
 			const outcome = outcomes.get(command.key);
 			if (!outcome?.ok) throw outcome?.error ?? new Error(`No result for ${command.method}`);

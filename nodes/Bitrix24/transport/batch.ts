@@ -7,8 +7,9 @@ import { isPlainObject } from '../../shared/http/reply-shape';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { phpQuery } from '../helpers/php-query';
 import { bitrixError, errorIn } from './errors';
-import type { BitrixCall, BitrixTarget } from './index';
+import type { BitrixCall, BitrixTarget, CallEffect, CallLimits } from './index';
 import { bitrixApiRequest, pageRecords } from './index';
+import { safeToRepeat } from '../../shared/http/safe-to-repeat';
 
 /** Bitrix24 runs at most 50 commands per `batch` call. */
 export const BATCH_SIZE = 50;
@@ -21,11 +22,8 @@ export interface BatchCommand {
 	params: IDataObject;
 }
 
-/** How the `batch` call itself is sent: `idempotent` only when every command in it reads. */
-export type BatchRequest = Pick<
-	BitrixCall,
-	'idempotent' | 'timeoutMs' | 'maxReplyBytes' | 'limitsHint'
->;
+/** How the `batch` call itself is sent: a read only when every command in it reads. */
+export type BatchRequest = CallLimits & CallEffect;
 
 export type CommandOutcome =
 	| { ok: true; result: unknown; total?: number; next?: number }
@@ -58,7 +56,7 @@ export async function runBatch(
 		params: { halt: 0, cmd },
 		...request,
 	});
-	const batch = batchResult(context, reply.result, request.idempotent);
+	const batch = batchResult(context, reply.result, safeToRepeat(request));
 
 	const outcomes = new Map<string, CommandOutcome>();
 	for (const { key, method } of commands) {
@@ -91,6 +89,26 @@ export async function runBatch(
 	return outcomes;
 }
 
+/**
+ * One command per item, in one `batch` call; the outcomes come back in the commands' order.
+ * Bitrix24 wants each command named: the name, `item` and the item's number, only labels the
+ * command for Bitrix24 and for the error that quotes it.
+ */
+export async function runItemBatch(
+	context: RequestContext,
+	target: BitrixTarget,
+	commands: Array<Omit<BatchCommand, 'key'> & { itemIndex: number }>,
+	request: BatchRequest,
+): Promise<CommandOutcome[]> {
+	const named = commands.map(({ itemIndex, method, params }) => ({
+		key: `item${itemIndex}`,
+		method,
+		params,
+	}));
+	const outcomes = await runBatch(context, target, named, request);
+	return named.map(({ key }) => outcomes.get(key) as CommandOutcome);
+}
+
 /** Bitrix24 writes an empty keyed list as `[]` (PHP), so a list here holds no entries. */
 function entry(from: Keyed, key: string): unknown {
 	return hasEntry(from, key) ? (from as Record<string, unknown>)[key] : undefined;
@@ -101,13 +119,13 @@ function hasEntry(from: Keyed, key: string): boolean {
 }
 
 /** The `result` of a batch reply: an object of keyed lists, or every command's error. */
-function batchResult(context: RequestContext, value: unknown, idempotent: boolean): BatchResult {
+function batchResult(context: RequestContext, value: unknown, safe: boolean): BatchResult {
 	if (isPlainObject(value)) return value as BatchResult;
 	throw apiError(context.getNode(), {
 		message: `Bitrix24 answered batch with something other than the results of its commands: ${quoteStart(JSON.stringify(value) ?? '')}`,
 		description:
 			'A batch reply holds "result" with one entry per command; check the portal address in the credential, or try again later.',
-		mayHaveApplied: idempotent ? undefined : 'Bitrix24',
+		mayHaveApplied: safe ? undefined : 'Bitrix24',
 	});
 }
 
@@ -122,8 +140,8 @@ function noResult(
 	const answered = isPlainObject(batch.result) ? Object.keys(batch.result) : [];
 	return apiError(context.getNode(), {
 		message: `Bitrix24 returned no result for command ${key} (${method}) of its batch`,
-		description: `The batch reply held ${answered.length > 0 ? `results for ${answered.slice(0, 5).join(', ')}${answered.length > 5 ? ', …' : ''} only` : 'no results'} and no error for this command.${request.idempotent ? ' Run the item again.' : ''}`,
-		mayHaveApplied: request.idempotent ? undefined : 'Bitrix24',
+		description: `The batch reply held ${answered.length > 0 ? `results for ${answered.slice(0, 5).join(', ')}${answered.length > 5 ? ', …' : ''} only` : 'no results'} and no error for this command.${safeToRepeat(request) ? ' Run the item again.' : ''}`,
+		mayHaveApplied: safeToRepeat(request) ? undefined : 'Bitrix24',
 	});
 }
 
@@ -158,7 +176,7 @@ export async function listByIdChain(
 	context: RequestContext,
 	target: BitrixTarget,
 	list: IdChainList,
-	request: Omit<BatchRequest, 'idempotent'>,
+	request: CallLimits,
 	limit = Infinity,
 ): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
@@ -183,7 +201,7 @@ export async function listByIdChain(
 				start: -1,
 			},
 		}));
-		const outcomes = await runBatch(context, target, commands, { ...request, idempotent: true });
+		const outcomes = await runBatch(context, target, commands, { ...request, effect: 'read' });
 		for (const { key } of commands) {
 			const outcome = outcomes.get(key);
 			if (!outcome?.ok) throw outcome?.error ?? new Error(`No outcome for page ${key}`);
@@ -244,9 +262,9 @@ export async function listByStartPages(
 			method: call.method,
 			params: { ...call.params, start },
 		}));
-		const { idempotent, timeoutMs, maxReplyBytes, limitsHint } = call;
+		const { timeoutMs, maxReplyBytes, limitsHint } = call;
 		const outcomes = await runBatch(context, target, commands, {
-			idempotent,
+			effect: safeToRepeat(call) ? 'read' : 'write',
 			timeoutMs,
 			maxReplyBytes,
 			limitsHint,

@@ -16,6 +16,8 @@ import type { Plan } from './leaky-bucket';
 import { buckets } from './leaky-bucket';
 import type { AuthMode, Portal } from './portal';
 import { APP_CREDENTIAL_TYPE, resolvePortal } from './portal';
+import type { Effectful, LegacyIdempotent } from '../../shared/http/safe-to-repeat';
+import { safeToRepeat } from '../../shared/http/safe-to-repeat';
 
 const VENDOR = 'Bitrix24';
 export const TIMEOUT_SECONDS = 60;
@@ -41,15 +43,21 @@ export const bitrixRetryPolicy: RetryPolicy = {
 
 const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
 
-export interface BitrixCall {
-	method: string;
-	params?: IDataObject;
-	/**
-	 * Declared by each operation: only a call that changes nothing is sent again after a gateway
-	 * error or a dropped connection (a `batch` only when every command in it reads).
-	 */
-	idempotent: boolean;
-	itemIndex?: number;
+/**
+ * Declared by each operation: only a read (or a repeatable write) is sent again after a gateway
+ * error or a dropped connection (a `batch` only when every command in it reads). The triggers'
+ * folders still say `idempotent` until they are converted (see safe-to-repeat.ts).
+ */
+export type CallEffect = Effectful | Required<LegacyIdempotent>;
+
+export type BitrixCall = CallLimits &
+	CallEffect & {
+		method: string;
+		params?: IDataObject;
+		itemIndex?: number;
+	};
+
+export interface CallLimits {
 	timeoutMs?: number;
 	maxReplyBytes?: number;
 	/** Where the user can raise the timeout or the reply size limit. */
@@ -129,7 +137,7 @@ async function sendOnce(
 			body: JSON.stringify(call.params ?? {}),
 			timeoutMs: call.timeoutMs ?? TIMEOUT_SECONDS * 1000,
 			maxReplyBytes: call.maxReplyBytes ?? MAX_REPLY_MEGABYTES * 1024 * 1024,
-			idempotent: call.idempotent,
+			effect: safeToRepeat(call) ? 'read' : 'write',
 		},
 	);
 
@@ -139,7 +147,7 @@ async function sendOnce(
 	const success = response.statusCode >= 200 && response.statusCode < 300;
 	if (success && !vendorError) {
 		// A write that was answered 200 reached Bitrix24, whatever the body says.
-		const applied = call.idempotent ? undefined : VENDOR;
+		const applied = safeToRepeat(call) ? undefined : VENDOR;
 		if (!parsed.ok) {
 			return failed(context, call, response.statusCode, {
 				message: parsed.problem,

@@ -20,7 +20,7 @@ export async function getPullConfig(
 	const reply = await bitrixApiRequest(context, target, {
 		method: 'pull.application.config.get',
 		params: { CACHE: request.cache ? 'Y' : 'N', REOPEN: request.reopen ? 'Y' : 'N' },
-		idempotent: true,
+		effect: 'read',
 		itemIndex: request.itemIndex,
 	});
 	const config = reply.result;

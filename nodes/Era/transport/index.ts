@@ -17,6 +17,8 @@ import { sharedRead } from '../../shared/execution/shared-reads';
 import { LOGIN_REFUSED_PREFIX, unboundToken } from './login';
 import { eraHttpError, readEraError } from './errors';
 import { runCredentials } from '../../shared/execution/run-credentials';
+import type { Effect } from '../../shared/http/effect';
+import { safeToRepeat } from '../../shared/http/safe-to-repeat';
 
 export const ERA_CREDENTIAL = 'eraApi';
 export const VENDOR = 'ERA';
@@ -56,12 +58,12 @@ export interface EraRequest extends EraCall {
 	qs?: QueryParameters;
 	body?: unknown;
 	/**
-	 * Safe to send again after a gateway error or a dropped connection. Declared by each
-	 * operation: a call that creates or deletes something is not, whatever its HTTP verb.
+	 * Declared by each operation, whatever its HTTP verb. A read is sent again after a gateway
+	 * error or a dropped connection, and identical reads of one run share one reply; a write is
+	 * sent once unless `repeatable` (sending it twice changes nothing), retried but never shared.
 	 */
-	idempotent: boolean;
-	/** Changes nothing: within one run, identical reads are sent once and their reply shared. */
-	readOnly?: boolean;
+	effect: Effect;
+	repeatable?: boolean;
 }
 
 export interface EraReply {
@@ -83,7 +85,7 @@ export async function eraApiRequest(
 	request: EraRequest,
 	notFoundIsReply = false,
 ): Promise<EraReply> {
-	if (!request.readOnly) return await sendEraRequest(context, request, notFoundIsReply);
+	if (request.effect !== 'read') return await sendEraRequest(context, request, notFoundIsReply);
 	const identity = {
 		vendor: VENDOR,
 		credentialType: ERA_CREDENTIAL,
@@ -164,7 +166,8 @@ async function sendEraRequest(
 				body: request.body === undefined ? undefined : JSON.stringify(request.body),
 				timeoutMs: request.timeoutMs ?? TIMEOUT_SECONDS * 1000,
 				maxReplyBytes: request.maxReplyBytes ?? MAX_REPLY_BYTES,
-				idempotent: request.idempotent,
+				effect: request.effect,
+				repeatable: request.repeatable,
 				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 			},
 		);
@@ -200,7 +203,7 @@ async function sendEraRequest(
 		httpCode: statusCode,
 		itemIndex: request.itemIndex,
 		// A 2xx to a write: ERA took it, whatever it sent back.
-		mayHaveApplied: request.idempotent ? undefined : VENDOR,
+		mayHaveApplied: safeToRepeat(request) ? undefined : VENDOR,
 	});
 }
 

@@ -43,7 +43,7 @@ export async function createPoint(
 		method: 'POST',
 		path: POINTS,
 		body,
-		idempotent: false,
+		effect: 'write',
 	});
 	return objectIn(context, reply, 'Create', call, true);
 }
@@ -59,8 +59,7 @@ export async function getPoint(
 		method: 'GET',
 		path: pointPath(context, id, call),
 		qs,
-		idempotent: true,
-		readOnly: true,
+		effect: 'read',
 	});
 	return objectIn(context, reply, 'Get', call);
 }
@@ -84,8 +83,7 @@ export async function listPoints(
 			method: 'GET',
 			path: POINTS,
 			qs: addId ? { ...qs, mask: [...fields, 'id'].join(',') } : qs,
-			idempotent: true,
-			readOnly: true,
+			effect: 'read',
 		},
 		max,
 		'Get Many',
@@ -104,7 +102,7 @@ export async function listPointsPage(
 		method: 'GET',
 		path: POINTS,
 		qs: { mask: 'id,code,type,opts.title', offset, limit },
-		idempotent: true,
+		effect: 'read',
 	});
 	return expectShape<IDataObject[]>(() => context.getNode(), reply.value, 'list of objects', {
 		vendor: VENDOR,
@@ -128,7 +126,8 @@ export async function updatePoint(
 		method: 'PATCH',
 		path: pointPath(context, id, call),
 		body,
-		idempotent: true,
+		effect: 'write',
+		repeatable: true,
 	});
 	return objectIn(context, reply, 'Update', call, true);
 }
@@ -142,7 +141,7 @@ export async function deletePoint(context: RequestContext, id: string, call: Era
 		...call,
 		method: 'DELETE',
 		path: pointPath(context, id, call),
-		idempotent: false,
+		effect: 'write',
 	});
 }
 
@@ -154,7 +153,7 @@ export async function lookupPoints(
 ): Promise<string[] | undefined> {
 	const reply = await eraApiRequest(
 		context,
-		{ ...call, method: 'LOOKUP', path: POINTS, body: key, idempotent: true, readOnly: true },
+		{ ...call, method: 'LOOKUP', path: POINTS, body: key, effect: 'read' },
 		true,
 	);
 	if (reply.notFound) return undefined;
@@ -183,8 +182,7 @@ export async function checkIntegrationToken(
 			...call,
 			method: 'GET',
 			path: `/service/integration_tokens/${segment}`,
-			idempotent: true,
-			readOnly: true,
+			effect: 'read',
 		},
 		true,
 	);

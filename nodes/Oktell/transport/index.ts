@@ -12,6 +12,8 @@ import {
 import type { RetryPolicy } from '../../shared/http/retry-policy';
 import { defaultRetryPolicy } from '../../shared/http/retry-policy';
 import { serverUrlFrom } from '../../shared/http/server-url';
+import type { Effect } from '../../shared/http/effect';
+import { safeToRepeat } from '../../shared/http/safe-to-repeat';
 import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
 import { readUntrustedXml } from '../../shared/xml/untrusted-xml';
@@ -57,10 +59,12 @@ export interface OktellRequest {
 	method?: IHttpRequestMethods;
 	headers?: Record<string, string>;
 	body?: Buffer;
-	/** Safe to send twice; only these are repeated after a dropped connection. */
-	idempotent: boolean;
-	/** Changes nothing: within one run, identical reads are sent once and their reply shared. */
-	readOnly?: boolean;
+	/** A read is sent again after a dropped connection, and identical reads of a run share one reply. */
+	effect: Effect;
+	/** A write that changes nothing more when sent again: repeated like a read, never shared. */
+	repeatable?: boolean;
+	/** False for downloads: their bodies are too large to keep for the rest of the run. */
+	shareReply?: boolean;
 	timeoutMs?: number;
 	maxReplyBytes?: number;
 	/** Names the options that raise the limits; by default the Timeout option. */
@@ -80,7 +84,9 @@ export async function oktellRequest(
 	context: RequestContext,
 	request: OktellRequest,
 ): Promise<OktellReply> {
-	if (!request.readOnly) return await sendOktellRequest(context, request);
+	if (request.effect !== 'read' || request.shareReply === false) {
+		return await sendOktellRequest(context, request);
+	}
 	const identity = {
 		vendor: VENDOR,
 		credentialType: OKTELL_CREDENTIAL,
@@ -133,7 +139,8 @@ async function sendOktellRequest(
 			body: request.body,
 			timeoutMs: request.timeoutMs ?? TIMEOUT_MS,
 			maxReplyBytes: request.maxReplyBytes ?? MAX_REPLY_BYTES,
-			idempotent: request.idempotent,
+			effect: request.effect,
+			repeatable: request.repeatable,
 			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 		},
 	);
@@ -167,7 +174,7 @@ export async function oktellText(context: RequestContext, request: OktellRequest
 export function replyText(
 	context: RequestContext,
 	reply: OktellReply,
-	request: Pick<OktellRequest, 'idempotent' | 'itemIndex'>,
+	request: Pick<OktellRequest, 'effect' | 'repeatable' | 'itemIndex'>,
 ): string {
 	const text = readReplyText(reply.body, VENDOR);
 	if (text.ok) return redactSecrets(text.value, reply.secrets);
@@ -175,7 +182,7 @@ export function replyText(
 		message: text.problem,
 		description: 'The reply was damaged on the way or by the server; try again later.',
 		itemIndex: request.itemIndex,
-		mayHaveApplied: request.idempotent ? undefined : VENDOR,
+		mayHaveApplied: safeToRepeat(request) ? undefined : VENDOR,
 	});
 }
 

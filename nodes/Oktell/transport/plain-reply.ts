@@ -14,7 +14,7 @@ export function plainReplyJson(
 	reply: OktellReply,
 	itemIndex: number,
 ): IDataObject {
-	const text = replyText(context, reply, { idempotent: false, itemIndex });
+	const text = replyText(context, reply, { effect: 'write', itemIndex });
 	return { reply: parseIfJson(text) as IDataObject, contentType: mimeTypeOf(reply) ?? null };
 }
 

@@ -34,7 +34,7 @@ export async function getTotalQueueInfo(
 ): Promise<QueueInfo[]> {
 	const reply = await oktellJson(context, {
 		command: 'gettotalqueueinfo',
-		idempotent: true,
+		effect: 'read',
 		itemIndex,
 		maxReplyBytes: QUEUE_REPLY_BYTES,
 		...limits,

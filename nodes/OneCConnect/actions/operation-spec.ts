@@ -1,3 +1,5 @@
+import type { Effect } from '../../shared/http/effect';
+
 /** What one PartnerWebAPI2 operation looks like in the node: the rows of each resource's table. */
 export type FieldType = 'string' | 'number' | 'boolean' | 'dateTime' | 'options';
 
@@ -29,10 +31,10 @@ export interface OperationSpec {
 	soap: string;
 	kind: OperationKind;
 	/**
-	 * Safe to send again after a gateway error or a dropped connection: the operation only reads.
-	 * Declared for every operation; an operation that changes anything is sent once.
+	 * A read is sent again after a gateway error or a dropped connection; an operation that
+	 * changes anything is sent once. Declared for every operation.
 	 */
-	idempotent: boolean;
+	effect: Effect;
 	fields: FieldSpec[];
 	/** Batch only: the vendor's limit of objects per call; 100 unless the vendor says less. */
 	batchSize?: number;
@@ -48,9 +50,9 @@ export interface OperationSpec {
 	notice?: string;
 }
 
-/** Declared idempotent (it only reads) and sends no file: items may run side by side. */
-export function readsOnly(spec: OperationSpec): boolean {
-	return spec.kind !== 'batch' && spec.idempotent && !spec.uploadsFile;
+/** A read that sends no file: items may run side by side, and identical calls share a reply. */
+export function runsSideBySide(spec: OperationSpec): boolean {
+	return spec.kind !== 'batch' && spec.effect === 'read' && !spec.uploadsFile;
 }
 
 export interface ResourceSpec {
@@ -102,7 +104,7 @@ export function crud(
 			description: `Create ${label}s (${kind}Add), up to ${batchSize.add} per call across items`,
 			soap: `${kind}Add`,
 			kind: 'batch',
-			idempotent: false,
+			effect: 'write',
 			batchSize: batchSize.add,
 			batchOutput: 'created',
 			fields: fields.create,
@@ -114,7 +116,7 @@ export function crud(
 			description: `Delete ${label}s (${kind}Delete), up to ${batchSize.delete} per call across items`,
 			soap: `${kind}Delete`,
 			kind: 'batch',
-			idempotent: false,
+			effect: 'write',
 			batchSize: batchSize.delete,
 			batchOutput: 'deleted',
 			fields: idFields,
@@ -126,7 +128,7 @@ export function crud(
 			description: `List ${label}s (${kind}Read)`,
 			soap: `${kind}Read`,
 			kind: 'read',
-			idempotent: true,
+			effect: 'read',
 			fields: fields.read,
 		},
 		{
@@ -136,7 +138,7 @@ export function crud(
 			description: `Change ${label}s (${kind}Edit), up to ${batchSize.edit} per call across items`,
 			soap: `${kind}Edit`,
 			kind: 'batch',
-			idempotent: false,
+			effect: 'write',
 			batchSize: batchSize.edit,
 			batchOutput: 'updated',
 			fields: [...idFields, ...fields.update],
@@ -161,7 +163,7 @@ export function readOperation(
 		description,
 		soap,
 		kind: 'read',
-		idempotent: true,
+		effect: 'read',
 		fields,
 		...extra,
 	};
@@ -174,7 +176,7 @@ export function callOperation(
 	soap: string,
 	action: string,
 	fields: FieldSpec[],
-	extra: Pick<OperationSpec, 'idempotent'> & Partial<OperationSpec>,
+	extra: Pick<OperationSpec, 'effect'> & Partial<OperationSpec>,
 ): OperationSpec {
 	const description = `${action} (${soap})`;
 	return { value, name, action, description, soap, kind: 'call', fields, ...extra };
@@ -188,6 +190,6 @@ export function sendWelcomeEmail(kind: string, label: string, idField: string): 
 		`${kind}SendWelcomeEmail`,
 		`Send a welcome email to a ${label}`,
 		[id(idField)],
-		{ idempotent: false },
+		{ effect: 'write' },
 	);
 }

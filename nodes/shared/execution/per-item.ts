@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { MAX_PARALLEL_OPTION } from '../description/request-limits';
+import type { Effect } from '../http/effect';
 import { inputError } from '../errors/node-errors';
-import { asItemError, errorItem, resultItems } from './item-errors';
+import { resultItems } from './item-errors';
+import { ItemOutcomes } from './item-outcomes';
+import { credentialsProven, rememberCredentialsProven } from './run-credentials';
 
 export interface PerItemOptions {
 	/**
@@ -11,12 +14,14 @@ export interface PerItemOptions {
 	 */
 	concurrency?: number;
 	/**
-	 * The items change data. Without Continue On Fail they then run one at a time: a failed run
-	 * has applied no item after the one that failed, so running it again repeats nothing.
+	 * 'write': the items change data. Without Continue On Fail they then run one at a time: a
+	 * failed run has applied no item after the one that failed, so running it again repeats nothing.
 	 */
-	writes?: boolean;
+	effect?: Effect;
 	/** Items with the same key run one after another, in input order (commands for one line). */
 	orderKey?: (itemIndex: number) => string | undefined;
+	/** Checks every item's input before the first starts (unless failed items may continue). */
+	checkFirst?: (itemIndex: number) => unknown;
 }
 
 /**
@@ -47,23 +52,22 @@ export async function runPerItemToItems(
 	handler: (itemIndex: number) => Promise<INodeExecutionData[]>,
 	options: PerItemOptions = {},
 ): Promise<INodeExecutionData[]> {
-	const count = context.getInputData().length;
-	const continueOnFail = context.continueOnFail();
+	const outcomes = new ItemOutcomes(context);
+	const { count, continueOnFail } = outcomes;
+	if (options.checkFirst && !continueOnFail) {
+		for (let itemIndex = 0; itemIndex < count; itemIndex++) options.checkFirst(itemIndex);
+	}
 	const concurrency = chosenParallelism(context) ?? options.concurrency ?? 1;
-	const limit = options.writes && !continueOnFail ? 1 : Math.max(1, concurrency);
-	const outputs = new Array<INodeExecutionData[]>(count);
-	const failures = new Map<number, ReturnType<typeof asItemError>>();
+	const limit = options.effect === 'write' && !continueOnFail ? 1 : Math.max(1, concurrency);
 	const previousOfKey = new Map<string, Promise<void>>();
 
 	const run = async (itemIndex: number, after?: Promise<void>) => {
 		await after;
-		if (failures.size > 0 && !continueOnFail) return;
+		if (outcomes.stopping) return;
 		try {
-			outputs[itemIndex] = await handler(itemIndex);
+			outcomes.succeed(itemIndex, await handler(itemIndex));
 		} catch (error) {
-			const itemError = asItemError(context, error, itemIndex);
-			failures.set(itemIndex, itemError);
-			outputs[itemIndex] = [errorItem(itemError, itemIndex)];
+			outcomes.fail(itemIndex, error);
 		}
 	};
 	const start = (itemIndex: number) => {
@@ -74,41 +78,17 @@ export async function runPerItemToItems(
 	};
 
 	let next = 0;
-	const credentials = credentialsKey(context);
-	if (count > 0 && !provenCredentials.has(credentials)) {
+	if (count > 0 && !credentialsProven(context)) {
 		await start(next++);
-		if (failures.size === 0) rememberProven(credentials);
+		if (!outcomes.anyFailed) rememberCredentialsProven(context, true);
 	}
 	const worker = async () => {
-		while (next < count && (continueOnFail || failures.size === 0)) await start(next++);
+		while (next < count && !outcomes.stopping) await start(next++);
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 
-	if (failures.size > 0) provenCredentials.delete(credentials);
-	if (!continueOnFail && failures.size > 0) throw failures.get(Math.min(...failures.keys()));
-	return outputs.flatMap((items) => items ?? []);
-}
-
-/**
- * Credentials (by the ids a node uses) whose last run had no failed item. Their next run starts
- * every item at once; the others send one item first, so that a wrong password or a refused
- * login fails once rather than once per item. A run with any failure makes them unproven again.
- */
-const provenCredentials = new Set<string>();
-const MAX_PROVEN = 1000;
-
-function credentialsKey(context: IExecuteFunctions): string {
-	const used = context.getNode().credentials ?? {};
-	return JSON.stringify(
-		Object.keys(used)
-			.sort()
-			.map((type) => [type, used[type].id]),
-	);
-}
-
-function rememberProven(credentials: string): void {
-	if (provenCredentials.size >= MAX_PROVEN) provenCredentials.clear();
-	provenCredentials.add(credentials);
+	if (outcomes.anyFailed) rememberCredentialsProven(context, false);
+	return outcomes.output();
 }
 
 /** A key that cannot be read (bad input) orders nothing: the handler reports that input. */

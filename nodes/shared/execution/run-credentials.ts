@@ -1,10 +1,8 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { RequestContext } from '../http/vendor-request';
+import { runScope } from './run-scope';
 import { isExecuteContext } from './shared-reads';
-
-/** Keyed on the execute context, so a credential read lives exactly as long as one node run. */
-const reads = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
 
 /**
  * A credential's data, read once per node run however many items send requests. n8n decrypts
@@ -21,8 +19,7 @@ export async function runCredentials<T extends object>(
 	if (!isExecuteContext(context)) {
 		return (await context.getCredentials(type, itemIndex)) as unknown as T;
 	}
-	let memo = reads.get(context);
-	if (!memo) reads.set(context, (memo = new Map()));
+	const memo = runScope(context).credentialReads;
 	let read = memo.get(type);
 	if (!read) {
 		read = context.getCredentials(type, itemIndex);
@@ -31,4 +28,37 @@ export async function runCredentials<T extends object>(
 		read.catch(() => memo.delete(type));
 	}
 	return (await read) as unknown as T;
+}
+
+/**
+ * Credentials (by the ids a node uses) whose last run had no failed item. Their next run starts
+ * every item at once; the others send one item first, so that a wrong password or a refused
+ * login fails once rather than once per item. A run with any failure makes them unproven again.
+ * Kept for the process (not the run): it is what one run learns for the next.
+ */
+const provenCredentials = new Set<string>();
+const MAX_PROVEN = 1000;
+
+function credentialsKey(context: IExecuteFunctions): string {
+	const used = context.getNode().credentials ?? {};
+	return JSON.stringify(
+		Object.keys(used)
+			.sort()
+			.map((type) => [type, used[type].id]),
+	);
+}
+
+export function credentialsProven(context: IExecuteFunctions): boolean {
+	return provenCredentials.has(credentialsKey(context));
+}
+
+/** After a run: proven when no item failed, unproven again when any did. */
+export function rememberCredentialsProven(context: IExecuteFunctions, proven: boolean): void {
+	const key = credentialsKey(context);
+	if (!proven) {
+		provenCredentials.delete(key);
+		return;
+	}
+	if (provenCredentials.size >= MAX_PROVEN) provenCredentials.clear();
+	provenCredentials.add(key);
 }

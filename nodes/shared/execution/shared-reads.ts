@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext } from '../http/vendor-request';
 import { asItemError } from './item-errors';
+import { runScope } from './run-scope';
 
 /** Everything that makes two reads the same request. */
 export interface ReadIdentity {
@@ -15,15 +16,6 @@ export interface ReadIdentity {
 	/** Limits that change the outcome (timeout, reply size cap). */
 	limits?: unknown;
 }
-
-/**
- * n8n calls `execute` once per node run with one context for all its items, so a memo keyed on
- * that object lives exactly as long as one run and is never shared between runs.
- */
-const runs = new WeakMap<
-	object,
-	{ replies: Map<string, Promise<unknown>>; credentials: INode['credentials'] }
->();
 
 /**
  * Sends a read once per node run, however many items ask it with the same identity and
@@ -43,15 +35,14 @@ export async function sharedRead<T>(
 	copy?: (shared: T) => T,
 ): Promise<T> {
 	if (!isExecuteContext(context)) return await read();
-	let run = runs.get(context);
-	if (!run)
-		runs.set(context, (run = { replies: new Map(), credentials: context.getNode().credentials }));
-	const key = JSON.stringify([identity, run.credentials?.[identity.credentialType]?.id ?? null]);
-	const shared = run.replies.get(key) as Promise<T> | undefined;
+	const replies = runScope(context).sharedReplies;
+	const credentials = context.getNode().credentials;
+	const key = JSON.stringify([identity, credentials?.[identity.credentialType]?.id ?? null]);
+	const shared = replies.get(key) as Promise<T> | undefined;
 	try {
 		if (!shared) {
 			const reply = read();
-			run.replies.set(key, reply);
+			replies.set(key, reply);
 			return await reply;
 		}
 		const reply = await shared;

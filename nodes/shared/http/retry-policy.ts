@@ -1,7 +1,7 @@
 export interface RetryPolicy {
 	/** Total tries, the first one included. */
 	maxAttempts: number;
-	/** Total tries when the connection drops or times out (idempotent calls only). */
+	/** Total tries when the connection drops or times out (reads and repeatable writes only). */
 	maxNetworkAttempts: number;
 	/** The longest the node waits across all retries of one request. */
 	maxTotalWaitMs: number;

@@ -22,7 +22,9 @@ import type { BodySink } from './body-reader';
 import { discardBody, readBody } from './body-reader';
 import type { RequestCutShort } from './deadline';
 import { Deadline } from './deadline';
+import type { Effect } from './effect';
 import type { RedirectStep } from './redirect';
+import { safeToRepeat } from './safe-to-repeat';
 import { MAX_REDIRECTS, redirectStep } from './redirect';
 import { decodeReplyText } from './reply-body';
 import type { QueryParameters } from './query-string';
@@ -46,8 +48,11 @@ export interface VendorRequest {
 	timeoutMs: number;
 	/** The largest reply read; past it the connection is dropped and the request fails. */
 	maxReplyBytes: number;
-	/** Safe to send twice: reads, and writes the vendor treats as idempotent. */
-	idempotent: boolean;
+	/** What the request does: see safe-to-repeat.ts. */
+	effect?: Effect;
+	repeatable?: boolean;
+	/** @deprecated use `effect` (see safe-to-repeat.ts). */
+	idempotent?: boolean;
 	skipSslCertificateValidation?: boolean;
 	/** Decodes a reply with this status as it streams in, instead of holding its body whole. */
 	replySink?: (statusCode: number) => BodySink | undefined;
@@ -131,7 +136,7 @@ export async function sendVendorRequest(
 		if (outcome instanceof NetworkFailure) {
 			const delay = retryDelayMs(policy, attempt, undefined, undefined);
 			const retryable =
-				request.idempotent && outcome.transient && attempt < policy.maxNetworkAttempts;
+				safeToRepeat(request) && outcome.transient && attempt < policy.maxNetworkAttempts;
 			if (!retryable || !canRetry(policy, attempt, waitedMs, delay)) {
 				throw unreachable(context, hooks, request, outcome, attempt);
 			}
@@ -157,7 +162,7 @@ export async function sendVendorRequest(
 		const retryAfter = headerValue(outcome.headers, 'retry-after');
 		const readRetry =
 			policy.retryStatuses.includes(statusCode) || asksToWait(statusCode, retryAfter);
-		if (refused || (request.idempotent && readRetry)) {
+		if (refused || (safeToRepeat(request) && readRetry)) {
 			const delay = retryDelayMs(policy, attempt, statusCode, retryAfter);
 			if (canRetry(policy, attempt, waitedMs, delay)) {
 				logRetry(context, hooks, `HTTP ${statusCode}`, attempt, delay);
@@ -167,7 +172,7 @@ export async function sendVendorRequest(
 				continue;
 			}
 		}
-		const unknownOutcome = !request.idempotent && statusCode >= 500 && !refused;
+		const unknownOutcome = !safeToRepeat(request) && statusCode >= 500 && !refused;
 		return finalReply(outcome, attempt, unknownOutcome ? hooks.vendor : undefined);
 	}
 }
@@ -342,7 +347,7 @@ function unreachable(
 		message,
 		description: `${hooks.unreachableHint}${limits}`,
 		itemIndex: hooks.itemIndex,
-		mayHaveApplied: !request.idempotent && failure.transient ? hooks.vendor : undefined,
+		mayHaveApplied: !safeToRepeat(request) && failure.transient ? hooks.vendor : undefined,
 	});
 }
 
@@ -371,7 +376,7 @@ function tooLarge(
 		message: `${hooks.vendor} sent a reply larger than ${megabytes(cut.limit)}; n8n stopped reading it`,
 		description: `Ask for less at a time (a smaller limit or a narrower filter).${hooks.limitsHint ? ` ${hooks.limitsHint}` : ''}`,
 		itemIndex: hooks.itemIndex,
-		mayHaveApplied: request.idempotent ? undefined : hooks.vendor,
+		mayHaveApplied: safeToRepeat(request) ? undefined : hooks.vendor,
 	});
 }
 

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { runScope } from '../execution/run-scope';
+
 export function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (value !== null && typeof value === 'object')
@@ -28,9 +30,6 @@ export function runParameter<T>(
 	return (itemIndex) => (value ??= { of: read(itemIndex) }).of;
 }
 
-/** The readers of one node run, by path: n8n gives each run its own context. */
-const runReaders = new WeakMap<IExecuteFunctions, Map<string, (itemIndex: number) => unknown>>();
-
 /** `runParameter` for code that runs once per item: the reader is kept for the run. */
 export function itemParameter<T>(
 	context: IExecuteFunctions,
@@ -38,8 +37,7 @@ export function itemParameter<T>(
 	itemIndex: number,
 	fallback: T,
 ): T {
-	let readers = runReaders.get(context);
-	if (!readers) runReaders.set(context, (readers = new Map()));
+	const readers = runScope(context).parameterReaders;
 	let read = readers.get(path);
 	if (!read) readers.set(path, (read = runParameter(context, path, fallback)));
 	return read(itemIndex) as T;

@@ -35,6 +35,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				external_id: application.external_id ?? null,
 			};
 		},
-		{ writes: true },
+		{ effect: 'write' },
 	);
 }

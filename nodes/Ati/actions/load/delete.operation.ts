@@ -22,6 +22,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			await deleteLoad(this, loadIdOf(this, itemIndex), atiCall(this, itemIndex));
 			return { deleted: true };
 		},
-		{ writes: true },
+		{ effect: 'write' },
 	);
 }

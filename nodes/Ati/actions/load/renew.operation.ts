@@ -23,6 +23,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			await renewLoad(this, loadId, atiCall(this, itemIndex));
 			return { renewed: true, cargo_application_id: loadId };
 		},
-		{ writes: true },
+		{ effect: 'write' },
 	);
 }

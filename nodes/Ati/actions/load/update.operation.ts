@@ -31,6 +31,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				reason: outcome.duplicate.reason ?? outcome.duplicate.code,
 			};
 		},
-		{ writes: true },
+		{ effect: 'write' },
 	);
 }

@@ -101,6 +101,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}
 			return await inviteCarrier(this, invitation, atiCall(this, itemIndex));
 		},
-		{ writes: true },
+		{ effect: 'write' },
 	);
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
+import { runDedupedAcrossItems } from '../../../shared/execution/deduped-across-items';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { checkContactId } from '../../helpers/contact-ids';
@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 	// Requests mix the contacts of several items, so the longest Timeout any item sets applies.
 	let timeoutMs = 0;
-	return await runBatchedAcrossItems<PresenceState>(this, {
+	return await runDedupedAcrossItems<PresenceState>(this, {
 		keysOf: (itemIndex) => {
 			const contactId = contactIdOf(itemIndex);
 			timeoutMs = Math.max(timeoutMs, readTimeoutMs(this, itemIndex));

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
+import { runDedupedAcrossItems } from '../../../shared/execution/deduped-across-items';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { parseContactIds } from '../../helpers/contact-ids';
 import type { PresenceState } from '../../transport/presence';
@@ -36,7 +36,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	// Requests mix the IDs of several items, so the longest Timeout any item sets applies to all.
 	let timeoutMs = 0;
-	return await runBatchedAcrossItems<PresenceState>(this, {
+	return await runDedupedAcrossItems<PresenceState>(this, {
 		keysOf: (itemIndex) => {
 			const ids = parseContactIds(
 				this.getNode(),

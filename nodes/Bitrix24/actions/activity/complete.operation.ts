@@ -26,7 +26,7 @@ export const properties = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const ids: number[] = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const text = String(this.getNodeParameter('activityId', itemIndex, '')).trim();
 			if (!/^\d+$/.test(text) || Number(text) <= 0) {

@@ -48,7 +48,7 @@ export const properties = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const sent: IDataObject[] = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const owner = ownerOf(this, itemIndex);
 			const responsible = this.getNodeParameter('responsibleId', itemIndex, '', {

@@ -30,7 +30,7 @@ export const properties = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const started: Array<{ templateId: number; documentId: string[] }> = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const owner = ownerOf(this, itemIndex);
 			const templateId = templateIdOf(this, itemIndex);

@@ -33,7 +33,7 @@ export const properties = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const ids: string[] = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const id = String(this.getNodeParameter('workflowId', itemIndex, '')).trim();
 			if (!/^[0-9a-f]+\.[0-9]+$/i.test(id)) {

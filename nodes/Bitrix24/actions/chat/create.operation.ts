@@ -69,7 +69,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const params: IDataObject = {
 				USERS: userIds(node, this.getNodeParameter('userIds', itemIndex, ''), itemIndex),

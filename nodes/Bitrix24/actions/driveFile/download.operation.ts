@@ -53,7 +53,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const target = targetOf(this);
 	const files = await runCommandsAcrossItems(this, {
-		idempotent: true,
+		effect: 'read',
 		commandOf: (itemIndex) => ({
 			method: 'disk.file.get',
 			params: { id: driveIdOf(this, 'fileId', 'File ID', itemIndex) },

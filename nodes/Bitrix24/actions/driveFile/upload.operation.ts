@@ -64,13 +64,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					fileContent: [file.name, file.bytes.toString('base64')],
 					generateUniqueName: this.getNodeParameter('uniqueName', itemIndex, true) === true,
 				},
-				idempotent: false,
+				effect: 'write',
 				itemIndex,
 				...batchLimits(this),
 			});
 			return driveFileOutput(reply.result);
 		},
-		{ concurrency: BITRIX24_CONCURRENCY, writes: true },
+		{ concurrency: BITRIX24_CONCURRENCY, effect: 'write' },
 	);
 }
 

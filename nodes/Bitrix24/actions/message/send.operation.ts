@@ -75,7 +75,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const dialogs: string[] = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			dialogs[itemIndex] = dialogIdOf(this, itemIndex);
 			const text = String(this.getNodeParameter('text', itemIndex, '') ?? '').trim();

@@ -97,7 +97,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const users: number[] = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			users[itemIndex] = userIdOf(this, itemIndex);
 			const kind = String(this.getNodeParameter('kind', itemIndex, 'personal'));

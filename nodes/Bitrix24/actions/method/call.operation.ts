@@ -7,7 +7,7 @@ import type {
 
 import type { RequestLimits } from '../../../shared/description/request-limits';
 import { maxReplySizeOption, timeoutOption } from '../../../shared/description/request-limits';
-import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
+import { runChunkedAcrossItems } from '../../../shared/execution/across-items';
 import { runParameter } from '../../../shared/parameters/run-parameter';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
@@ -21,14 +21,21 @@ import {
 	bitrixApiRequest,
 	checkMethodName,
 } from '../../transport';
-import type { BatchCommand, BatchRequest, CommandOutcome } from '../../transport/batch';
-import { BATCH_CONCURRENCY, BATCH_SIZE, listByStartPages, runBatch } from '../../transport/batch';
+import type { BatchRequest, CommandOutcome } from '../../transport/batch';
+import {
+	BATCH_CONCURRENCY,
+	BATCH_SIZE,
+	listByStartPages,
+	runItemBatch,
+} from '../../transport/batch';
+import { LIMITS_HINT } from '../records/run-commands';
 import {
 	optionsProperty,
 	planOption,
 	requestLimitsOf,
 	targetOf,
 } from '../parameters/portal-options';
+import type { Effect } from '../../../shared/http/effect';
 
 export const option: OperationModule['option'] = {
 	name: 'Call',
@@ -87,9 +94,6 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-const LIMITS_HINT =
-	'Raise "Timeout (Seconds)" or "Max Reply Size (MB)" in the node\'s options if the portal is just slow or the reply rightly large.';
-
 const PARAMETERS = {
 	label: 'Parameters',
 	example: '{"filter": {"STAGE_ID": "WON"}, "select": ["ID", "TITLE"]}',
@@ -98,7 +102,7 @@ const PARAMETERS = {
 interface Call extends RequestLimits {
 	method: string;
 	params: IDataObject;
-	idempotent: boolean;
+	effect: Effect;
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -116,7 +120,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				PARAMETERS,
 				itemIndex,
 			),
-			idempotent: callReads(method, readOnlyOf(itemIndex)),
+			effect: callReads(method, readOnlyOf(itemIndex)) ? 'read' : 'write',
 			...requestLimitsOf(this, itemIndex),
 		};
 	};
@@ -137,7 +141,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 						: ({ value: record } as IDataObject),
 				);
 			},
-			{ concurrency: BITRIX24_CONCURRENCY, writes: !allRead(this) },
+			{ concurrency: BITRIX24_CONCURRENCY, effect: allRead(this) ? 'read' : 'write' },
 		);
 	}
 
@@ -148,27 +152,24 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		});
 	}
 
-	const calls = new Map<string, Call>();
-	return await runBatchedAcrossItems<CommandOutcome>(this, {
-		keysOf: (itemIndex) => {
-			const key = `item${itemIndex}`;
-			calls.set(key, callOf(itemIndex));
-			return [key];
+	return await runChunkedAcrossItems<Call, CommandOutcome>(this, {
+		rowOf: callOf,
+		sendChunk: async (chunk, itemIndexes) =>
+			await runItemBatch(
+				this,
+				target,
+				chunk.map(({ method, params }, position) => ({
+					itemIndex: itemIndexes[position],
+					method,
+					params,
+				})),
+				batchRequest(chunk),
+			),
+		toOutput: (outcome) => {
+			if (!outcome.ok) throw outcome.error;
+			return replyItem(outcome);
 		},
-		fetchChunk: async (keys) => {
-			const chunk = keys.map((key) => calls.get(key) as Call);
-			const commands: BatchCommand[] = keys.map((key, index) => ({
-				key,
-				method: chunk[index].method,
-				params: chunk[index].params,
-			}));
-			return await runBatch(this, target, commands, batchRequest(chunk));
-		},
-		toOutput: (_key, outcome) => {
-			if (outcome?.ok) return replyItem(outcome);
-			throw outcome?.error ?? new Error('The batch gave no outcome for this item');
-		},
-		maxBatchSize: BATCH_SIZE,
+		maxChunkSize: BATCH_SIZE,
 		concurrency: BATCH_CONCURRENCY,
 	});
 }
@@ -176,7 +177,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 /** One `batch` call for several items: safe to repeat only when every command in it reads. */
 function batchRequest(chunk: Call[]): BatchRequest {
 	return {
-		idempotent: chunk.every((call) => call.idempotent),
+		effect: chunk.every((call) => call.effect === 'read') ? 'read' : 'write',
 		timeoutMs: Math.max(...chunk.map((call) => call.timeoutMs ?? TIMEOUT_SECONDS * 1000)),
 		maxReplyBytes: Math.max(
 			...chunk.map((call) => call.maxReplyBytes ?? MAX_REPLY_MEGABYTES * 1024 * 1024),

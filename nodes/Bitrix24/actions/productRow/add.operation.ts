@@ -31,7 +31,7 @@ export const properties = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const owner = ownerOf(this, itemIndex);
 			const values: IDataObject = {

@@ -15,7 +15,7 @@ export const properties = [rowIdProperty];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => ({
 			method: 'crm.item.productrow.delete',
 			params: { id: rowIdOf(this, itemIndex) },

@@ -31,7 +31,7 @@ export const properties = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const owners: Array<{ ownerType: string; ownerId: number }> = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const owner = ownerOf(this, itemIndex);
 			owners[itemIndex] = {

@@ -33,7 +33,7 @@ export const properties = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const id = rowIdOf(this, itemIndex);
 			const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;

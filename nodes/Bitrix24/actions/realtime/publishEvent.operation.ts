@@ -73,7 +73,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				MODULE_ID: moduleId,
 				...(users.length > 0 ? { USER_ID: users } : {}),
 			},
-			idempotent: false,
+			effect: 'write',
 			itemIndex,
 		});
 		return { published: reply.result === true, command, moduleId, userIds: users };

@@ -54,7 +54,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const reply = await bitrixApiRequest(this, target, {
 			method: 'pull.application.push.add',
 			params: { USER_ID: users, TEXT: text },
-			idempotent: false,
+			effect: 'write',
 			itemIndex,
 		});
 		return { sent: reply.result === true, userIds: users, text };

@@ -23,7 +23,7 @@ export function createOperation(
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			const prepared = await prepareFields(this, kind, true);
 			return await runCommandsAcrossItems(this, {
-				idempotent: false,
+				effect: 'write',
 				commandOf: (itemIndex) => ({
 					method: kind.methods.add,
 					params: { ...scopeOf(this, kind, itemIndex), fields: fieldsFor(prepared, itemIndex) },

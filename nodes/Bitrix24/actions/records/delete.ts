@@ -20,7 +20,7 @@ export function deleteOperation(
 		properties: [...scope, recordIdProperty(kind)],
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			return await runCommandsAcrossItems(this, {
-				idempotent: false,
+				effect: 'write',
 				commandOf: (itemIndex) => ({
 					method: kind.methods.delete,
 					params: {

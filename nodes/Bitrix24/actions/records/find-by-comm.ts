@@ -57,7 +57,7 @@ export function findByCommOperation(kind: RecordKind): OperationModule {
 							key: `find${itemIndex}`,
 							...findCommand(entityType, search.type, search.values),
 						})),
-						true,
+						'read',
 					);
 					const results = new Map<number, IDataObject[] | Error>();
 					const reads: BatchCommand[] = [];
@@ -71,7 +71,7 @@ export function findByCommOperation(kind: RecordKind): OperationModule {
 							results.set(itemIndex, error as Error);
 						}
 					}
-					const records = await sendCommands(this, target, reads, true);
+					const records = await sendCommands(this, target, reads, 'read');
 					for (const [itemIndex, keys] of readKeys) {
 						try {
 							const rows = keys.flatMap((key) => resultOf(records, key) as IDataObject[]);

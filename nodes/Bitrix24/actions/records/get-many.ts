@@ -283,7 +283,7 @@ async function listRecords(
 		{
 			method: kind.methods.list,
 			params: { ...params, order: { [orderBy]: direction } },
-			idempotent: true,
+			effect: 'read',
 			...limits,
 		},
 		limit,

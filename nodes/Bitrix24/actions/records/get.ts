@@ -21,7 +21,7 @@ export function getOperation(
 		properties: [...scope, recordIdProperty(kind), simplifyProperty],
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			return await runCommandsAcrossItems(this, {
-				idempotent: true,
+				effect: 'read',
 				commandOf: (itemIndex) => ({
 					method: kind.methods.get,
 					params: {

@@ -48,7 +48,7 @@ export async function listAcrossItems(
 				context,
 				target,
 				[...wanted.keys()].map((itemIndex) => page(itemIndex, 0)),
-				true,
+				'read',
 			);
 			const results = new Map<number, IDataObject[] | Error>();
 			const rest: BatchCommand[] = [];
@@ -71,7 +71,7 @@ export async function listAcrossItems(
 					results.set(itemIndex, error as Error);
 				}
 			}
-			const pages = await sendCommands(context, target, rest, true);
+			const pages = await sendCommands(context, target, rest, 'read');
 			for (const [itemIndex, more] of starts) {
 				try {
 					const rows = [

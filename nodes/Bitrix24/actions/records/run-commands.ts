@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
+import { NO_OUTCOME, runChunkedAcrossItems } from '../../../shared/execution/across-items';
 import type { BitrixTarget } from '../../transport';
 import { MAX_REPLY_MEGABYTES, TIMEOUT_SECONDS } from '../../transport';
 import type { CommandOutcome } from '../../transport/batch';
-import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
+import { BATCH_CONCURRENCY, BATCH_SIZE, runItemBatch } from '../../transport/batch';
 import { requestLimitsOf, targetOf } from '../parameters/portal-options';
 import { withSourceKey } from './source-key';
+import type { Effect } from '../../../shared/http/effect';
 
 export interface ItemCommand {
 	method: string;
@@ -15,8 +16,8 @@ export interface ItemCommand {
 
 export interface CommandPlan {
 	commandOf: (itemIndex: number) => ItemCommand;
-	/** Declared by the operation: a batch is sent again after a dropped connection only if every command reads. */
-	idempotent: boolean;
+	/** Declared by the operation: a batch is sent again after a dropped connection only if it reads. */
+	effect: Effect;
 	toOutput: (result: unknown, itemIndex: number) => IDataObject;
 	/** The result of an item that needs no request (nothing left to change), else undefined. */
 	settledOf?: (itemIndex: number) => unknown;
@@ -34,50 +35,55 @@ export function batchLimits(context: IExecuteFunctions) {
 	};
 }
 
+/** What an item sends, or the result it has without sending anything. */
+type Row = { command: ItemCommand } | { settled: unknown };
+
 /** One command per input item, sent 50 to a `batch` request; each item gets its own outcome. */
 export async function runCommandsAcrossItems(
 	context: IExecuteFunctions,
 	plan: CommandPlan,
 	target: BitrixTarget = targetOf(context),
 ): Promise<INodeExecutionData[]> {
-	const commands = new Map<string, ItemCommand>();
-	const settled = new Map<string, CommandOutcome>();
-	const itemOf = (key: string) => Number(key.slice(4));
-	return await runBatchedAcrossItems<CommandOutcome>(context, {
-		keysOf: (itemIndex) => {
-			const key = `item${itemIndex}`;
+	return await runChunkedAcrossItems<Row, CommandOutcome>(context, {
+		rowOf: (itemIndex) => {
 			const command = plan.commandOf(itemIndex);
-			const result = plan.settledOf?.(itemIndex);
-			if (result === undefined) commands.set(key, command);
-			else settled.set(key, { ok: true, result });
-			return [key];
+			const settled = plan.settledOf?.(itemIndex);
+			return settled === undefined ? { command } : { settled };
 		},
-		fetchChunk: async (keys) => {
-			const sent = keys.filter((key) => commands.has(key));
-			const outcomes =
-				sent.length === 0
-					? new Map<string, CommandOutcome>()
-					: await runBatch(
-							context,
-							target,
-							sent.map((key) =>
-								withSourceKey(
-									{ key, ...(commands.get(key) as ItemCommand) },
-									target,
-									!plan.idempotent,
-								),
+		sendChunk: async (rows, itemIndexes) => {
+			const sent = rows.flatMap((row, position) =>
+				'command' in row
+					? [
+							withSourceKey(
+								{ itemIndex: itemIndexes[position], ...row.command },
+								target,
+								plan.effect === 'write',
 							),
-							{ ...batchLimits(context), idempotent: plan.idempotent },
-						);
-			for (const key of keys)
-				if (settled.has(key)) outcomes.set(key, settled.get(key) as CommandOutcome);
-			return outcomes;
+						]
+					: [],
+			);
+			const answered =
+				sent.length === 0
+					? []
+					: await runItemBatch(context, target, sent, {
+							...batchLimits(context),
+							effect: plan.effect,
+						});
+			return rows.map(
+				(row): CommandOutcome =>
+					'command' in row
+						? (answered.shift() ?? { ok: false, error: new Error(NO_OUTCOME) })
+						: { ok: true, result: row.settled },
+			);
 		},
-		toOutput: (key, outcome) => {
-			if (outcome?.ok) return plan.toOutput(outcome.result, itemOf(key));
-			throw outcome?.error ?? new Error('The batch gave no outcome for this item');
-		},
-		maxBatchSize: BATCH_SIZE,
+		toOutput: (outcome, itemIndex) => plan.toOutput(commandResult(outcome), itemIndex),
+		maxChunkSize: BATCH_SIZE,
 		concurrency: BATCH_CONCURRENCY,
 	});
+}
+
+/** A command's result, or its error thrown. */
+export function commandResult(outcome: CommandOutcome | undefined): unknown {
+	if (outcome?.ok) return outcome.result;
+	throw outcome?.error ?? new Error(NO_OUTCOME);
 }

@@ -1,31 +1,32 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { chunk, settleWithConcurrency } from '../../../shared/execution/concurrency';
-import { asItemError, errorItem, resultItems } from '../../../shared/execution/item-errors';
+import { runAcrossItems } from '../../../shared/execution/across-items';
 import type { BitrixTarget } from '../../transport';
 import type { BatchCommand, CommandOutcome } from '../../transport/batch';
 import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
 import { batchLimits } from './run-commands';
 import { withSourceKey } from './source-key';
+import type { Effect } from '../../../shared/http/effect';
 
 /**
  * Sends commands 50 to a `batch`; every command gets an outcome, a failed batch failing each of
- * its commands. `idempotent` is the operation's own word on whether these commands only read.
+ * its commands. `effect` is the operation's own word on whether these commands only read.
  */
 export async function sendCommands(
 	context: IExecuteFunctions,
 	target: BitrixTarget,
 	commands: BatchCommand[],
-	idempotent: boolean,
+	effect: Effect,
 ): Promise<Map<string, CommandOutcome>> {
 	const chunks = chunk(
-		commands.map((command) => withSourceKey(command, target, !idempotent)),
+		commands.map((command) => withSourceKey(command, target, effect === 'write')),
 		BATCH_SIZE,
 	);
 	const settled = await settleWithConcurrency(
 		chunks,
 		BATCH_CONCURRENCY,
-		async (part) => await runBatch(context, target, part, { ...batchLimits(context), idempotent }),
+		async (part) => await runBatch(context, target, part, { ...batchLimits(context), effect }),
 	);
 	const outcomes = new Map<string, CommandOutcome>();
 	settled.forEach((outcome, index) => {
@@ -53,43 +54,6 @@ export function resultOf(outcomes: Map<string, CommandOutcome>, key: string): un
 /**
  * Items that go through several batch stages: `prepare` reads each item's input first (bad
  * input fails before anything is sent), `run` does the stages for the items still standing and
- * gives each its outputs or its error. Errors name their items; Continue On Fail keeps going.
+ * gives each its outputs or its error. The shared across-items runner keeps the outcomes.
  */
-export async function runStagedItems<Plan>(
-	context: IExecuteFunctions,
-	prepare: (itemIndex: number) => Plan,
-	run: (plans: Map<number, Plan>) => Promise<Map<number, IDataObject[] | Error>>,
-): Promise<INodeExecutionData[]> {
-	const count = context.getInputData().length;
-	const continueOnFail = context.continueOnFail();
-	const failures = new Map<number, ReturnType<typeof asItemError>>();
-	const plans = new Map<number, Plan>();
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		try {
-			plans.set(itemIndex, prepare(itemIndex));
-		} catch (error) {
-			const itemError = asItemError(context, error, itemIndex);
-			if (!continueOnFail) throw itemError;
-			failures.set(itemIndex, itemError);
-		}
-	}
-	const results = await run(plans);
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		const failed = failures.get(itemIndex);
-		const result = results.get(itemIndex);
-		const error = failed ?? (result instanceof Error || result === undefined ? result : undefined);
-		if (failed || result instanceof Error || result === undefined) {
-			const itemError = asItemError(
-				context,
-				error ?? new Error('The item got no result'),
-				itemIndex,
-			);
-			if (!continueOnFail) throw itemError;
-			output.push(errorItem(itemError, itemIndex));
-			continue;
-		}
-		output.push(...resultItems(result, itemIndex));
-	}
-	return output;
-}
+export const runStagedItems = runAcrossItems;

@@ -40,7 +40,7 @@ export function updateOperation(
 			const prepared = await prepareFields(this, kind, false);
 			const unchanged = await withRecordsMultiFields(this, kind, prepared);
 			return await runCommandsAcrossItems(this, {
-				idempotent: false,
+				effect: 'write',
 				commandOf: (itemIndex) => {
 					ids[itemIndex] = recordIdOf(this, kind, itemIndex);
 					return {
@@ -89,7 +89,7 @@ async function withRecordsMultiFields(
 		}
 	}
 	if (reads.length === 0) return unchanged;
-	const records = await sendCommands(context, targetOf(context), reads, true);
+	const records = await sendCommands(context, targetOf(context), reads, 'read');
 	for (const { key, itemIndex } of reads) {
 		try {
 			const record = resultOf(records, key) as IDataObject;

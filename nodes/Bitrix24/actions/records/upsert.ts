@@ -150,7 +150,7 @@ async function upsertWave(
 			});
 		}
 	}
-	const found = await sendCommands(context, target, finds, true);
+	const found = await sendCommands(context, target, finds, 'read');
 
 	const matches = new Map<number, number | undefined>();
 	for (const [itemIndex, plan] of plans) {
@@ -173,19 +173,25 @@ async function upsertWave(
 	const reads: BatchCommand[] = [...matches]
 		.filter(([, id]) => id !== undefined)
 		.map(([itemIndex, id]) => ({ key: `r${itemIndex}`, method: kind.methods.get, params: { id } }));
-	const existing = await sendCommands(context, target, reads, true);
+	const existing = await sendCommands(context, target, reads, 'read');
 
-	const writes: BatchCommand[] = [];
+	const writes: Array<BatchCommand & { itemIndex: number }> = [];
 	for (const [itemIndex, id] of matches) {
 		const fields = plans.get(itemIndex)?.fields as IDataObject;
 		try {
 			if (id === undefined) {
-				writes.push({ key: `w${itemIndex}`, method: kind.methods.add, params: { fields } });
+				writes.push({
+					key: `w${itemIndex}`,
+					itemIndex,
+					method: kind.methods.add,
+					params: { fields },
+				});
 				continue;
 			}
 			const record = resultOf(existing, `r${itemIndex}`) as IDataObject;
 			writes.push({
 				key: `w${itemIndex}`,
+				itemIndex,
 				method: kind.methods.update,
 				params: {
 					id,
@@ -196,9 +202,8 @@ async function upsertWave(
 			outcomes.set(itemIndex, error as Error);
 		}
 	}
-	const written = await sendCommands(context, target, writes, false);
-	for (const { key, method } of writes) {
-		const itemIndex = Number(key.slice(1));
+	const written = await sendCommands(context, target, writes, 'write');
+	for (const { key, itemIndex, method } of writes) {
 		try {
 			const result = resultOf(written, key);
 			const created = method === kind.methods.add;

@@ -17,7 +17,7 @@ export const properties = [recordIdProperty(TASK)];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => ({
 			method: 'tasks.task.complete',
 			params: { taskId: recordIdOf(this, TASK, itemIndex) },

@@ -31,7 +31,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const ids: Array<{ taskId: number; itemId: number }> = [];
 	return await runCommandsAcrossItems(this, {
 		// Marking done twice leaves it done.
-		idempotent: true,
+		effect: 'read',
 		commandOf: (itemIndex) => {
 			const taskId = taskIdOf(this, itemIndex);
 			const itemId = Number(this.getNodeParameter('itemId', itemIndex, 0));

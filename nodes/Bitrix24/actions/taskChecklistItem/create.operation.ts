@@ -72,7 +72,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const tasks: number[] = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			tasks[itemIndex] = taskIdOf(this, itemIndex);
 			const options = this.getNodeParameter('itemOptions', itemIndex, {}) as IDataObject;

@@ -32,7 +32,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const tasks: number[] = [];
 	const lists = await runCommandsAcrossItems(this, {
-		idempotent: true,
+		effect: 'read',
 		commandOf: (itemIndex) => {
 			tasks[itemIndex] = taskIdOf(this, itemIndex);
 			return {

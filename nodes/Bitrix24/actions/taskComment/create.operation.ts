@@ -42,7 +42,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const tasks: number[] = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			tasks[itemIndex] = taskIdOf(this, itemIndex);
 			const fields: IDataObject = { POST_MESSAGE: requiredTextOf(this, 'text', 'Text', itemIndex) };

@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					method: 'task.commentitem.getlist',
 					// The tasks module reads its parameters in this order.
 					params: { TASKID: taskId, ORDER: { ID: 'asc' }, FILTER: {} },
-					idempotent: true,
+					effect: 'read',
 					itemIndex,
 					...batchLimits(this),
 				},

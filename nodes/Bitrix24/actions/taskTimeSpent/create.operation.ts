@@ -51,7 +51,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const outputs: IDataObject[] = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const taskId = taskIdOf(this, itemIndex);
 			const seconds = Math.round(Number(this.getNodeParameter('minutes', itemIndex, 0)) * 60);

@@ -57,7 +57,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					FILENAME: record.name,
 					FILE_CONTENT: record.bytes.toString('base64'),
 				},
-				idempotent: false,
+				effect: 'write',
 				itemIndex,
 				...batchLimits(this),
 			});
@@ -69,7 +69,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				fileSize: record.bytes.length,
 			};
 		},
-		{ concurrency: BITRIX24_CONCURRENCY, writes: true },
+		{ concurrency: BITRIX24_CONCURRENCY, effect: 'write' },
 	);
 }
 

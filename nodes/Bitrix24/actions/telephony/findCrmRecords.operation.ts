@@ -25,7 +25,7 @@ export const properties: INodeProperties[] = [phoneNumberProperty, optionsProper
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const phones: string[] = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: true,
+		effect: 'read',
 		commandOf: (itemIndex) => {
 			phones[itemIndex] = requiredTextOf(this, 'phoneNumber', 'Phone Number', itemIndex);
 			return {

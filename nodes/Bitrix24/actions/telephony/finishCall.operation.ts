@@ -103,7 +103,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	requireApp(this);
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const options = this.getNodeParameter('finishOptions', itemIndex, {}) as IDataObject;
 			const optionOf = (name: string) => options[name];

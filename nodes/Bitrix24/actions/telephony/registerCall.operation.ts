@@ -96,7 +96,7 @@ const flag = (value: unknown, fallback: boolean) => ((value ?? fallback) === tru
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	requireApp(this);
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const options = this.getNodeParameter('callOptions', itemIndex, {}) as IDataObject;
 			const optionOf = (name: string) => options[name];

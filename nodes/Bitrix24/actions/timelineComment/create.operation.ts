@@ -29,7 +29,7 @@ export const properties = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const sent: Array<{ ENTITY_TYPE: string; ENTITY_ID: number; COMMENT: string }> = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: false,
+		effect: 'write',
 		commandOf: (itemIndex) => {
 			const owner = ownerOf(this, itemIndex);
 			const comment = String(this.getNodeParameter('comment', itemIndex, '')).trim();

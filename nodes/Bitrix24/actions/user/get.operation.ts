@@ -17,7 +17,7 @@ export const properties = [userIdProperty];
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const ids: number[] = [];
 	return await runCommandsAcrossItems(this, {
-		idempotent: true,
+		effect: 'read',
 		commandOf: (itemIndex) => {
 			ids[itemIndex] = userIdOf(this, itemIndex);
 			return { method: 'user.get', params: { ID: ids[itemIndex] } };

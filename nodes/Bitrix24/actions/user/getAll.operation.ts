@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			{
 				method: 'user.get',
 				params: { FILTER: filter, sort: 'ID', order: 'ASC' },
-				idempotent: true,
+				effect: 'read',
 				...batchLimits(this),
 				itemIndex,
 			},

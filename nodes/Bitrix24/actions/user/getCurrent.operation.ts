@@ -20,7 +20,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem(this, async () => {
 		current ??= bitrixApiRequest(this, targetOf(this), {
 			method: 'user.current',
-			idempotent: true,
+			effect: 'read',
 		}).then((reply) => reply.result as IDataObject);
 		return { ...(await current) };
 	});

@@ -99,7 +99,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (Object.keys(opts).length > 0) body.opts = opts;
 			return await createPoint(this, body, eraCall(this, itemIndex));
 		},
-		{ writes: true },
+		{ effect: 'write' },
 	);
 }
 

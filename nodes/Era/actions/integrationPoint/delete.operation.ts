@@ -22,6 +22,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			await deletePoint(this, pointIdOf(this, itemIndex), eraCall(this, itemIndex));
 			return { deleted: true };
 		},
-		{ writes: true },
+		{ effect: 'write' },
 	);
 }

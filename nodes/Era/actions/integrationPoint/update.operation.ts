@@ -96,6 +96,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}
 			return await updatePoint(this, id, body, call);
 		},
-		{ writes: true },
+		{ effect: 'write' },
 	);
 }

@@ -16,7 +16,6 @@ export const properties: INodeProperties[] = [...callActorProperties, requestOpt
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallCommand(this, {
 		command: 'wp_answercall',
-		// A repeat could answer the next call ringing on the line.
-		idempotent: false,
+		// Not repeatable: a repeat could answer the next call ringing on the line.
 	});
 }

@@ -44,8 +44,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallCommand(this, {
 		command: 'wp_flash',
-		// Each flash moves the call on: a repeat would switch or hang up again.
-		idempotent: false,
+		// Not repeatable: each flash moves the call on: a repeat would switch or hang up again.
 		query: (itemIndex) => {
 			const mode = this.getNodeParameter('flashMode', itemIndex, 'default') as string;
 			return { mode: mode === 'default' ? undefined : mode };

@@ -16,7 +16,6 @@ export const properties: INodeProperties[] = [...callActorProperties, requestOpt
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallCommand(this, {
 		command: 'wp_abortcall',
-		// A repeat could end the next call on the line.
-		idempotent: false,
+		// Not repeatable: a repeat could end the next call on the line.
 	});
 }

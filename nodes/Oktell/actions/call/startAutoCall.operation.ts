@@ -21,8 +21,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallCommand(this, {
 		command: 'wp_autocallstart',
-		// A repeat would dial again.
-		idempotent: false,
+		// Not repeatable: a repeat would dial again.
 		query: (itemIndex) => dialTarget(this, itemIndex),
 	});
 }

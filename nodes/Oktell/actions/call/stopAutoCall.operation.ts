@@ -17,6 +17,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runCallCommand(this, {
 		command: 'wp_autocallstop',
 		// Stopping a stopped auto dial changes nothing.
-		idempotent: true,
+		repeatable: true,
 	});
 }

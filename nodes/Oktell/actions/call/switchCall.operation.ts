@@ -22,8 +22,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runCallCommand(this, {
 		command: 'wp_switchcall',
-		// A repeat would transfer or dial again.
-		idempotent: false,
+		// Not repeatable: a repeat would transfer or dial again.
 		query: (itemIndex) => dialTarget(this, itemIndex),
 	});
 }

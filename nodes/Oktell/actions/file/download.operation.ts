@@ -93,7 +93,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const reply = await oktellRequest(this, request);
 			return [await binaryItem(this, reply, itemIndex, request.command.replace(/\//g, '-'))];
 		},
-		{ concurrency: OKTELL_CONCURRENCY, writes: runsScripts(this) },
+		{ concurrency: OKTELL_CONCURRENCY, effect: runsScripts(this) ? 'write' : 'read' },
 	);
 }
 
@@ -116,7 +116,7 @@ function downloadRequest(context: IExecuteFunctions, itemIndex: number): OktellR
 		return {
 			command: 'download/byscript',
 			qs: { ...call.qs, attachment: 1 },
-			idempotent: false,
+			effect: 'write',
 			itemIndex,
 			...limits,
 			timeoutMs: scriptDeadlineMs(limits, call.timeoutMs),
@@ -133,7 +133,8 @@ function downloadRequest(context: IExecuteFunctions, itemIndex: number): OktellR
 		return {
 			command: 'download/files',
 			qs: { path, attachment: 1 },
-			idempotent: true,
+			effect: 'read',
+			shareReply: false,
 			itemIndex,
 			...limits,
 		};
@@ -156,7 +157,8 @@ function downloadRequest(context: IExecuteFunctions, itemIndex: number): OktellR
 	return {
 		command: `download/${kind.path}/${id}`,
 		qs: { attachment: 1 },
-		idempotent: true,
+		effect: 'read',
+		shareReply: false,
 		itemIndex,
 		...limits,
 	};

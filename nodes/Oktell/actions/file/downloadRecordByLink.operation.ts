@@ -41,7 +41,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const reply = await oktellRequest(this, {
 				command: 'downloadrecordbylink',
 				qs: { recordlink: recordLink },
-				idempotent: true,
+				effect: 'read',
+				shareReply: false,
 				itemIndex,
 				...requestLimits(this, itemIndex, { download: true }),
 			});

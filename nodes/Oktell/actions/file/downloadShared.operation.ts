@@ -42,7 +42,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const reply = await oktellRequest(this, {
 				command: 'getsharedfile',
 				qs: { path, attachment: 1 },
-				idempotent: true,
+				effect: 'read',
+				shareReply: false,
 				itemIndex,
 				...requestLimits(this, itemIndex, { download: true }),
 			});

@@ -123,12 +123,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			timeoutMs:
 				scriptDeadlineMs(requestLimits(this, itemIndex), script?.timeoutMs) ??
 				UPLOAD_TIMEOUT_S * 1000,
-			idempotent: false,
+			effect: 'write',
 			itemIndex,
 		});
 		if (storageMode === 'scriptplain') return [await plainReplyItem(this, reply, itemIndex)];
 		if (wantsRawOutput(this, itemIndex)) {
-			const xml = replyText(this, reply, { idempotent: false, itemIndex });
+			const xml = replyText(this, reply, { effect: 'write', itemIndex });
 			return [{ json: { xml }, pairedItem: { item: itemIndex } }];
 		}
 		const json =
@@ -182,7 +182,7 @@ function savedFiles(
 	reply: OktellReply,
 	itemIndex: number,
 ): IDataObject[] {
-	const text = replyText(context, reply, { idempotent: false, itemIndex });
+	const text = replyText(context, reply, { effect: 'write', itemIndex });
 	const result = parseXml(context, text, itemIndex).uploadfilesresult as IDataObject | undefined;
 	if (!result || typeof result !== 'object') {
 		throw apiError(context.getNode(), {
@@ -204,7 +204,7 @@ function scriptOutcome(
 	reply: OktellReply,
 	itemIndex: number,
 ): IDataObject {
-	const text = replyText(context, reply, { idempotent: false, itemIndex });
+	const text = replyText(context, reply, { effect: 'write', itemIndex });
 	const sets = mapperSets(context, text, parseXml(context, text, itemIndex), itemIndex);
 	return scriptResult(sets.find((set) => set.setName === 'execsvcscript') ?? sets[0]);
 }

@@ -20,8 +20,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (itemIndex) => ({
 			text: await oktellText(this, {
 				command: 'getlicensefulltext',
-				idempotent: true,
-				readOnly: true,
+				effect: 'read',
 				itemIndex,
 				...requestLimits(this, itemIndex),
 			}),

@@ -26,8 +26,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (itemIndex) => {
 			const { text, xml } = await oktellXml(this, {
 				command: 'getlicensefullxml',
-				idempotent: true,
-				readOnly: true,
+				effect: 'read',
 				itemIndex,
 				...requestLimits(this, itemIndex),
 			});

@@ -46,8 +46,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const value = await oktellText(this, {
 				command: 'getlicenseinfo',
 				qs: { detail },
-				idempotent: true,
-				readOnly: true,
+				effect: 'read',
 				itemIndex,
 				...requestLimits(this, itemIndex),
 			});

@@ -47,8 +47,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const { text, xml } = await oktellXml(this, {
 				command: 'tst_getintnumberreadyusers',
 				qs: { number },
-				idempotent: true,
-				readOnly: true,
+				effect: 'read',
 				itemIndex,
 				...requestLimits(this, itemIndex),
 			});

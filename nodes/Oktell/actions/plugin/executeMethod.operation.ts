@@ -96,7 +96,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					? { inputparamsb64: Buffer.from(parameters, 'utf8').toString('base64') }
 					: { inputparams: parameters }),
 			},
-			idempotent: false,
+			effect: 'write',
 			itemIndex,
 			...requestLimits(this, itemIndex),
 		});

@@ -11,8 +11,11 @@ export interface CallCommand {
 	command: string;
 	/** The command's own parameters for one item. */
 	query?: (itemIndex: number) => Record<string, QueryValue>;
-	/** Safe to send again after a failure whose outcome is unknown (502, 504, a timeout). */
-	idempotent: boolean;
+	/**
+	 * Every call command changes the call; `repeatable` when sending it again after a failure
+	 * whose outcome is unknown (502, 504, a timeout) changes nothing more.
+	 */
+	repeatable?: boolean;
 }
 
 /**
@@ -27,7 +30,7 @@ function actorKey(context: IExecuteFunctions, itemIndex: number): string {
 export async function runCallCommand(context: IExecuteFunctions, call: CallCommand) {
 	const options = {
 		concurrency: OKTELL_CONCURRENCY,
-		writes: true,
+		effect: 'write' as const,
 		orderKey: (itemIndex: number) => actorKey(context, itemIndex),
 	};
 	return await runPerItem(
@@ -38,7 +41,8 @@ export async function runCallCommand(context: IExecuteFunctions, call: CallComma
 			const request = {
 				command: call.command,
 				qs,
-				idempotent: call.idempotent,
+				effect: 'write' as const,
+				repeatable: call.repeatable,
 				itemIndex,
 				...requestLimits(context, itemIndex),
 			};
@@ -60,8 +64,7 @@ export async function runCallQuery(context: IExecuteFunctions, command: string) 
 			const reply = await oktellJson(context, {
 				command,
 				qs: callActor(context, itemIndex),
-				idempotent: true,
-				readOnly: true,
+				effect: 'read',
 				itemIndex,
 				...requestLimits(context, itemIndex),
 			});

@@ -21,8 +21,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (itemIndex) => {
 			const { text, sets } = await oktellMapper(this, {
 				command: 'getversion',
-				idempotent: true,
-				readOnly: true,
+				effect: 'read',
 				itemIndex,
 				...requestLimits(this, itemIndex),
 			});

@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			command: 'execsvcscript',
 			qs: call.qs,
 			timeoutMs: scriptDeadlineMs(requestLimits(this, itemIndex), call.timeoutMs),
-			idempotent: false,
+			effect: 'write',
 			itemIndex,
 		});
 		if (wantsRawOutput(this, itemIndex)) return { xml: text };

@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const reply = await oktellRequest(this, {
 			command: 'execsvcscriptplain',
 			qs: call.qs,
-			idempotent: false,
+			effect: 'write',
 			itemIndex,
 			...limits,
 			timeoutMs: scriptDeadlineMs(limits, call.timeoutMs),

@@ -42,10 +42,6 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	// Every item is checked before the first download starts, unless failed items may continue.
-	if (!this.continueOnFail()) {
-		this.getInputData().forEach((_, itemIndex) => avatarSource(this, itemIndex));
-	}
 	return await runPerItemToItems(
 		this,
 		async (itemIndex) => {
@@ -53,13 +49,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const reply = await oktellRequest(this, {
 				command: 'getavatar',
 				qs: { userid: userId, path, attachment: 1 },
-				idempotent: true,
+				effect: 'read',
+				shareReply: false,
 				itemIndex,
 				...requestLimits(this, itemIndex, { download: true }),
 			});
 			return [await binaryItem(this, reply, itemIndex, `avatar-${userId || 'image'}`, { userId })];
 		},
-		{ concurrency: OKTELL_CONCURRENCY },
+		// Every item is checked before the first download starts.
+		{ concurrency: OKTELL_CONCURRENCY, checkFirst: (itemIndex) => avatarSource(this, itemIndex) },
 	);
 }
 

@@ -36,8 +36,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const { text, sets } = await oktellMapper(this, {
 				command: 'tst_getuserstate',
 				qs: { iduser: userId },
-				idempotent: true,
-				readOnly: true,
+				effect: 'read',
 				itemIndex,
 				...requestLimits(this, itemIndex),
 			});

@@ -131,7 +131,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				command: 'wp_setuserstate',
 				qs,
 				// Setting the same state and modes again leaves them as they are.
-				idempotent: true,
+				effect: 'write',
+				repeatable: true,
 				itemIndex,
 				...requestLimits(this, itemIndex),
 			});
@@ -139,7 +140,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		},
 		{
 			concurrency: OKTELL_CONCURRENCY,
-			writes: true,
+			effect: 'write',
 			orderKey: (itemIndex) => JSON.stringify(callActor(this, itemIndex)),
 		},
 	);

@@ -27,7 +27,7 @@ export const client = typedResource({
 			description: 'Whether the client has a valid 1C:ITS contract (ClientITSStatus)',
 			soap: 'ClientITSStatus',
 			kind: 'call',
-			idempotent: true,
+			effect: 'read',
 			fields: [id('ClientID')],
 		},
 		{
@@ -37,7 +37,7 @@ export const client = typedResource({
 			description: 'Assign the specialist who manages the client (ClientSetClientManager)',
 			soap: 'ClientSetClientManager',
 			kind: 'call',
-			idempotent: false,
+			effect: 'write',
 			fields: [id('ClientID'), id('SpecialistID', 'The specialist to assign')],
 		},
 		{
@@ -48,7 +48,7 @@ export const client = typedResource({
 				'Assign the specialist who manages service for the client (ClientSetServiceManager)',
 			soap: 'ClientSetServiceManager',
 			kind: 'call',
-			idempotent: false,
+			effect: 'write',
 			fields: [id('ClientID'), id('SpecialistID', 'The specialist to assign')],
 		},
 	],

@@ -12,7 +12,7 @@ export const notification = typedResource({
 			description: 'Create and send a notification to users (PartnerNotificationAdd)',
 			soap: 'PartnerNotificationAdd',
 			kind: 'call',
-			idempotent: false,
+			effect: 'write',
 			fields: [
 				required(text('Text', 'The notification text')),
 				text('Subject', 'The title'),

@@ -57,7 +57,7 @@ export async function runConversationCommand(
 		},
 		{
 			concurrency: PUSH_CONCURRENCY,
-			writes: true,
+			effect: 'write',
 			orderKey: (itemIndex) => conversationKey(context, itemIndex),
 		},
 	);

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/description/return-all-limit';
 import type { FieldSpec, OperationSpec } from '../operation-spec';
-import { readsOnly } from '../operation-spec';
+import { runsSideBySide } from '../operation-spec';
 import { inputBinaryField, outputBinaryField } from './binary-fields';
 import { otherParameters } from './other-parameters';
 import { recordLocator } from './record-locator';
@@ -87,6 +87,6 @@ export function operationProperties(spec: OperationSpec): INodeProperties[] {
 		},
 		...(isRead && !spec.file ? withWholeListHint(spec, returnAllAndLimit()) : []),
 		...(spec.file ? [outputBinaryField] : []),
-		readsOnly(spec) ? perItemReadOptions : requestOptions,
+		runsSideBySide(spec) ? perItemReadOptions : requestOptions,
 	];
 }

@@ -11,7 +11,7 @@ export const region = typedResource({
 			description: 'List the regions known to 1C-Connect (RegionRead)',
 			soap: 'RegionRead',
 			kind: 'read',
-			idempotent: true,
+			effect: 'read',
 			fields: [],
 		},
 	],

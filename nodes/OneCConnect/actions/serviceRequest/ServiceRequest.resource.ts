@@ -48,7 +48,7 @@ function batch(
 		description: `${action} (${soap}), up to 100 per call across items`,
 		soap,
 		kind: 'batch',
-		idempotent: false,
+		effect: 'write',
 		batchOutput,
 		fields,
 	};
@@ -137,7 +137,7 @@ export const serviceRequest = typedResource({
 				id('AuthorID', 'The specialist or user writing'),
 				required(text('Message')),
 			],
-			{ idempotent: false, plainParameters: true },
+			{ effect: 'write', plainParameters: true },
 		),
 		call(
 			'updateMessage',
@@ -149,7 +149,7 @@ export const serviceRequest = typedResource({
 				required(text('Message')),
 				text('ServiceRequestID', 'The request the message belongs to'),
 			],
-			{ idempotent: false, plainParameters: true },
+			{ effect: 'write', plainParameters: true },
 		),
 		call(
 			'deleteMessage',
@@ -157,7 +157,7 @@ export const serviceRequest = typedResource({
 			'ServiceRequestDeleteTextMessage',
 			'Delete a message of a service request',
 			[id('MessageID'), text('ServiceRequestID', 'The request the message belongs to')],
-			{ idempotent: false, plainParameters: true },
+			{ effect: 'write', plainParameters: true },
 		),
 		call(
 			'attachFile',
@@ -165,7 +165,7 @@ export const serviceRequest = typedResource({
 			'ServiceRequestAttachFile',
 			'Attach a file to a service request',
 			[id('ServiceRequestID'), id('AuthorID', 'The specialist or user attaching it')],
-			{ idempotent: false, plainParameters: true, uploadsFile: true },
+			{ effect: 'write', plainParameters: true, uploadsFile: true },
 		),
 		call(
 			'deleteFile',
@@ -173,7 +173,7 @@ export const serviceRequest = typedResource({
 			'ServiceRequestDeleteFile',
 			'Delete a file of a service request',
 			[id('FileID'), text('AuthorID', 'The specialist or user deleting it')],
-			{ idempotent: false, plainParameters: true },
+			{ effect: 'write', plainParameters: true },
 		),
 		call(
 			'downloadFile',
@@ -182,7 +182,7 @@ export const serviceRequest = typedResource({
 			'Download a file of a service request',
 			[id('FileID')],
 			{
-				idempotent: true,
+				effect: 'read',
 				plainParameters: true,
 				file: { resultField: 'fileData', fileName: 'file', mimeType: 'application/octet-stream' },
 			},

@@ -47,7 +47,7 @@ export const statistics = typedResource({
 			'StorefrontProductBuyRequestAccept',
 			'Accept a storefront buy request',
 			[id('RequestID')],
-			{ idempotent: false },
+			{ effect: 'write' },
 		),
 		call(
 			'refuseBuyRequest',
@@ -55,7 +55,7 @@ export const statistics = typedResource({
 			'StorefrontProductBuyRequestRefuse',
 			'Refuse a storefront buy request',
 			[id('RequestID'), text('Comment', 'Why it is refused')],
-			{ idempotent: false },
+			{ effect: 'write' },
 		),
 	],
 });

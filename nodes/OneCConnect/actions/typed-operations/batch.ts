@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runBatchedAcrossItems } from '../../../shared/execution/batch-across-items';
+import { runChunkedAcrossItems } from '../../../shared/execution/across-items';
 import { apiError, itemName } from '../../../shared/errors/node-errors';
 import { quoteStart } from '../../../shared/http/reply-body';
 import { isPlainObject } from '../../../shared/http/reply-shape';
@@ -26,37 +26,32 @@ export async function runBatch(
 	context: IExecuteFunctions,
 	spec: OperationSpec,
 ): Promise<INodeExecutionData[]> {
-	const rows = new Map<string, IDataObject>();
-	return await runBatchedAcrossItems<RowResult>(context, {
-		keysOf: (itemIndex) => {
-			rows.set(String(itemIndex), paramsOf(context, spec, itemIndex));
-			return [String(itemIndex)];
-		},
-		fetchChunk: async (keys) => {
-			const table = keys.map((key) => rows.get(key) as IDataObject);
+	return await runChunkedAcrossItems<IDataObject, RowResult | undefined>(context, {
+		rowOf: (itemIndex) => paramsOf(context, spec, itemIndex),
+		sendChunk: async (table, itemIndexes) => {
 			const reply = await oneCSoapCall(context, {
 				operation: spec.soap,
 				params: table,
 				types: xdtoTypesOf(spec),
-				idempotent: spec.idempotent,
-				timeoutMs: timeoutMsOf(context, Number(keys[0])),
+				// The 1C-Connect transport still takes the older word.
+				idempotent: spec.effect === 'read',
+				timeoutMs: timeoutMsOf(context, itemIndexes[0]),
 			});
-			if (reply.kind === 'plain') return new Map();
+			if (reply.kind === 'plain') return table.map(() => undefined);
 			if (reply.resultCode !== 'SUCCESS') {
 				throw resultCodeError(context, spec.soap, reply.resultCode, reply.resultData);
 			}
 			const results = reply.resultData;
-			if (!Array.isArray(results) || results.length !== keys.length) {
+			if (!Array.isArray(results) || results.length !== table.length) {
 				throw apiError(context.getNode(), {
-					message: `${spec.soap} answered ${Array.isArray(results) ? results.length : 'no'} result rows for ${keys.length} rows sent: ${quoteStart(fromResultData(reply.text))}`,
+					message: `${spec.soap} answered ${Array.isArray(results) ? results.length : 'no'} result rows for ${table.length} rows sent: ${quoteStart(fromResultData(reply.text))}`,
 					description: 'The rows cannot be matched to items.',
-					mayHaveApplied: spec.idempotent ? undefined : VENDOR,
+					mayHaveApplied: spec.effect === 'read' ? undefined : VENDOR,
 				});
 			}
-			return new Map(keys.map((key, index) => [key, rowResult(results[index])]));
+			return results.map(rowResult);
 		},
-		toOutput: (key, result) => {
-			const itemIndex = Number(key);
+		toOutput: (result, itemIndex, sent) => {
 			if (!result || 'unreadable' in result) {
 				throw apiError(context.getNode(), {
 					message: result
@@ -64,15 +59,15 @@ export async function runBatch(
 						: `${spec.soap} gave no result for ${itemName(itemIndex)}`,
 					description: 'Check the object in the 1C-Connect personal account.',
 					itemIndex,
-					mayHaveApplied: spec.idempotent ? undefined : VENDOR,
+					mayHaveApplied: spec.effect === 'read' ? undefined : VENDOR,
 				});
 			}
 			if (result.ResultCode !== 'SUCCESS') {
 				throw resultCodeError(context, spec.soap, result.ResultCode, result.ResultData, itemIndex);
 			}
-			return outputOf(spec, rows.get(key) as IDataObject, result.ResultData);
+			return outputOf(spec, sent, result.ResultData);
 		},
-		maxBatchSize: spec.batchSize ?? 100,
+		maxChunkSize: spec.batchSize ?? 100,
 		concurrency: 1,
 	});
 }

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { PerItemOptions } from '../../../shared/execution/per-item';
 import { runPerItem, runPerItemToItems } from '../../../shared/execution/per-item';
 import { ONE_C_READ_CONCURRENCY, oneCApiRequest } from '../../transport';
 import type { XdtoJson } from '../../xdto/codec';
 import type { OperationSpec } from '../operation-spec';
-import { readsOnly } from '../operation-spec';
+import { runsSideBySide } from '../operation-spec';
 import { uploadParameters } from '../parameters/binary-fields';
 import { asPlainParameters, paramsOf, xdtoTypesOf } from '../parameters/item-params';
 import { timeoutMsOf } from '../parameters/request-timeout';
@@ -18,7 +19,9 @@ export async function runPerItemCall(
 	context: IExecuteFunctions,
 	spec: OperationSpec,
 ): Promise<INodeExecutionData[]> {
-	const options = readsOnly(spec) ? { concurrency: ONE_C_READ_CONCURRENCY } : { writes: true };
+	const options: PerItemOptions = runsSideBySide(spec)
+		? { concurrency: ONE_C_READ_CONCURRENCY }
+		: { effect: 'write' };
 	if (spec.file) {
 		return await runPerItemToItems(
 			context,
@@ -53,11 +56,12 @@ async function callForItem(
 		...(spec.plainParameters
 			? { plain: asPlainParameters(params) }
 			: { params, types: xdtoTypesOf(spec) }),
-		idempotent: spec.idempotent,
+		// The 1C-Connect transport still takes the older words.
+		idempotent: spec.effect === 'read',
 		expectsTable: spec.kind === 'read' && !spec.file,
 		itemIndex,
 		timeoutMs: timeoutMsOf(context, itemIndex),
-		readOnly: readsOnly(spec),
+		readOnly: runsSideBySide(spec),
 	});
 }
 

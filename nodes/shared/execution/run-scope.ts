@@ -1,0 +1,28 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/**
+ * Everything the package keeps for one node run, in one place. n8n calls a node's `execute`
+ * once per run with one context for all its items, so a scope keyed on that object lives
+ * exactly as long as the run, is never shared between runs (or between the executions a queue
+ * worker runs side by side), and goes when n8n drops the context. Nothing here outlives a run;
+ * what must (a login, a rate limit) lives in the transport or in nodes/shared/state/.
+ */
+export interface RunScope {
+	/** Parameter readers by path (run-parameter.ts): a value without an expression is read once. */
+	parameterReaders: Map<string, (itemIndex: number) => unknown>;
+	/** Credential reads by type (run-credentials.ts): decrypted and resolved once per run. */
+	credentialReads: Map<string, Promise<ICredentialDataDecryptedObject>>;
+	/** Replies of reads by their identity (shared-reads.ts): identical reads are sent once. */
+	sharedReplies: Map<string, Promise<unknown>>;
+}
+
+const scopes = new WeakMap<object, RunScope>();
+
+export function runScope(context: object): RunScope {
+	let scope = scopes.get(context);
+	if (!scope) {
+		scope = { parameterReaders: new Map(), credentialReads: new Map(), sharedReplies: new Map() };
+		scopes.set(context, scope);
+	}
+	return scope;
+}
