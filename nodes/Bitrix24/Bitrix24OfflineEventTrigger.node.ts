@@ -15,11 +15,11 @@ import {
 	DEFAULT_MAX_EVENTS,
 	DEFAULT_TIMEOUT_SECONDS,
 	offlineTriggerProperties,
-} from './offline-events/description';
-import { bindOffline } from './offline-events/offline-binding';
-import { itemOf, processIdOf, sortRecords } from './offline-events/offline-items';
-import type { OfflineRecord, QueueReader } from './offline-events/offline-queue';
-import { clear, markErrors, peek, reserve } from './offline-events/offline-queue';
+} from './offline-event-trigger/description';
+import { bindOffline } from './offline-event-trigger/offline-binding';
+import { itemOf, processIdOf, sortRecords } from './offline-event-trigger/offline-items';
+import type { OfflineRecord, QueueReader } from './offline-event-trigger/offline-queue';
+import { clear, markErrors, peek, reserve } from './offline-event-trigger/offline-queue';
 
 interface Stored extends IDataObject {
 	/** The events this trigger bound, to unbind those taken off the list. */
