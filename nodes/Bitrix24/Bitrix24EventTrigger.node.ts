@@ -9,7 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { isPlainObject } from '../shared/http/reply-shape';
 import type { RequestContext } from '../shared/http/vendor-request';
+import { answer, asRequest } from '../shared/webhook/webhook-context';
 import type { BitrixTarget } from './transport';
 import { newHandlerKey, sameSecret } from './event-trigger/application-token';
 import {
@@ -27,7 +29,7 @@ import {
 } from './event-trigger/event-names';
 import type { EventSource } from './event-trigger/event-source';
 import { eventSourceOf, otherPortal } from './event-trigger/event-source';
-import { eventBodyOf, flatField, overLimits } from './event-trigger/form-body';
+import { formBody } from './event-trigger/form-body';
 import { readRecord } from './event-trigger/full-record';
 import {
 	allBound,
@@ -148,20 +150,21 @@ export class Bitrix24EventTrigger implements INodeType {
 		const app = isApp(this);
 		const source = await eventSourceOf(this, app, app ? 'appApplicationToken' : 'applicationToken');
 		// Checked on the body as n8n read it, flat, before anything is built from it.
-		if (!isTrusted(this, source, flatField(raw, ['auth', 'application_token']))) {
-			return answer(this, 401, source.token ? TOKEN_MISMATCH : NO_TOKEN);
+		if (!isTrusted(this, source, formBody.flatField(raw, ['auth', 'application_token']))) {
+			return answer(this, 401, { error: source.token ? TOKEN_MISMATCH : NO_TOKEN });
 		}
-		const tooLarge = overLimits(raw);
-		if (tooLarge) return answer(this, 400, `The body has ${tooLarge}`);
+		const tooLarge = formBody.overLimits(raw);
+		if (tooLarge) return answer(this, 400, { error: `The body has ${tooLarge}` });
 
-		const body = eventBodyOf(raw);
-		const auth = (isObject(body.auth) ? body.auth : {}) as IDataObject;
+		const body = formBody.eventBodyOf(raw);
+		const auth = (isPlainObject(body.auth) ? body.auth : {}) as IDataObject;
 		const elsewhere = otherPortal(auth, source);
-		if (elsewhere) return answer(this, 403, `The event comes from another portal (${elsewhere})`);
+		if (elsewhere)
+			return answer(this, 403, { error: `The event comes from another portal (${elsewhere})` });
 
 		const event = eventNameOf(String(body.event ?? ''));
-		if (!event || !chosenEvents(this).includes(event)) return answer(this, 200);
-		const data = (isObject(body.data) ? body.data : {}) as IDataObject;
+		if (!event || !chosenEvents(this).includes(event)) return answer(this, 200, RECEIVED);
+		const data = (isPlainObject(body.data) ? body.data : {}) as IDataObject;
 		const id = recordIdOf(data);
 		const entityType = String(fieldsOf(data).ENTITY_TYPE_ID ?? '');
 		const windowSeconds = Number(
@@ -175,10 +178,11 @@ export class Bitrix24EventTrigger implements INodeType {
 			ts: String(body.ts ?? ''),
 			subject: id === undefined ? JSON.stringify(data) : `${entityType}|${id}`,
 		});
-		if (!(await repeatFilter.firstTime(key, windowSeconds * 1000))) return answer(this, 200);
+		if (!(await repeatFilter.firstTime(key, windowSeconds * 1000)))
+			return answer(this, 200, RECEIVED);
 
 		// Bitrix24 gets its answer before any read: a slow handler is called less often.
-		answer(this, 200);
+		answer(this, 200, RECEIVED);
 		const item: IDataObject = {
 			event,
 			...(id === undefined ? {} : { id }),
@@ -212,12 +216,6 @@ const APP: BitrixTarget = { mode: 'oAuth2', plan: 'standard' };
 
 const isApp = (context: Context) =>
 	context.getNodeParameter('authentication', 'oAuth2') === 'oAuth2';
-
-/**
- * The transport is written for execute and trigger contexts; of a hook or webhook context it uses
- * only what those have too: the node, the credentials, n8n's HTTP helpers and the OAuth2 refresh.
- */
-const asRequest = (context: Context) => context as unknown as RequestContext;
 
 function handlerUrl(context: IHookFunctions | IWebhookFunctions, key: string): string {
 	const url = new URL(context.getNodeWebhookUrl('default') as string);
@@ -266,6 +264,8 @@ function isTrusted(context: IWebhookFunctions, source: EventSource, given: unkno
 	return Boolean(stored.handlerKey) && sameSecret(key.key, String(stored.handlerKey));
 }
 
+const RECEIVED = { received: true };
+
 const NO_TOKEN =
 	'No Application Token is set: enter it in the credential, and n8n will take the calls that carry it';
 const TOKEN_MISMATCH = 'The application token does not match';
@@ -280,19 +280,9 @@ function publicAuth(auth: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(auth).filter(([key]) => !SECRET_AUTH.includes(key)));
 }
 
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
-
 function errorTextOf(error: unknown): string {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		return error.description ? `${error.message}: ${error.description}` : error.message;
 	}
 	return error instanceof Error ? error.message : String(error);
-}
-
-/** Answers the call now, through the response object, as n8n's own nodes may. */
-function answer(context: IWebhookFunctions, status: number, error?: string): IWebhookResponseData {
-	const response = context.getResponseObject();
-	response.status(status).json(error === undefined ? { received: true } : { error });
-	return { noWebhookResponse: true };
 }

@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { answer } from '../shared/webhook/webhook-context';
+
 import { carriesToken, newBackAuthToken } from './line-trigger/back-auth';
 import { lineTriggerProperties } from './line-trigger/description';
 import { eventOf, isFromSpecialistOrBot, itemOf, readHookCall } from './line-trigger/hook-events';
@@ -105,13 +107,4 @@ export class OneCConnectLineTrigger implements INodeType {
 		}
 		return { workflowData: [[{ json: itemOf(call) }]] };
 	}
-}
-
-function answer(
-	context: IWebhookFunctions,
-	status: number,
-	body: IDataObject,
-): IWebhookResponseData {
-	context.getResponseObject().status(status).json(body);
-	return { noWebhookResponse: true };
 }

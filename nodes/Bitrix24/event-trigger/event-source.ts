@@ -6,8 +6,6 @@ import { APP_CREDENTIAL_TYPE, WEBHOOK_CREDENTIAL_TYPE } from '../transport/porta
 export interface EventSource {
 	/** The application token calls must carry; undefined when none was entered anywhere. */
 	token?: string;
-	/** Whether the token still comes from the node's old parameter. */
-	tokenInNode: boolean;
 	/** The portal's host (`mycompany.bitrix24.ru`), when a credential names it. */
 	host?: string;
 	/** The portal's `member_id`, which n8n keeps from Bitrix24's token reply. */
@@ -35,7 +33,6 @@ export async function eventSourceOf(
 	const old = text(context.getNodeParameter(oldParameter, '') as unknown);
 	return {
 		token: entered ?? old,
-		tokenInNode: entered === undefined && old !== undefined,
 		host: hostOf(app ? credential?.domain : credential?.secretWebhookUrl),
 		memberId: text(credential?.oauthTokenData?.member_id),
 	};
