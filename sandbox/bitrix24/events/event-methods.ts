@@ -42,12 +42,12 @@ export const EVENT_METHODS: Record<string, Method> = {
 					auth_type: String(bound.authType),
 					offline: 0,
 				})),
+				// event-get.md lists event, handler, auth_type and offline: not the auth_connector.
 				...events.offline.bindings.map((bound) => ({
 					event: bound.event,
 					handler: '',
 					auth_type: '0',
 					offline: 1,
-					...(bound.connector ? { auth_connector: bound.connector } : {}),
 				})),
 			],
 		};
