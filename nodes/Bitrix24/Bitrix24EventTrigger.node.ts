@@ -31,6 +31,7 @@ import type { EventSource } from './event-trigger/event-source';
 import { eventSourceOf, otherPortal } from './event-trigger/event-source';
 import { formBody } from './event-trigger/form-body';
 import { readRecord } from './event-trigger/full-record';
+import { isInstallCall, verifiedInstallToken } from './event-trigger/install-token';
 import {
 	allBound,
 	bindHandler,
@@ -46,7 +47,12 @@ interface Stored extends IDataObject {
 	handlerKey?: string;
 	/** Learnt from the first call by versions before the token was entered in the credential. */
 	applicationToken?: string;
+	/** Taken from an install call Bitrix24 was shown to have sent (see install-token.ts). */
+	installToken?: string;
 }
+
+/** Bitrix24's install event: its verified call tells a trigger the app's token. */
+const INSTALL_EVENT = 'ONAPPINSTALL';
 
 /** Secrets Bitrix24 puts into `auth`, never passed on to the workflow. */
 const SECRET_AUTH = ['access_token', 'refresh_token', 'application_token'];
@@ -103,6 +109,9 @@ export class Bitrix24EventTrigger implements INodeType {
 				const key = stored.handlerKey ?? newHandlerKey();
 				const handler = handlerUrl(this, key);
 				const context = asRequest(this);
+				// Without a token entered, a verified install call is the only other source of one.
+				const source = await eventSourceOf(this, true, 'appApplicationToken');
+				const wanted = source.token || stored.installToken ? events : [...events, INSTALL_EVENT];
 				const already = await boundHandlers(context, APP);
 				// Handlers of this node with another key (static data lost) would deliver twice.
 				const stale = already.filter(
@@ -110,7 +119,7 @@ export class Bitrix24EventTrigger implements INodeType {
 				);
 				for (const bound of stale) await unbindAll(context, [bound.event], bound.handler);
 				try {
-					for (const event of events) {
+					for (const event of wanted) {
 						if (already.some((bound) => bound.event === event && bound.handler === handler))
 							continue;
 						await bindHandler(context, APP, event, handler);
@@ -124,7 +133,7 @@ export class Bitrix24EventTrigger implements INodeType {
 					}
 				} catch (error) {
 					// Nothing stays bound after a failed activation.
-					await unbindAll(context, events, handler);
+					await unbindAll(context, wanted, handler);
 					throw nodeErrorOf(this.getNode(), error);
 				}
 				stored.handlerKey = key;
@@ -149,9 +158,11 @@ export class Bitrix24EventTrigger implements INodeType {
 		const raw = this.getBodyData() as unknown;
 		const app = isApp(this);
 		const source = await eventSourceOf(this, app, app ? 'appApplicationToken' : 'applicationToken');
+		if (app && isInstallCall(raw)) return await takeInstallToken(this, raw, source);
 		// Checked on the body as n8n read it, flat, before anything is built from it.
 		if (!isTrusted(this, source, formBody.flatField(raw, ['auth', 'application_token']))) {
-			return answer(this, 401, { error: source.token ? TOKEN_MISMATCH : NO_TOKEN });
+			const known = source.token ?? (this.getWorkflowStaticData('node') as Stored).installToken;
+			return answer(this, 401, { error: known ? TOKEN_MISMATCH : NO_TOKEN });
 		}
 		const tooLarge = formBody.overLimits(raw);
 		if (tooLarge) return answer(this, 400, { error: `The body has ${tooLarge}` });
@@ -257,17 +268,39 @@ function isTrusted(context: IWebhookFunctions, source: EventSource, given: unkno
 	// A workflow activated by an earlier version keeps the token it learnt from the portal's call
 	// to its secret handler URL until it is deactivated, so its events are not refused meanwhile.
 	const learnt = typeof stored.applicationToken === 'string' ? stored.applicationToken : undefined;
-	const token = source.token ?? (isApp(context) ? learnt : undefined);
-	if (!token || !sameSecret(given, token)) return false;
+	const installed = typeof stored.installToken === 'string' ? stored.installToken : undefined;
+	const tokens = isApp(context) ? [source.token, installed ?? learnt] : [source.token];
+	if (!tokens.some((token) => token !== undefined && sameSecret(given, token))) return false;
 	if (!isApp(context)) return true;
 	const key = context.getQueryData() as IDataObject;
 	return Boolean(stored.handlerKey) && sameSecret(key.key, String(stored.handlerKey));
 }
 
+/**
+ * An install call at the handler URL with its secret key: its token is kept once Bitrix24 is shown
+ * to have sent it; anything else is refused and changes nothing.
+ */
+async function takeInstallToken(
+	context: IWebhookFunctions,
+	raw: unknown,
+	source: EventSource,
+): Promise<IWebhookResponseData> {
+	const stored = context.getWorkflowStaticData('node') as Stored;
+	const key = (context.getQueryData() as IDataObject).key;
+	const atOurUrl = Boolean(stored.handlerKey) && sameSecret(key, String(stored.handlerKey));
+	const token = atOurUrl ? await verifiedInstallToken(context, raw, source.memberId) : undefined;
+	if (!token) return answer(context, 401, { error: INSTALL_NOT_VERIFIED });
+	stored.installToken = token;
+	return answer(context, 200, RECEIVED);
+}
+
+const INSTALL_NOT_VERIFIED =
+	"The install call could not be shown to come from this app on the credential's portal";
+
 const RECEIVED = { received: true };
 
 const NO_TOKEN =
-	'No Application Token is set: enter it in the credential, and n8n will take the calls that carry it';
+	'No Application Token is set: enter it in the credential, or reinstall the app in Bitrix24 while this workflow is active (n8n checks the install call with the portal and keeps its token)';
 const TOKEN_MISMATCH = 'The application token does not match';
 
 /** Errors of the transport are already node errors; anything else becomes one. */

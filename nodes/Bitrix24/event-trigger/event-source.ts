@@ -1,4 +1,4 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { APP_CREDENTIAL_TYPE, WEBHOOK_CREDENTIAL_TYPE } from '../transport/portal';
 
@@ -24,7 +24,7 @@ interface StoredCredential extends IDataObject {
  * Nothing is learnt from a call, so a forged first call cannot choose the token.
  */
 export async function eventSourceOf(
-	context: IWebhookFunctions,
+	context: IHookFunctions | IWebhookFunctions,
 	app: boolean,
 	oldParameter: string,
 ): Promise<EventSource> {
@@ -50,7 +50,7 @@ export function otherPortal(auth: IDataObject, source: EventSource): string | un
 }
 
 async function credentialOf(
-	context: IWebhookFunctions,
+	context: IHookFunctions | IWebhookFunctions,
 	app: boolean,
 ): Promise<StoredCredential | undefined> {
 	if (app) return await context.getCredentials<StoredCredential>(APP_CREDENTIAL_TYPE);

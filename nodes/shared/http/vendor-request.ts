@@ -66,6 +66,8 @@ export interface VendorResponse {
 
 export interface TransportHooks {
 	credentialType: string;
+	/** Sent without the credential: the caller put another proof in the request itself. */
+	withoutCredential?: boolean;
 	/**
 	 * The credential's data as the caller already read it: n8n then authenticates with it instead
 	 * of reading the credential again for every request.
@@ -204,15 +206,15 @@ async function sendOnce(
 		let reply: StreamedReply | undefined;
 		let failure: unknown;
 		try {
-			reply = await deadline.race(
-				context.helpers.httpRequestWithAuthentication.call(
-					context,
-					hooks.credentialType,
-					options,
-					authenticationOptions(hooks),
-				) as Promise<StreamedReply>,
-				(late) => discardBody(late.body),
-			);
+			const sent = hooks.withoutCredential
+				? context.helpers.httpRequest(options)
+				: context.helpers.httpRequestWithAuthentication.call(
+						context,
+						hooks.credentialType,
+						options,
+						authenticationOptions(hooks),
+					);
+			reply = await deadline.race(sent as Promise<StreamedReply>, (late) => discardBody(late.body));
 		} catch (error) {
 			failure = error;
 		}
