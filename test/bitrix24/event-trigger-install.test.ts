@@ -6,6 +6,7 @@ import { phpForm } from '../../sandbox/bitrix24/events/php-form';
 import type { RunningWebhookTrigger } from '../harness/webhook-trigger';
 import { startWebhookTrigger } from '../harness/webhook-trigger';
 import type { Bitrix24Fixture } from './bitrix24-fixture';
+import { postForm } from './post-form';
 import { useBitrix24 } from './bitrix24-fixture';
 
 // The install call as b24restdocs api-reference/common/events/on-app-install.md shows it.
@@ -16,15 +17,6 @@ const installCall = (auth: Record<string, string>) =>
 		ts: '1',
 		auth,
 	});
-
-async function postForm(url: string, body: string) {
-	const reply = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body,
-	});
-	return { status: reply.status, body: await reply.text() };
-}
 
 describe('Bitrix24 Event Trigger: the token from a verified install call', () => {
 	const b24 = useBitrix24();

@@ -9,6 +9,7 @@ import { phpForm } from '../../sandbox/bitrix24/events/php-form';
 import type { RunningWebhookTrigger } from '../harness/webhook-trigger';
 import { startWebhookTrigger } from '../harness/webhook-trigger';
 import type { Bitrix24Fixture } from './bitrix24-fixture';
+import { postForm } from './post-form';
 import { useBitrix24 } from './bitrix24-fixture';
 
 const appTrigger = (
@@ -34,15 +35,6 @@ async function withTrigger(
 		await b24.simulator.events.settled();
 		await trigger.close();
 	}
-}
-
-async function postForm(url: string, body: string) {
-	const reply = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body,
-	});
-	return { status: reply.status, body: await reply.text() };
 }
 
 const dealAdded = (auth: Record<string, string>, id = '9') =>
