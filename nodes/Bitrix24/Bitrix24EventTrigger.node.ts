@@ -49,6 +49,8 @@ interface Stored extends IDataObject {
 	applicationToken?: string;
 	/** Taken from an install call Bitrix24 was shown to have sent (see install-token.ts). */
 	installToken?: string;
+	/** The outbound webhook's portal, from the first call that carried its token. */
+	memberId?: string;
 }
 
 /** Bitrix24's install event: its verified call tells a trigger the app's token. */
@@ -169,9 +171,14 @@ export class Bitrix24EventTrigger implements INodeType {
 
 		const body = formBody.eventBodyOf(raw);
 		const auth = (isPlainObject(body.auth) ? body.auth : {}) as IDataObject;
-		const elsewhere = otherPortal(auth, source);
+		const stored = this.getWorkflowStaticData('node') as Stored;
+		const elsewhere = otherPortal(auth, source, { memberId: stored.memberId, allowed: !app });
 		if (elsewhere)
 			return answer(this, 403, { error: `The event comes from another portal (${elsewhere})` });
+		// The outbound webhook's own token came with it: its member_id is the portal's from now on.
+		if (!app && !source.memberId && !stored.memberId && typeof auth.member_id === 'string') {
+			stored.memberId = auth.member_id;
+		}
 
 		const event = eventNameOf(String(body.event ?? ''));
 		if (!event || !chosenEvents(this).includes(event)) return answer(this, 200, RECEIVED);

@@ -38,12 +38,21 @@ export async function eventSourceOf(
 	};
 }
 
-/** Why the event is not from the credential's portal, or undefined when it is (or none is known). */
-export function otherPortal(auth: IDataObject, source: EventSource): string | undefined {
+/**
+ * Why the event is not from the credential's portal, or undefined when it is (or none is known).
+ * The portal's `member_id` decides where it is known: from n8n's token reply (OAuth2 app), or
+ * pinned from the first call that carried the outbound webhook's own token (a portal reached by
+ * its own domain names another host than the webhook URL). Without one, the host decides.
+ */
+export function otherPortal(
+	auth: IDataObject,
+	source: EventSource,
+	pin: { memberId?: string; allowed: boolean },
+): string | undefined {
 	const memberId = text(auth.member_id);
-	if (source.memberId && memberId) {
-		return memberId === source.memberId ? undefined : `member_id ${memberId}`;
-	}
+	const known = source.memberId ?? pin.memberId;
+	if (known && memberId) return memberId === known ? undefined : `member_id ${memberId}`;
+	if (!known && memberId && pin.allowed) return undefined;
 	if (!source.host) return undefined;
 	const domain = text(auth.domain)?.toLowerCase();
 	return domain === source.host ? undefined : `domain ${domain ?? '(none)'}`;
