@@ -256,6 +256,17 @@ describe('Bitrix24 Offline Event Trigger', () => {
 		assert.equal(restCalls(b24, 'event.bind').length, 2);
 	});
 
+	test('a trigger activated by the earlier version (events bound, no key kept) binds nothing again', async () => {
+		const first = b24.harness.createPoller(offlineTrigger(b24));
+		await first.poll();
+		const earlier = { 'node:Node Under Test': { bound: ['ONCRMDEALADD', 'ONCRMDEALUPDATE'] } };
+		const upgraded = b24.harness.createPoller(offlineTrigger(b24), earlier);
+		const { error } = await upgraded.poll();
+		assert.equal(error, undefined, error?.message);
+		assert.equal(restCalls(b24, 'event.bind').length, 2);
+		assert.equal(b24.simulator.events.offline.bindings.length, 2);
+	});
+
 	test('a new Source Key removes the bindings of the old one on the next poll', async () => {
 		const poller = b24.harness.createPoller(offlineTrigger(b24));
 		await poller.poll();
