@@ -37,7 +37,7 @@ async function offlineDrain(b24: Fixture): Promise<Drain> {
 		const poll = await poller.poll();
 		if (poll.error) throw poll.error;
 		if (poll.items.length === 0) break;
-		executions++;
+		executions += poll.emits;
 		items += poll.items.length;
 	}
 	return {

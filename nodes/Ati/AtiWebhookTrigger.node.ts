@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { RequestContext } from '../shared/http/vendor-request';
+import { asRequest } from '../shared/webhook/webhook-context';
 import { createHook, deleteHook, getHook } from './transport/webhooks';
 import { ATI_TOPICS, eventsOf, repeatKeyOf } from './webhook-trigger/events';
 import { atiRepeatFilter } from './webhook-trigger/repeat-filter';
@@ -28,10 +28,6 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** ATI's verification challenge is a short token; a longer one is not echoed. */
 const MAX_CHALLENGE_LENGTH = 512;
 const LIVE_STATES = ['created', 'verification', 'active'];
-
-/** The transport takes a hook or webhook context for what they share with execute contexts. */
-const asRequest = (context: IHookFunctions | IWebhookFunctions) =>
-	context as unknown as RequestContext;
 
 export class AtiWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {

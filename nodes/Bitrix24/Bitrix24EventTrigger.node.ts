@@ -9,7 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { isPlainObject } from '../shared/http/reply-shape';
 import type { RequestContext } from '../shared/http/vendor-request';
+import { answer, asRequest } from '../shared/webhook/webhook-context';
 import type { BitrixTarget } from './transport';
 import { newHandlerKey, sameSecret } from './event-trigger/application-token';
 import {
@@ -27,8 +29,9 @@ import {
 } from './event-trigger/event-names';
 import type { EventSource } from './event-trigger/event-source';
 import { eventSourceOf, otherPortal } from './event-trigger/event-source';
-import { eventBodyOf, flatField, overLimits } from './event-trigger/form-body';
+import { formBody } from './event-trigger/form-body';
 import { readRecord } from './event-trigger/full-record';
+import { isInstallCall, verifiedInstallToken } from './event-trigger/install-token';
 import {
 	allBound,
 	bindHandler,
@@ -44,7 +47,14 @@ interface Stored extends IDataObject {
 	handlerKey?: string;
 	/** Learnt from the first call by versions before the token was entered in the credential. */
 	applicationToken?: string;
+	/** Taken from an install call Bitrix24 was shown to have sent (see install-token.ts). */
+	installToken?: string;
+	/** The outbound webhook's portal, from the first call that carried its token. */
+	memberId?: string;
 }
+
+/** Bitrix24's install event: its verified call tells a trigger the app's token. */
+const INSTALL_EVENT = 'ONAPPINSTALL';
 
 /** Secrets Bitrix24 puts into `auth`, never passed on to the workflow. */
 const SECRET_AUTH = ['access_token', 'refresh_token', 'application_token'];
@@ -101,6 +111,9 @@ export class Bitrix24EventTrigger implements INodeType {
 				const key = stored.handlerKey ?? newHandlerKey();
 				const handler = handlerUrl(this, key);
 				const context = asRequest(this);
+				// Without a token entered, a verified install call is the only other source of one.
+				const source = await eventSourceOf(this, true, 'appApplicationToken');
+				const wanted = source.token || stored.installToken ? events : [...events, INSTALL_EVENT];
 				const already = await boundHandlers(context, APP);
 				// Handlers of this node with another key (static data lost) would deliver twice.
 				const stale = already.filter(
@@ -108,7 +121,7 @@ export class Bitrix24EventTrigger implements INodeType {
 				);
 				for (const bound of stale) await unbindAll(context, [bound.event], bound.handler);
 				try {
-					for (const event of events) {
+					for (const event of wanted) {
 						if (already.some((bound) => bound.event === event && bound.handler === handler))
 							continue;
 						await bindHandler(context, APP, event, handler);
@@ -122,7 +135,7 @@ export class Bitrix24EventTrigger implements INodeType {
 					}
 				} catch (error) {
 					// Nothing stays bound after a failed activation.
-					await unbindAll(context, events, handler);
+					await unbindAll(context, wanted, handler);
 					throw nodeErrorOf(this.getNode(), error);
 				}
 				stored.handlerKey = key;
@@ -147,21 +160,29 @@ export class Bitrix24EventTrigger implements INodeType {
 		const raw = this.getBodyData() as unknown;
 		const app = isApp(this);
 		const source = await eventSourceOf(this, app, app ? 'appApplicationToken' : 'applicationToken');
+		if (app && isInstallCall(raw)) return await takeInstallToken(this, raw, source);
 		// Checked on the body as n8n read it, flat, before anything is built from it.
-		if (!isTrusted(this, source, flatField(raw, ['auth', 'application_token']))) {
-			return answer(this, 401, source.token ? TOKEN_MISMATCH : NO_TOKEN);
+		if (!isTrusted(this, source, formBody.flatField(raw, ['auth', 'application_token']))) {
+			const known = source.token ?? (this.getWorkflowStaticData('node') as Stored).installToken;
+			return answer(this, 401, { error: known ? TOKEN_MISMATCH : NO_TOKEN });
 		}
-		const tooLarge = overLimits(raw);
-		if (tooLarge) return answer(this, 400, `The body has ${tooLarge}`);
+		const tooLarge = formBody.overLimits(raw);
+		if (tooLarge) return answer(this, 400, { error: `The body has ${tooLarge}` });
 
-		const body = eventBodyOf(raw);
-		const auth = (isObject(body.auth) ? body.auth : {}) as IDataObject;
-		const elsewhere = otherPortal(auth, source);
-		if (elsewhere) return answer(this, 403, `The event comes from another portal (${elsewhere})`);
+		const body = formBody.eventBodyOf(raw);
+		const auth = (isPlainObject(body.auth) ? body.auth : {}) as IDataObject;
+		const stored = this.getWorkflowStaticData('node') as Stored;
+		const elsewhere = otherPortal(auth, source, { memberId: stored.memberId, allowed: !app });
+		if (elsewhere)
+			return answer(this, 403, { error: `The event comes from another portal (${elsewhere})` });
+		// The outbound webhook's own token came with it: its member_id is the portal's from now on.
+		if (!app && !source.memberId && !stored.memberId && typeof auth.member_id === 'string') {
+			stored.memberId = auth.member_id;
+		}
 
 		const event = eventNameOf(String(body.event ?? ''));
-		if (!event || !chosenEvents(this).includes(event)) return answer(this, 200);
-		const data = (isObject(body.data) ? body.data : {}) as IDataObject;
+		if (!event || !chosenEvents(this).includes(event)) return answer(this, 200, RECEIVED);
+		const data = (isPlainObject(body.data) ? body.data : {}) as IDataObject;
 		const id = recordIdOf(data);
 		const entityType = String(fieldsOf(data).ENTITY_TYPE_ID ?? '');
 		const windowSeconds = Number(
@@ -175,10 +196,11 @@ export class Bitrix24EventTrigger implements INodeType {
 			ts: String(body.ts ?? ''),
 			subject: id === undefined ? JSON.stringify(data) : `${entityType}|${id}`,
 		});
-		if (!(await repeatFilter.firstTime(key, windowSeconds * 1000))) return answer(this, 200);
+		if (!(await repeatFilter.firstTime(key, windowSeconds * 1000)))
+			return answer(this, 200, RECEIVED);
 
 		// Bitrix24 gets its answer before any read: a slow handler is called less often.
-		answer(this, 200);
+		answer(this, 200, RECEIVED);
 		const item: IDataObject = {
 			event,
 			...(id === undefined ? {} : { id }),
@@ -212,12 +234,6 @@ const APP: BitrixTarget = { mode: 'oAuth2', plan: 'standard' };
 
 const isApp = (context: Context) =>
 	context.getNodeParameter('authentication', 'oAuth2') === 'oAuth2';
-
-/**
- * The transport is written for execute and trigger contexts; of a hook or webhook context it uses
- * only what those have too: the node, the credentials, n8n's HTTP helpers and the OAuth2 refresh.
- */
-const asRequest = (context: Context) => context as unknown as RequestContext;
 
 function handlerUrl(context: IHookFunctions | IWebhookFunctions, key: string): string {
 	const url = new URL(context.getNodeWebhookUrl('default') as string);
@@ -259,15 +275,39 @@ function isTrusted(context: IWebhookFunctions, source: EventSource, given: unkno
 	// A workflow activated by an earlier version keeps the token it learnt from the portal's call
 	// to its secret handler URL until it is deactivated, so its events are not refused meanwhile.
 	const learnt = typeof stored.applicationToken === 'string' ? stored.applicationToken : undefined;
-	const token = source.token ?? (isApp(context) ? learnt : undefined);
-	if (!token || !sameSecret(given, token)) return false;
+	const installed = typeof stored.installToken === 'string' ? stored.installToken : undefined;
+	const tokens = isApp(context) ? [source.token, installed ?? learnt] : [source.token];
+	if (!tokens.some((token) => token !== undefined && sameSecret(given, token))) return false;
 	if (!isApp(context)) return true;
 	const key = context.getQueryData() as IDataObject;
 	return Boolean(stored.handlerKey) && sameSecret(key.key, String(stored.handlerKey));
 }
 
+/**
+ * An install call at the handler URL with its secret key: its token is kept once Bitrix24 is shown
+ * to have sent it; anything else is refused and changes nothing.
+ */
+async function takeInstallToken(
+	context: IWebhookFunctions,
+	raw: unknown,
+	source: EventSource,
+): Promise<IWebhookResponseData> {
+	const stored = context.getWorkflowStaticData('node') as Stored;
+	const key = (context.getQueryData() as IDataObject).key;
+	const atOurUrl = Boolean(stored.handlerKey) && sameSecret(key, String(stored.handlerKey));
+	const token = atOurUrl ? await verifiedInstallToken(context, raw, source.memberId) : undefined;
+	if (!token) return answer(context, 401, { error: INSTALL_NOT_VERIFIED });
+	stored.installToken = token;
+	return answer(context, 200, RECEIVED);
+}
+
+const INSTALL_NOT_VERIFIED =
+	"The install call could not be shown to come from this app on the credential's portal";
+
+const RECEIVED = { received: true };
+
 const NO_TOKEN =
-	'No Application Token is set: enter it in the credential, and n8n will take the calls that carry it';
+	'No Application Token is set: enter it in the credential, or reinstall the app in Bitrix24 while this workflow is active (n8n checks the install call with the portal and keeps its token)';
 const TOKEN_MISMATCH = 'The application token does not match';
 
 /** Errors of the transport are already node errors; anything else becomes one. */
@@ -280,19 +320,9 @@ function publicAuth(auth: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(auth).filter(([key]) => !SECRET_AUTH.includes(key)));
 }
 
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
-
 function errorTextOf(error: unknown): string {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		return error.description ? `${error.message}: ${error.description}` : error.message;
 	}
 	return error instanceof Error ? error.message : String(error);
-}
-
-/** Answers the call now, through the response object, as n8n's own nodes may. */
-function answer(context: IWebhookFunctions, status: number, error?: string): IWebhookResponseData {
-	const response = context.getResponseObject();
-	response.status(status).json(error === undefined ? { received: true } : { error });
-	return { noWebhookResponse: true };
 }

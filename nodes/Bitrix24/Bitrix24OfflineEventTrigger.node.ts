@@ -15,14 +15,17 @@ import {
 	DEFAULT_MAX_EVENTS,
 	DEFAULT_TIMEOUT_SECONDS,
 	offlineTriggerProperties,
-} from './offline-events/description';
-import { bindOffline } from './offline-events/offline-binding';
-import { itemOf, processIdOf, sortRecords } from './offline-events/offline-items';
-import type { OfflineRecord, QueueReader } from './offline-events/offline-queue';
-import { clear, markErrors, peek, reserve } from './offline-events/offline-queue';
+} from './offline-event-trigger/description';
+import type { OfflineBindings } from './offline-event-trigger/offline-binding';
+import { bindOffline } from './offline-event-trigger/offline-binding';
+import { itemOf, processIdOf, sortRecords } from './offline-event-trigger/offline-items';
+import type { OfflineRecord, QueueReader } from './offline-event-trigger/offline-queue';
+import { clear, markErrors, newest, reserve } from './offline-event-trigger/offline-queue';
 
 interface Stored extends IDataObject {
-	/** The events this trigger bound, to unbind those taken off the list. */
+	/** The events this trigger bound and their source key, to unbind what it no longer wants. */
+	bindings?: OfflineBindings & IDataObject;
+	/** Versions before the source key was kept: the events bound, under today's key. */
 	bound?: string[];
 	/** Records emitted by the last poll that emitted: cleared by the next poll. */
 	emitted?: string[];
@@ -61,13 +64,23 @@ export class Bitrix24OfflineEventTrigger implements INodeType {
 		const reader: QueueReader = {
 			processId: processIdOf(String(this.getWorkflow().id ?? ''), this.getNode().id),
 			connector: String(this.getNodeParameter('sourceKey', '') ?? '').trim(),
+			events,
 		};
-		stored.bound = await bindOffline(context, events, reader.connector, stored.bound ?? []);
+		const before =
+			stored.bindings ??
+			(stored.bound ? { events: stored.bound, connector: reader.connector } : undefined);
+		stored.bindings = (await bindOffline(
+			context,
+			events,
+			reader.connector,
+			before,
+		)) as Stored['bindings'];
+		delete stored.bound;
 
 		if (this.getMode() === 'manual') {
 			// The editor's test run shows the newest queued event and takes nothing from the queue.
-			const newest = sortRecords(await peek(context, reader, timeoutMs), events).wanted.pop();
-			return newest ? [await itemsOf(this, [newest], timeoutMs)] : null;
+			const latest = await newest(context, reader, timeoutMs);
+			return latest ? [await itemsOf(this, [latest], timeoutMs)] : null;
 		}
 
 		if (stored.emitted?.length) {
@@ -76,13 +89,7 @@ export class Bitrix24OfflineEventTrigger implements INodeType {
 		}
 		const maxEvents = Number(this.getNodeParameter('options.maxEvents', DEFAULT_MAX_EVENTS));
 		const records = await reserve(context, reader, Math.max(1, maxEvents), timeoutMs);
-		const { wanted, unwanted, unusable } = sortRecords(records, events);
-		await clear(
-			context,
-			reader,
-			unwanted.map((record) => record.id),
-			timeoutMs,
-		);
+		const { wanted, unusable } = sortRecords(records, events);
 		await markErrors(
 			context,
 			reader,
@@ -92,7 +99,11 @@ export class Bitrix24OfflineEventTrigger implements INodeType {
 		if (wanted.length === 0) return null;
 		const items = await itemsOf(this, wanted, timeoutMs);
 		stored.emitted = wanted.map((record) => record.id);
-		return [items];
+		if (!this.getNodeParameter('options.executionPerEvent', false)) return [items];
+		// One execution per event: n8n starts one for each emit, and saves the static data (with
+		// every record of this poll in `emitted`) on each, so all are cleared by the next poll.
+		for (const item of items.slice(0, -1)) this.__emit([[item]]);
+		return [items.slice(-1)];
 	}
 }
 

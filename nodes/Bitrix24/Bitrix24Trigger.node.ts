@@ -12,9 +12,9 @@ import type { BitrixTarget } from './transport';
 import type { Plan } from './transport/leaky-bucket';
 import type { PullCursor } from './transport/pull-server';
 import { LONG_POLL_TIMEOUT_SECONDS } from './transport/pull-server';
-import type { Connection } from './trigger/pull-client';
-import { PullClient } from './trigger/pull-client';
-import type { PullEvent } from './trigger/pull-messages';
+import type { Connection } from './app-channel-trigger/pull-client';
+import { PullClient } from './app-channel-trigger/pull-client';
+import type { PullEvent } from './app-channel-trigger/pull-messages';
 
 export class Bitrix24Trigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { answer } from '../shared/webhook/webhook-context';
+
 import { carriesToken, newBackAuthToken } from './line-trigger/back-auth';
 import { lineTriggerProperties } from './line-trigger/description';
 import { eventOf, isFromSpecialistOrBot, itemOf, readHookCall } from './line-trigger/hook-events';
@@ -115,13 +117,4 @@ export class OneCConnectLineTrigger implements INodeType {
 		const item = await withFiles(this, itemOf(call), links, maxMb * 1024 * 1024);
 		return { noWebhookResponse: true, workflowData: [[item]] };
 	}
-}
-
-function answer(
-	context: IWebhookFunctions,
-	status: number,
-	body: IDataObject,
-): IWebhookResponseData {
-	context.getResponseObject().status(status).json(body);
-	return { noWebhookResponse: true };
 }

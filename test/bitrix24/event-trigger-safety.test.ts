@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, mock, test } from 'node:test';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { nestedBodies } from '../../nodes/Bitrix24/event-trigger/form-body';
+import { formBody } from '../../nodes/Bitrix24/event-trigger/form-body';
 import { bitrix24DemoCredentials } from '../../sandbox/bitrix24';
 import { phpForm } from '../../sandbox/bitrix24/events/php-form';
 import type { RunningWebhookTrigger } from '../harness/webhook-trigger';
 import { startWebhookTrigger } from '../harness/webhook-trigger';
 import type { Bitrix24Fixture } from './bitrix24-fixture';
+import { postForm } from './post-form';
 import { useBitrix24 } from './bitrix24-fixture';
 
 const appTrigger = (
@@ -34,15 +35,6 @@ async function withTrigger(
 		await b24.simulator.events.settled();
 		await trigger.close();
 	}
-}
-
-async function postForm(url: string, body: string) {
-	const reply = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body,
-	});
-	return { status: reply.status, body: await reply.text() };
 }
 
 const dealAdded = (auth: Record<string, string>, id = '9') =>
@@ -211,9 +203,10 @@ describe('Bitrix24 Event Trigger: bodies are bounded before they are built', () 
 			const key = (index: number) => `f${index}${'[k]'.repeat(4_700)}`;
 			const body = Array.from({ length: 1_000 }, (_, index) => `${key(index)}=1`).join('&');
 			assert.ok(body.length > 14_000_000);
-			const before = nestedBodies.built;
+			const nestedParser = mock.method(formBody, 'eventBodyOf');
 			assert.equal((await postForm(handlerUrl, body)).status, 401);
-			assert.equal(nestedBodies.built, before, 'the nested parser never ran');
+			assert.equal(nestedParser.mock.callCount(), 0, 'the nested parser never ran');
+			nestedParser.mock.restore();
 			assert.equal(trigger.executions.length, 0);
 		});
 	});
@@ -223,12 +216,13 @@ describe('Bitrix24 Event Trigger: bodies are bounded before they are built', () 
 			const deep = `a${'[b]'.repeat(5_000_000)}=1`;
 			const token = encodeURIComponent(b24.simulator.events.appToken);
 			const withToken = `event=ONCRMDEALADD&auth%5Bapplication_token%5D=${token}&${deep}`;
-			const before = nestedBodies.built;
+			const nestedParser = mock.method(formBody, 'eventBodyOf');
 			const refused = await postForm(handlerUrl, withToken);
 			assert.equal(refused.status, 400);
 			assert.match(refused.body, /nested deeper than 64/);
 			assert.equal((await postForm(handlerUrl, deep)).status, 401);
-			assert.equal(nestedBodies.built, before);
+			assert.equal(nestedParser.mock.callCount(), 0);
+			nestedParser.mock.restore();
 			assert.equal(trigger.executions.length, 0);
 		});
 	});

@@ -352,6 +352,41 @@ describe('Bitrix24 Event Trigger with an outbound webhook', () => {
 		);
 	});
 
+	test('a portal reached by its own domain: its events run, pinned by member_id; a call naming another member_id starts nothing', async () => {
+		const probe = await startWebhookTrigger(b24.harness, webhookTrigger(''));
+		const { url, port } = probe;
+		await probe.close();
+		const { applicationToken } = b24.simulator.events.addOutboundWebhook(url, ['ONCRMDEALADD']);
+		// The events name the portal's own domain; the credential's webhook URL another address.
+		b24.simulator.events.origin = 'https://crm.example.ru';
+		const credential = b24.harness.addCredential('bitrix24WebhookApi', {
+			...bitrix24DemoCredentials(b24.baseUrl).bitrix24WebhookApi,
+			applicationToken,
+		});
+		const node = { ...webhookTrigger(''), credentials: { bitrix24WebhookApi: credential } };
+		await withTrigger(
+			b24,
+			node as never,
+			async (trigger) => {
+				await createDeal(b24, 'Own domain');
+				await trigger.waitForExecutions(1);
+				const elsewhere = {
+					event: 'ONCRMDEALADD',
+					data: { FIELDS: { ID: '1' } },
+					auth: {
+						domain: 'crm.example.ru',
+						member_id: 'm-other',
+						application_token: applicationToken,
+					},
+				};
+				assert.equal((await post(trigger.url, elsewhere)).status, 403);
+				await createDeal(b24, 'Own domain again');
+				await trigger.waitForExecutions(2);
+			},
+			port,
+		);
+	});
+
 	test('activation calls nothing; the webhook\u2019s calls with its token run the workflow, others get 401', async () => {
 		// The URL n8n shows, which an admin pastes into the outbound webhook before saving it.
 		const probe = await startWebhookTrigger(b24.harness, webhookTrigger('unused'));

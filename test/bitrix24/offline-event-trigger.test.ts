@@ -195,7 +195,7 @@ describe('Bitrix24 Offline Event Trigger', () => {
 		assert.match(String(failed.items[0].json.error), /crm\.deal\.get/);
 	});
 
-	test('events taken off the list are unbound, and their queued records cleared without an execution', async () => {
+	test('events taken off the list are unbound; their queued records start nothing and are left for a trigger that wants them', async () => {
 		const poller = b24.harness.createPoller(offlineTrigger(b24));
 		await poller.poll();
 		b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '40' });
@@ -208,6 +208,114 @@ describe('Bitrix24 Offline Event Trigger', () => {
 			b24.simulator.events.offline.bindings.map((bound) => bound.event),
 			['ONCRMDEALUPDATE'],
 		);
+		assert.deepEqual(
+			queued(b24).map((record) => [record.EVENT_NAME, record.PROCESS_ID]),
+			[['ONCRMDEALADD', '']],
+		);
+	});
+
+	test('two triggers with the same Source Key take only their own events and never clear the other\u2019s', async () => {
+		const deals = b24.harness.createPoller({
+			...offlineTrigger(b24, { events: ['ONCRMDEALADD'] }),
+			nodeId: 'deals',
+		});
+		const leads = b24.harness.createPoller({
+			...offlineTrigger(b24, { events: ['ONCRMLEADADD'] }),
+			nodeId: 'leads',
+		});
+		await deals.poll();
+		await leads.poll();
+		b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '61' });
+		b24.simulator.portal.recordChanged('ONCRMLEADADD', { ID: '62' });
+
+		assert.deepEqual(
+			(await deals.poll()).items.map((item) => [item.json.event, item.json.id]),
+			[['ONCRMDEALADD', '61']],
+		);
+		await deals.poll();
+		assert.deepEqual(
+			(await leads.poll()).items.map((item) => [item.json.event, item.json.id]),
+			[['ONCRMLEADADD', '62']],
+		);
+		await leads.poll();
+		assert.deepEqual(queued(b24), []);
+	});
+
+	test('the portal\u2019s list of bindings names no Source Key: each event is bound once and later polls bind nothing', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		for (let poll = 0; poll < 3; poll++) {
+			const { error } = await poller.poll();
+			assert.equal(error, undefined, error?.message);
+		}
+		const listed = await b24.call([{}], { method: 'event.get', parameters: '{}' }, 'oAuth2');
+		assert.ok(
+			(listed.items[0].json.result as IDataObject[]).every(
+				(bound) => bound.auth_connector === undefined,
+			),
+		);
+		assert.equal(restCalls(b24, 'event.bind').length, 2);
+	});
+
+	test('a trigger activated by the earlier version (events bound, no key kept) binds nothing again', async () => {
+		const first = b24.harness.createPoller(offlineTrigger(b24));
+		await first.poll();
+		const earlier = { 'node:Node Under Test': { bound: ['ONCRMDEALADD', 'ONCRMDEALUPDATE'] } };
+		const upgraded = b24.harness.createPoller(offlineTrigger(b24), earlier);
+		const { error } = await upgraded.poll();
+		assert.equal(error, undefined, error?.message);
+		assert.equal(restCalls(b24, 'event.bind').length, 2);
+		assert.equal(b24.simulator.events.offline.bindings.length, 2);
+	});
+
+	test('a new Source Key removes the bindings of the old one on the next poll', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		const renamed = b24.harness.createPoller(
+			offlineTrigger(b24, { sourceKey: 'sales' }),
+			poller.staticData,
+		);
+		const { error } = await renamed.poll();
+		assert.equal(error, undefined, error?.message);
+		assert.deepEqual(b24.simulator.events.offline.bindings, [
+			{ event: 'ONCRMDEALADD', connector: 'sales' },
+			{ event: 'ONCRMDEALUPDATE', connector: 'sales' },
+		]);
+	});
+
+	test('a poll asks the queue once', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: '70' });
+		const before = restCalls(b24, 'event.offline.get').length;
+		assert.equal((await poller.poll()).items.length, 1);
+		assert.equal(restCalls(b24, 'event.offline.get').length - before, 1);
+	});
+
+	test('many events start one execution by default, and one execution each with One Execution per Event; all are cleared by the next poll', async () => {
+		const together = b24.harness.createPoller(offlineTrigger(b24));
+		await together.poll();
+		for (const id of ['81', '82', '83']) {
+			b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: id });
+		}
+		const one = await together.poll();
+		assert.deepEqual([one.emits, one.items.length], [1, 3]);
+		await together.poll();
+
+		const apart = b24.harness.createPoller(
+			offlineTrigger(b24, { options: { executionPerEvent: true } }),
+			together.staticData,
+		);
+		for (const id of ['84', '85', '86']) {
+			b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: id });
+		}
+		const each = await apart.poll();
+		assert.equal(each.error, undefined, each.error?.message);
+		assert.equal(each.emits, 3);
+		assert.deepEqual(
+			each.items.map((item) => item.json.id),
+			['84', '85', '86'],
+		);
+		assert.equal((await apart.poll()).emits, 0);
 		assert.deepEqual(queued(b24), []);
 	});
 
@@ -226,6 +334,20 @@ describe('Bitrix24 Offline Event Trigger', () => {
 		assert.deepEqual(
 			(await poller.poll()).items.map((item) => item.json.id),
 			['50', '51'],
+		);
+	});
+
+	test('the editor\u2019s test run shows the newest event even with more than a page queued', async () => {
+		const poller = b24.harness.createPoller(offlineTrigger(b24));
+		await poller.poll();
+		for (let id = 1; id <= 60; id++) {
+			b24.simulator.portal.recordChanged('ONCRMDEALADD', { ID: String(id) });
+		}
+		const manual = await b24.harness.runTriggerManually(offlineTrigger(b24));
+		assert.equal(manual.error, undefined, manual.error?.message);
+		assert.deepEqual(
+			manual.items.map((item) => item.json.id),
+			['60'],
 		);
 	});
 

@@ -5,8 +5,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ChannelConfig } from '../../nodes/Bitrix24/transport/pull-server';
 import { channelConfig, connectQuery } from '../../nodes/Bitrix24/transport/pull-server';
-import { reconnectDelayMs } from '../../nodes/Bitrix24/trigger/backoff';
-import { acknowledgement, parsePullBody, PONG } from '../../nodes/Bitrix24/trigger/pull-messages';
+import { reconnectDelayMs } from '../../nodes/Bitrix24/app-channel-trigger/backoff';
+import {
+	acknowledgement,
+	parsePullBody,
+	PONG,
+} from '../../nodes/Bitrix24/app-channel-trigger/pull-messages';
 
 /**
  * Bitrix's own pull client (`@bitrix24/b24jssdk`) is the oracle: the same config must give the

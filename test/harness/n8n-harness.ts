@@ -41,6 +41,8 @@ export interface NodeUnderTest {
 	/** Credential type → stored credential id. */
 	credentials?: Record<string, string>;
 	continueOnFail?: boolean;
+	/** The node's ID in its workflow: two triggers that must tell each other apart need two. */
+	nodeId?: string;
 }
 
 export interface NodeRunResult {
@@ -54,6 +56,8 @@ export interface NodeRunResult {
 
 export interface PollResult {
 	items: INodeExecutionData[];
+	/** How many executions the poll started (one per emit). */
+	emits: number;
 	error?: Error;
 }
 
@@ -264,6 +268,7 @@ export class N8nHarness {
 				const workflow = build(structuredClone(stored));
 				const pollNode = workflow.getNode(NODE_NAME) as INode;
 				const emitted: INodeExecutionData[] = [];
+				let emits = 0;
 				let failure: Error | undefined;
 				const context = new PollContext(
 					workflow,
@@ -271,13 +276,16 @@ export class N8nHarness {
 					run(workflow, 'trigger'),
 					'trigger',
 					'activate',
-					(data) => emitted.push(...data.flat()),
+					(data) => {
+						emits++;
+						emitted.push(...data.flat());
+					},
 					(error) => (failure = error),
 				);
 				const executor = Container.get(PollTriggerExecutor);
 				await executor.create(workflow, pollNode, context, () => true)(false);
 				if (!failure) stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
-				return { items: emitted, error: failure };
+				return { items: emitted, emits, error: failure };
 			},
 		};
 	}
@@ -297,7 +305,7 @@ export class N8nHarness {
 			Object.entries(node.credentials ?? {}).map(([type, id]) => [type, { id, name: id }]),
 		);
 		return {
-			id: 'node-under-test',
+			id: node.nodeId ?? 'node-under-test',
 			name: NODE_NAME,
 			type: `${PACKAGE_NAME}.${node.type}`,
 			typeVersion: node.typeVersion ?? 1,

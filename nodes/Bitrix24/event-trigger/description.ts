@@ -76,7 +76,7 @@ export const eventTriggerProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description:
-			'Used only when the credential holds no Application Token. Without a token anywhere every call is refused: n8n never takes it from the first call that arrives.',
+			'Used only when the credential holds no Application Token. Without a token anywhere every call is refused: n8n never takes it from the first call that arrives, only from an install call it has checked with the portal (reinstall the app in Bitrix24 while this workflow is active).',
 		displayOptions: { show: { authentication: ['oAuth2'] } },
 	},
 	{

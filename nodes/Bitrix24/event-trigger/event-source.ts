@@ -1,4 +1,4 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { APP_CREDENTIAL_TYPE, WEBHOOK_CREDENTIAL_TYPE } from '../transport/portal';
 
@@ -6,8 +6,6 @@ import { APP_CREDENTIAL_TYPE, WEBHOOK_CREDENTIAL_TYPE } from '../transport/porta
 export interface EventSource {
 	/** The application token calls must carry; undefined when none was entered anywhere. */
 	token?: string;
-	/** Whether the token still comes from the node's old parameter. */
-	tokenInNode: boolean;
 	/** The portal's host (`mycompany.bitrix24.ru`), when a credential names it. */
 	host?: string;
 	/** The portal's `member_id`, which n8n keeps from Bitrix24's token reply. */
@@ -26,7 +24,7 @@ interface StoredCredential extends IDataObject {
  * Nothing is learnt from a call, so a forged first call cannot choose the token.
  */
 export async function eventSourceOf(
-	context: IWebhookFunctions,
+	context: IHookFunctions | IWebhookFunctions,
 	app: boolean,
 	oldParameter: string,
 ): Promise<EventSource> {
@@ -35,25 +33,33 @@ export async function eventSourceOf(
 	const old = text(context.getNodeParameter(oldParameter, '') as unknown);
 	return {
 		token: entered ?? old,
-		tokenInNode: entered === undefined && old !== undefined,
 		host: hostOf(app ? credential?.domain : credential?.secretWebhookUrl),
 		memberId: text(credential?.oauthTokenData?.member_id),
 	};
 }
 
-/** Why the event is not from the credential's portal, or undefined when it is (or none is known). */
-export function otherPortal(auth: IDataObject, source: EventSource): string | undefined {
+/**
+ * Why the event is not from the credential's portal, or undefined when it is (or none is known).
+ * The portal's `member_id` decides where it is known: from n8n's token reply (OAuth2 app), or
+ * pinned from the first call that carried the outbound webhook's own token (a portal reached by
+ * its own domain names another host than the webhook URL). Without one, the host decides.
+ */
+export function otherPortal(
+	auth: IDataObject,
+	source: EventSource,
+	pin: { memberId?: string; allowed: boolean },
+): string | undefined {
 	const memberId = text(auth.member_id);
-	if (source.memberId && memberId) {
-		return memberId === source.memberId ? undefined : `member_id ${memberId}`;
-	}
+	const known = source.memberId ?? pin.memberId;
+	if (known && memberId) return memberId === known ? undefined : `member_id ${memberId}`;
+	if (!known && memberId && pin.allowed) return undefined;
 	if (!source.host) return undefined;
 	const domain = text(auth.domain)?.toLowerCase();
 	return domain === source.host ? undefined : `domain ${domain ?? '(none)'}`;
 }
 
 async function credentialOf(
-	context: IWebhookFunctions,
+	context: IHookFunctions | IWebhookFunctions,
 	app: boolean,
 ): Promise<StoredCredential | undefined> {
 	if (app) return await context.getCredentials<StoredCredential>(APP_CREDENTIAL_TYPE);

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isPlainObject } from '../../shared/http/reply-shape';
+
 type Nested = Record<string, unknown>;
 
 /** PHP's `max_input_nesting_level`: Bitrix24 itself reads no deeper. */
@@ -7,15 +9,12 @@ export const MAX_NESTING = 64;
 /** Node's querystring, which n8n's form parser uses, keeps no more fields than this. */
 export const MAX_FIELDS = 1000;
 
-/** How many bodies were expanded into nested objects: the tests check that refusals build none. */
-export const nestedBodies = { built: 0 };
-
 /**
  * One field of the body, read without expanding it: n8n reads a form body flat, by field name
  * (`auth[application_token]`); a JSON body comes already nested.
  */
 export function flatField(body: unknown, path: string[]): string | undefined {
-	if (!isObject(body)) return undefined;
+	if (!isPlainObject(body)) return undefined;
 	const name =
 		path[0] +
 		path
@@ -25,13 +24,13 @@ export function flatField(body: unknown, path: string[]): string | undefined {
 	const flat = body[name];
 	if (typeof flat === 'string') return flat;
 	let node: unknown = body;
-	for (const key of path) node = isObject(node) ? node[key] : undefined;
+	for (const key of path) node = isPlainObject(node) ? node[key] : undefined;
 	return typeof node === 'string' || typeof node === 'number' ? String(node) : undefined;
 }
 
 /** Why the body is too large to expand, or undefined when it is within the limits. */
 export function overLimits(body: unknown): string | undefined {
-	if (!isObject(body)) return undefined;
+	if (!isPlainObject(body)) return undefined;
 	let fields = 0;
 	for (const [name, value] of Object.entries(body)) {
 		fields += Array.isArray(value) ? value.length : 1;
@@ -54,8 +53,7 @@ function depthOf(name: string): number {
  * Call it only on a body `overLimits` has passed.
  */
 export function eventBodyOf(body: unknown): IDataObject {
-	if (!isObject(body)) return {};
-	nestedBodies.built++;
+	if (!isPlainObject(body)) return {};
 	const result: Nested = {};
 	for (const [name, value] of Object.entries(body)) {
 		const keys = keysOf(name);
@@ -102,6 +100,5 @@ function put(target: Nested, keys: string[], value: unknown): void {
 	});
 }
 
-function isObject(value: unknown): value is Nested {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+/** The trigger reads a body through this object, in this order (tests watch that a refused body is never expanded). */
+export const formBody = { flatField, overLimits, eventBodyOf };

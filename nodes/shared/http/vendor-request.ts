@@ -98,7 +98,10 @@ export interface TransportHooks {
 	 * it will be sent again after `delayMs`: the limiter holds everyone back that long.
 	 */
 	onRefusal?: (delayMs: number) => Promise<void>;
-	/** Sent with no credential at all: a link the vendor gave that points to another server. */
+	/**
+	 * Sent with no credential at all: a link the vendor gave that points to another server, or a
+	 * request that carries its own proof.
+	 */
 	withoutCredentials?: boolean;
 }
 
@@ -211,17 +214,15 @@ async function sendOnce(
 		let reply: StreamedReply | undefined;
 		let failure: unknown;
 		try {
-			reply = await deadline.race(
-				(hooks.withoutCredentials
-					? context.helpers.httpRequest(options)
-					: context.helpers.httpRequestWithAuthentication.call(
-							context,
-							hooks.credentialType,
-							options,
-							authenticationOptions(hooks),
-						)) as Promise<StreamedReply>,
-				(late) => discardBody(late.body),
-			);
+			const sent = hooks.withoutCredentials
+				? context.helpers.httpRequest(options)
+				: context.helpers.httpRequestWithAuthentication.call(
+						context,
+						hooks.credentialType,
+						options,
+						authenticationOptions(hooks),
+					);
+			reply = await deadline.race(sent as Promise<StreamedReply>, (late) => discardBody(late.body));
 		} catch (error) {
 			failure = error;
 		}

@@ -1,4 +1,5 @@
 import { MethodError } from '../bitrix-errors';
+import { BITRIX24_DEMO_CLIENT_ID } from '../demo-data';
 import type { MethodContext, MethodResult } from '../methods';
 import { adminOnly, appOnly, required } from './method-checks';
 import { outboundEventsOf } from './outbound-events';
@@ -42,12 +43,12 @@ export const EVENT_METHODS: Record<string, Method> = {
 					auth_type: String(bound.authType),
 					offline: 0,
 				})),
+				// event-get.md lists event, handler, auth_type and offline: not the auth_connector.
 				...events.offline.bindings.map((bound) => ({
 					event: bound.event,
 					handler: '',
 					auth_type: '0',
 					offline: 1,
-					...(bound.connector ? { auth_connector: bound.connector } : {}),
 				})),
 			],
 		};
@@ -58,6 +59,28 @@ export const EVENT_METHODS: Record<string, Method> = {
 		const event = required(context.params.event ?? context.params.EVENT, 'event').toUpperCase();
 		const handler = required(context.params.handler ?? context.params.HANDLER, 'handler');
 		return { result: { count: outboundEventsOf(context.portal).unbind(event, handler) } };
+	},
+	// app.info (b24restdocs api-reference/common/system/app-info.md): the app the token belongs to;
+	// "Application context required" for a webhook. The portal has one app, the demo app.
+	'app.info': (context) => {
+		if (context.caller.mode !== 'oauth') {
+			throw new MethodError(401, 'ACCESS_DENIED', 'Access denied! Application context required');
+		}
+		return {
+			result: {
+				ID: 1,
+				CODE: BITRIX24_DEMO_CLIENT_ID,
+				VERSION: 1,
+				STATUS: 'L',
+				INSTALLED: true,
+				PAYMENT_EXPIRED: 'N',
+				DAYS: null,
+				LANGUAGE_ID: 'ru',
+				LICENSE: 'ru_pro100',
+				LICENSE_TYPE: 'pro100',
+				LICENSE_FAMILY: 'pro',
+			},
+		};
 	},
 	'event.offline.get': (context) => OFFLINE_METHODS.get(context),
 	'event.offline.list': (context) => OFFLINE_METHODS.list(context),

@@ -1,6 +1,7 @@
 import { MethodError } from '../bitrix-errors';
 import type { MethodContext, MethodResult } from '../methods';
 import { adminOnly, appOnly, required } from './method-checks';
+import type { OfflineRecord } from './offline-queue';
 import { listedRecord } from './offline-queue';
 import { outboundEventsOf } from './outbound-events';
 
@@ -25,6 +26,27 @@ function listOf(value: unknown): string[] | undefined {
 	if (typeof value === 'object') return Object.values(value as Record<string, unknown>).map(String);
 	return [String(value)];
 }
+
+/** `filter[=EVENT_NAME]` (or `filter[EVENT_NAME]`): one name or a list; other fields are not kept here. */
+function eventFilterOf(filter: unknown): string[] | undefined {
+	if (!filter || typeof filter !== 'object') return undefined;
+	const given = filter as Record<string, unknown>;
+	return listOf(given['=EVENT_NAME'] ?? given.EVENT_NAME)?.map((name) => name.toUpperCase());
+}
+
+/** `order[TIMESTAMP_X]=DESC` and the like; the page's default is `ID` ascending. */
+function orderOf(order: unknown): (a: OfflineRecord, b: OfflineRecord) => number {
+	const [field, direction] =
+		order && typeof order === 'object' ? (Object.entries(order)[0] ?? []) : [];
+	const sign = String(direction ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
+	const byId = (a: OfflineRecord, b: OfflineRecord) => Number(a.ID) - Number(b.ID);
+	if (field === 'TIMESTAMP_X') {
+		return (a, b) => sign * (a.TIMESTAMP_X.localeCompare(b.TIMESTAMP_X) || byId(a, b));
+	}
+	return (a, b) => sign * byId(a, b);
+}
+
+const LIST_PAGE = 50;
 
 const flag = (value: unknown, fallback: boolean) =>
 	value === undefined || value === '' ? fallback : ['1', 'true', 'Y'].includes(String(value));
@@ -67,14 +89,24 @@ export const OFFLINE_METHODS = {
 				clear: flag(params.clear, true),
 				processId: processId === '' ? undefined : processId,
 				errors: flag(params.error, false),
+				events: eventFilterOf(params.filter),
 			}),
 		};
 	},
 	list: (context: MethodContext): MethodResult => {
 		const queue = queueMethod(context, 'event.offline.list');
 		const connector = connectorOf(context);
+		const events = eventFilterOf(context.params.filter);
+		const start = Math.max(0, Number(context.params.start ?? 0) || 0);
+		const matching = queue.records
+			.filter((record) => record.connector === connector)
+			.filter((record) => !events || events.includes(record.EVENT_NAME))
+			.sort(orderOf(context.params.order));
+		const page = matching.slice(start, start + LIST_PAGE);
 		return {
-			result: queue.records.filter((record) => record.connector === connector).map(listedRecord),
+			result: page.map(listedRecord),
+			total: matching.length,
+			...(start + LIST_PAGE < matching.length ? { next: start + LIST_PAGE } : {}),
 		};
 	},
 	clear: (context: MethodContext): MethodResult => {

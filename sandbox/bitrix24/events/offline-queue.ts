@@ -13,7 +13,10 @@ import { createHash, randomBytes } from 'node:crypto';
  *   `process_id` and hides them from other requests; passing that `process_id` again returns the
  *   records still reserved under it ("re-select any unprocessed records from the current
  *   process"); with `clear=1` (the default) it returns and deletes them; `error=1` returns the
- *   records marked as errors;
+ *   records marked as errors; `filter` narrows the records by `EVENT_NAME` (`=EVENT_NAME`, a name or
+ *   a list of names), so a reader takes only the events it names;
+ * - `event.offline.list` reads without reserving, 50 a page (`start`), in `order` (default `ID`
+ *   ascending; `TIMESTAMP_X` or `ID`, `ASC` or `DESC`), with the same `filter`;
  * - `event.offline.clear` deletes the records of a `process_id` (only those of `id` or
  *   `message_id` when given); `event.offline.error` marks records of a `process_id` as errors.
  * Where the pages are silent (EVENT_DATA shows `false` in their one example), a record carries the
@@ -44,6 +47,8 @@ export interface TakeOptions {
 	clear: boolean;
 	processId?: string;
 	errors: boolean;
+	/** Only these events (`filter[=EVENT_NAME]`); undefined takes every event. */
+	events?: string[];
 }
 
 export class OfflineQueue {
@@ -101,7 +106,9 @@ export class OfflineQueue {
 		process_id: string | null;
 		events: Array<Record<string, unknown>>;
 	} {
-		const ours = (record: OfflineRecord) => record.connector === options.connector;
+		const ours = (record: OfflineRecord) =>
+			record.connector === options.connector &&
+			(!options.events || options.events.includes(record.EVENT_NAME));
 		const processId = options.clear ? '' : (options.processId ?? hex(16));
 		const reserved = options.processId
 			? this.records.filter((record) => ours(record) && record.PROCESS_ID === options.processId)

@@ -1,6 +1,6 @@
 import type { BitrixTarget } from '../../transport';
 import type { BatchCommand } from '../../transport/batch';
-import { DEFAULT_SOURCE_KEY } from '../../offline-events/description';
+import { DEFAULT_SOURCE_KEY } from '../../offline-event-trigger/description';
 
 /**
  * Changes the OAuth2 app makes carry the pack's source key (`auth_connector`), so the Bitrix24

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isPlainObject } from '../../shared/http/reply-shape';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import type { BitrixTarget } from '../transport';
 import { bitrixApiRequest } from '../transport';
@@ -20,16 +21,20 @@ export interface OfflineRecord {
 	additional?: IDataObject;
 }
 
-/** The queue as one trigger reads it: its own process ID and source key (`auth_connector`). */
+/** The queue as one trigger reads it: its own process ID, source key and events. */
 export interface QueueReader {
 	processId: string;
 	connector: string;
+	/** Only these events are read (`filter[=EVENT_NAME]`): another trigger's are left alone. */
+	events: string[];
 }
 
 /**
- * Reserves up to `limit` records under the reader's process ID. The records it reserved before
- * and did not clear come back first, so a reservation is never lost with n8n's memory; asking
- * again after a dropped connection returns the same set, so the read may be repeated.
+ * Reserves up to `limit` of the reader's events under its process ID, in one call. The records
+ * it reserved before and did not clear come back first, so a reservation is never lost with
+ * n8n's memory; asking again after a dropped connection returns the same set, so the read may be
+ * repeated. A second call in the same poll would only return the same reserved records again
+ * ("re-select … from the current process"), so what a portal holds back waits for the next poll.
  */
 export async function reserve(
 	context: RequestContext,
@@ -37,38 +42,41 @@ export async function reserve(
 	limit: number,
 	timeoutMs: number,
 ): Promise<OfflineRecord[]> {
-	const records: OfflineRecord[] = [];
-	// One call asks for them all; a portal that answers fewer (its default page is 50) is asked
-	// again until it has nothing new.
-	while (records.length < limit) {
-		const reply = await bitrixApiRequest(context, APP, {
-			method: 'event.offline.get',
-			params: { process_id: reader.processId, clear: 0, limit, ...connectorParam(reader) },
-			idempotent: true,
-			timeoutMs,
-		});
-		const fresh = recordsIn(reply.result).filter(
-			(record) => !records.some((seen) => seen.id === record.id),
-		);
-		if (fresh.length === 0) break;
-		records.push(...fresh);
-	}
-	return records.slice(0, limit);
-}
-
-/** Reads without reserving (`event.offline.list`), for the editor's test run. */
-export async function peek(
-	context: RequestContext,
-	reader: QueueReader,
-	timeoutMs: number,
-): Promise<OfflineRecord[]> {
 	const reply = await bitrixApiRequest(context, APP, {
-		method: 'event.offline.list',
-		params: { ...connectorParam(reader) },
+		method: 'event.offline.get',
+		params: {
+			process_id: reader.processId,
+			clear: 0,
+			limit,
+			filter: eventFilter(reader),
+			...connectorParam(reader),
+		},
 		idempotent: true,
 		timeoutMs,
 	});
-	return recordsIn(reply.result);
+	return recordsIn(reply.result).slice(0, limit);
+}
+
+/**
+ * The newest of the reader's queued events, read without reserving (`event.offline.list`, newest
+ * change first), for the editor's test run.
+ */
+export async function newest(
+	context: RequestContext,
+	reader: QueueReader,
+	timeoutMs: number,
+): Promise<OfflineRecord | undefined> {
+	const reply = await bitrixApiRequest(context, APP, {
+		method: 'event.offline.list',
+		params: {
+			filter: eventFilter(reader),
+			order: { TIMESTAMP_X: 'DESC', ID: 'DESC' },
+			...connectorParam(reader),
+		},
+		idempotent: true,
+		timeoutMs,
+	});
+	return recordsIn(reply.result)[0];
 }
 
 /** Deletes handled records by their own IDs (a later change of the same object keeps its own). */
@@ -103,6 +111,8 @@ export async function markErrors(
 	});
 }
 
+const eventFilter = (reader: QueueReader) => ({ '=EVENT_NAME': reader.events });
+
 const connectorParam = (reader: QueueReader) =>
 	reader.connector ? { auth_connector: reader.connector } : {};
 
@@ -120,10 +130,7 @@ function recordsIn(result: unknown): OfflineRecord[] {
 			event: String(entry.EVENT_NAME ?? '').toUpperCase(),
 			messageId: String(entry.MESSAGE_ID ?? ''),
 			timestamp: String(entry.TIMESTAMP_X ?? ''),
-			data: isObject(entry.EVENT_DATA) ? entry.EVENT_DATA : {},
-			...(isObject(entry.EVENT_ADDITIONAL) ? { additional: entry.EVENT_ADDITIONAL } : {}),
+			data: isPlainObject(entry.EVENT_DATA) ? entry.EVENT_DATA : {},
+			...(isPlainObject(entry.EVENT_ADDITIONAL) ? { additional: entry.EVENT_ADDITIONAL } : {}),
 		}));
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);

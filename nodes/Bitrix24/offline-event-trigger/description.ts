@@ -16,6 +16,13 @@ export const offlineTriggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	{
+		displayName:
+			'Events arrive at the next poll (set Poll Times, e.g. every minute). n8n cannot call a polling trigger from outside, so Bitrix24\'s "new events queued" call cannot make it poll at once; where n8n has a public URL and a change must start a workflow within seconds, use the Bitrix24 Event Trigger instead (Bitrix24 sends those events once and never again).',
+		name: 'pollNotice',
+		type: 'notice',
+		default: '',
+	},
 	...eventChoiceProperties,
 	{
 		displayName: 'Source Key (Auth Connector)',
@@ -23,7 +30,7 @@ export const offlineTriggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: DEFAULT_SOURCE_KEY,
 		description:
-			"A name for this trigger's queue. Changes made by the Bitrix24 node with the OAuth2 app (which sends the name n8n) are not queued under the same name, so a workflow that updates the deal it was started by does not start itself again. Each name has its own queue: give two triggers of one app different names. Empty: every change is queued. Needs the Professional plan or above.",
+			"A name for this trigger's queue. Changes made by the Bitrix24 node with the OAuth2 app (which sends the name n8n) are not queued under the same name, so a workflow that updates the deal it was started by does not start itself again. Each trigger takes only its own events from the queue; two triggers with the same name and the same event share that event's changes (each change goes to one of them), so give them different names when both need every change. Changing the name removes the old name's bindings on the next poll. Empty: every change is queued. Needs the Professional plan or above.",
 	},
 	{
 		displayName: 'Fetch Full Record',
@@ -40,8 +47,15 @@ export const offlineTriggerProperties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 5000, numberPrecision: 0 },
 			default: DEFAULT_MAX_EVENTS,
+			description: 'Every poll takes at most this many events; the rest wait for the next poll',
+		},
+		{
+			displayName: 'One Execution per Event',
+			name: 'executionPerEvent',
+			type: 'boolean',
+			default: false,
 			description:
-				'Every poll starts at most one execution with one item per event, up to this many; the rest wait for the next poll',
+				'Whether each event starts its own execution. Off: all events of a poll start one execution with one item each, so a mass import of 10,000 deals costs a few dozen executions, not 10,000.',
 		},
 		timeoutOption(DEFAULT_TIMEOUT_SECONDS),
 	]),

@@ -28,14 +28,15 @@ export function itemOf(record: OfflineRecord): IDataObject {
 	};
 }
 
-/** Records this trigger can pass on, and those it cannot (no usable event name). */
+/**
+ * Records this trigger passes on, and those it cannot (no event name or ID: marked as errors, so
+ * they stay in the portal's queue for a person to see). A record of an event it did not ask for
+ * (a portal that ignored the filter) is neither: it is left for the trigger that wants it.
+ */
 export function sortRecords(records: OfflineRecord[], events: string[]) {
 	const unusable = records.filter((record) => !eventNameOf(record.event) || record.id === '');
-	const usable = records.filter((record) => !unusable.includes(record));
 	return {
-		wanted: usable.filter((record) => events.includes(record.event)),
-		/** Events of an earlier choice of this trigger, still queued: cleared unseen. */
-		unwanted: usable.filter((record) => !events.includes(record.event)),
+		wanted: records.filter((record) => !unusable.includes(record) && events.includes(record.event)),
 		unusable,
 	};
 }

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isPlainObject } from '../../shared/http/reply-shape';
 import type { PullCursor } from '../transport/pull-server';
 
 export interface PullEvent extends IDataObject {
@@ -55,20 +56,20 @@ export function parsePullBody(body: string, version: number): PullBatch {
 
 function parseRpc(body: string): PullBatch {
 	const parsed = parseJson(body);
-	const requests = (Array.isArray(parsed) ? parsed : [parsed]).filter(isObject);
+	const requests = (Array.isArray(parsed) ? parsed : [parsed]).filter(isPlainObject);
 	const batch: PullBatch = { events: [], ping: false };
 	for (const request of requests) {
-		if (request.method !== 'incoming.message' || !isObject(request.params)) continue;
+		if (request.method !== 'incoming.message' || !isPlainObject(request.params)) continue;
 		const fields = request.params;
 		const text = typeof fields.body === 'string' ? parseObject(fields.body) : fields.body;
-		if (!isObject(text)) continue;
+		if (!isPlainObject(text)) continue;
 		const params = {
-			...(isObject(text.params) ? text.params : {}),
-			...(isObject(fields.user_params) ? fields.user_params : {}),
-			...(isObject(fields.dictionary) ? fields.dictionary : {}),
+			...(isPlainObject(text.params) ? text.params : {}),
+			...(isPlainObject(fields.user_params) ? fields.user_params : {}),
+			...(isPlainObject(fields.dictionary) ? fields.dictionary : {}),
 		};
 		const extra = {
-			...(isObject(text.extra) ? text.extra : {}),
+			...(isPlainObject(text.extra) ? text.extra : {}),
 			...(fields.sender === undefined ? {} : { sender: fields.sender as IDataObject }),
 		};
 		const event = toEvent(fields.mid, fields.channel, { ...text, params, extra });
@@ -81,12 +82,13 @@ function parseRpc(body: string): PullBatch {
 
 function toEvent(mid: unknown, channel: unknown, rawText: unknown): PullEvent | undefined {
 	const text = typeof rawText === 'string' ? parseObject(rawText) : rawText;
-	if (!isObject(text) || (typeof mid !== 'string' && typeof mid !== 'number')) return undefined;
+	if (!isPlainObject(text) || (typeof mid !== 'string' && typeof mid !== 'number'))
+		return undefined;
 	return {
 		moduleId: String(text.module_id ?? ''),
 		command: String(text.command ?? ''),
-		params: isObject(text.params) ? text.params : {},
-		extra: isObject(text.extra) ? text.extra : {},
+		params: isPlainObject(text.params) ? text.params : {},
+		extra: isPlainObject(text.extra) ? text.extra : {},
 		mid: String(mid),
 		channel: typeof channel === 'string' ? channel : '',
 	};
@@ -106,9 +108,5 @@ function parseJson(text: string): unknown {
 
 function parseObject(text: string): IDataObject | undefined {
 	const parsed = parseJson(text);
-	return isObject(parsed) ? parsed : undefined;
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return !!value && typeof value === 'object' && !Array.isArray(value);
+	return isPlainObject(parsed) ? parsed : undefined;
 }
