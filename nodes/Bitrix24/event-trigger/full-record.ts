@@ -70,7 +70,7 @@ async function flush(triggerKey: string): Promise<void> {
 			const reply = await bitrixApiRequest(context, target, {
 				method: one.kind.method,
 				params: one.kind.params(one.id, one.data),
-				idempotent: true,
+				effect: 'read',
 				timeoutMs: limits.timeoutMs,
 				limitsHint: READ_LIMITS_HINT,
 			});
@@ -85,7 +85,7 @@ async function flush(triggerKey: string): Promise<void> {
 				method: one.kind.method,
 				params: one.kind.params(one.id, one.data),
 			})),
-			{ idempotent: true, timeoutMs: limits.timeoutMs, limitsHint: READ_LIMITS_HINT },
+			{ effect: 'read', timeoutMs: limits.timeoutMs, limitsHint: READ_LIMITS_HINT },
 		);
 		wanted.forEach((one, index) => {
 			const outcome = outcomes.get(`r${index}`);

@@ -12,7 +12,7 @@ export async function boundHandlers(
 	context: RequestContext,
 	target: BitrixTarget,
 ): Promise<Array<{ event: string; handler: string }>> {
-	const reply = await bitrixApiRequest(context, target, { method: 'event.get', idempotent: true });
+	const reply = await bitrixApiRequest(context, target, { method: 'event.get', effect: 'read' });
 	const list = Array.isArray(reply.result) ? (reply.result as BoundHandler[]) : [];
 	return list.map((bound) => ({
 		event: String(bound.event ?? '').toUpperCase(),
@@ -30,7 +30,7 @@ export async function bindHandler(
 	await bitrixApiRequest(context, target, {
 		method: 'event.bind',
 		params: { event, handler },
-		idempotent: false,
+		effect: 'write',
 	});
 }
 
@@ -44,7 +44,8 @@ export async function unbindHandler(
 	await bitrixApiRequest(context, target, {
 		method: 'event.unbind',
 		params: { event, handler },
-		idempotent: true,
+		effect: 'write',
+		repeatable: true,
 	});
 }
 

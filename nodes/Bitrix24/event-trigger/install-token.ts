@@ -41,7 +41,7 @@ export async function verifiedInstallToken(
 	if (credentialMemberId && memberId !== credentialMemberId) return undefined;
 	try {
 		const request = asRequest(context);
-		const ours = await bitrixApiRequest(request, APP, { method: 'app.info', idempotent: true });
+		const ours = await bitrixApiRequest(request, APP, { method: 'app.info', effect: 'read' });
 		const theirs = await appInfoWith(request, accessToken);
 		return sameApp(ours.result, theirs) ? applicationToken : undefined;
 	} catch {
@@ -69,7 +69,7 @@ async function appInfoWith(context: RequestContext, accessToken: string): Promis
 			body: JSON.stringify({ auth: accessToken }),
 			timeoutMs: CHECK_TIMEOUT_MS,
 			maxReplyBytes: CHECK_REPLY_BYTES,
-			idempotent: true,
+			effect: 'read',
 		},
 	);
 	if (reply.statusCode !== 200) return undefined;

@@ -88,7 +88,7 @@ export async function searchDriveFolders(
 						method: 'disk.folder.getchildren',
 						params: { id: storage.ROOT_OBJECT_ID as string, filter: { TYPE: 'folder' } },
 					})),
-					{ idempotent: true },
+					{ effect: 'read' },
 				);
 	const results = roots.flatMap((storage, index) => {
 		const outcome = outcomes.get(`s${index}`);

@@ -26,7 +26,7 @@ async function boundHere(
 	connector: string,
 	before: OfflineBindings | undefined,
 ): Promise<string[]> {
-	const reply = await bitrixApiRequest(context, APP, { method: 'event.get', idempotent: true });
+	const reply = await bitrixApiRequest(context, APP, { method: 'event.get', effect: 'read' });
 	const list = Array.isArray(reply.result) ? (reply.result as Listed[]) : [];
 	const ours = (event: string, listed: Listed) =>
 		listed.auth_connector === undefined
@@ -72,7 +72,7 @@ async function bind(context: RequestContext, event: string, connector: string): 
 	const sent = bitrixApiRequest(context, APP, {
 		method: 'event.bind',
 		params: { event, event_type: 'offline', ...sourceOf(connector) },
-		idempotent: false,
+		effect: 'write',
 	});
 	// Bound by an earlier activation, or by another trigger under the same key: it is bound.
 	await sent.then(
@@ -89,6 +89,7 @@ async function unbind(context: RequestContext, event: string, connector: string)
 	await bitrixApiRequest(context, APP, {
 		method: 'event.unbind',
 		params: { event, event_type: 'offline', ...sourceOf(connector) },
-		idempotent: true,
+		effect: 'write',
+		repeatable: true,
 	});
 }

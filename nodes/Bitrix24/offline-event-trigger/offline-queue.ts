@@ -51,7 +51,9 @@ export async function reserve(
 			filter: eventFilter(reader),
 			...connectorParam(reader),
 		},
-		idempotent: true,
+		effect: 'write',
+		// The same process_id gets the records it reserved again ("re-select"): safe to repeat.
+		repeatable: true,
 		timeoutMs,
 	});
 	return recordsIn(reply.result).slice(0, limit);
@@ -73,7 +75,7 @@ export async function newest(
 			order: { TIMESTAMP_X: 'DESC', ID: 'DESC' },
 			...connectorParam(reader),
 		},
-		idempotent: true,
+		effect: 'read',
 		timeoutMs,
 	});
 	return recordsIn(reply.result)[0];
@@ -90,7 +92,8 @@ export async function clear(
 	await bitrixApiRequest(context, APP, {
 		method: 'event.offline.clear',
 		params: { process_id: reader.processId, id: ids },
-		idempotent: true,
+		effect: 'write',
+		repeatable: true,
 		timeoutMs,
 	});
 }
@@ -106,7 +109,8 @@ export async function markErrors(
 	await bitrixApiRequest(context, APP, {
 		method: 'event.offline.error',
 		params: { process_id: reader.processId, message_id: messageIds },
-		idempotent: true,
+		effect: 'write',
+		repeatable: true,
 		timeoutMs,
 	});
 }

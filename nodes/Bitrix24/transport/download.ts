@@ -64,7 +64,7 @@ export async function downloadFromPortal(
 			headers: { Accept: '*/*' },
 			timeoutMs: download.timeoutMs ?? TIMEOUT_SECONDS * 1000,
 			maxReplyBytes: download.maxReplyBytes ?? MAX_REPLY_MEGABYTES * 1024 * 1024,
-			idempotent: true,
+			effect: 'read',
 		},
 	);
 	if (response.statusCode >= 200 && response.statusCode < 300) return response;

@@ -16,7 +16,7 @@ import type { Plan } from './leaky-bucket';
 import { buckets } from './leaky-bucket';
 import type { AuthMode, Portal } from './portal';
 import { APP_CREDENTIAL_TYPE, resolvePortal } from './portal';
-import type { Effectful, LegacyIdempotent } from '../../shared/http/safe-to-repeat';
+import type { Effectful } from '../../shared/http/safe-to-repeat';
 import { safeToRepeat } from '../../shared/http/safe-to-repeat';
 
 const VENDOR = 'Bitrix24';
@@ -45,10 +45,9 @@ const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
 
 /**
  * Declared by each operation: only a read (or a repeatable write) is sent again after a gateway
- * error or a dropped connection (a `batch` only when every command in it reads). The triggers'
- * folders still say `idempotent` until they are converted (see safe-to-repeat.ts).
+ * error or a dropped connection (a `batch` only when every command in it reads).
  */
-export type CallEffect = Effectful | Required<LegacyIdempotent>;
+export type CallEffect = Effectful;
 
 export type BitrixCall = CallLimits &
 	CallEffect & {

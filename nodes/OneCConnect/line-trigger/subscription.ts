@@ -66,7 +66,8 @@ export async function setHook(
 			back_auth: { type: 'bearer', token },
 		},
 		// Setting the same hook again changes nothing: it is safe to repeat.
-		idempotent: true,
+		effect: 'write',
+		repeatable: true,
 		what: 'the subscription (SetHook)',
 	});
 }
@@ -80,7 +81,8 @@ export async function deleteHook(
 	await pushRequest(asRequest(context), {
 		method: 'DELETE',
 		path: `/v1/hook/${subscription.type}/${pathSegment(node, subscription.lineId, 'line ID')}/`,
-		idempotent: true,
+		effect: 'write',
+		repeatable: true,
 		what: 'the removal of the subscription (DelHook)',
 	});
 }

@@ -13,7 +13,7 @@ export async function readPushLines(
 	const reply = await pushRequest(context, {
 		method: 'GET',
 		path: '/v1/line/',
-		idempotent: true,
+		effect: 'read',
 		what: 'the list of lines',
 		itemIndex,
 		timeoutMs,

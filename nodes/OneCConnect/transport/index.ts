@@ -60,23 +60,12 @@ interface OneCCall extends SoapCall {
 /**
  * What the call does. A read is sent again after a gateway error or a dropped connection, and
  * within one run identical reads are sent once and their result shared; a write is sent once.
- * The actions still say it in their older words: `idempotent` (may be sent again) and `readOnly`
- * (shared within the run).
  */
-type EffectOfCall =
-	| { effect: Effect; idempotent?: never; readOnly?: never }
-	| { idempotent: boolean; readOnly?: boolean; effect?: never };
+interface EffectOfCall {
+	effect: Effect;
+}
 
 export type OneCRequest = OneCCall & EffectOfCall;
-
-function effectOf(request: OneCRequest): Effect {
-	if (request.effect) return request.effect;
-	return request.idempotent ? 'read' : 'write';
-}
-
-function sharedWithinRun(request: OneCRequest): boolean {
-	return request.effect ? request.effect === 'read' : request.readOnly === true;
-}
 
 /**
  * SOAP 1.1 §4.4.1: a `Client` (1.2: `Sender`) fault means the message itself was refused, so
@@ -106,7 +95,7 @@ export async function oneCSoapCall(
 		request.itemIndex,
 	);
 	const secrets = secretsOf(credentials);
-	const write = effectOf(request) === 'write';
+	const write = request.effect === 'write';
 	// A success is decoded as it streams in (by the last attempt's reader); an error reply is read
 	// whole, then decoded the same way.
 	let streamed: SoapReplySink | undefined;
@@ -133,7 +122,7 @@ export async function oneCSoapCall(
 			body: buildEnvelope(request),
 			timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000,
 			maxReplyBytes: request.maxReplyBytes ?? MAX_REPLY_BYTES,
-			idempotent: !write,
+			effect: request.effect,
 			replySink: (status) =>
 				(streamed =
 					status >= 200 && status < 300
@@ -182,8 +171,7 @@ function unreadableReply(
 ): NodeApiError {
 	const status = response.statusCode;
 	const succeeded = status >= 200 && status < 300;
-	const mayHaveApplied =
-		succeeded && effectOf(request) === 'write' ? VENDOR : response.mayHaveApplied;
+	const mayHaveApplied = succeeded && request.effect === 'write' ? VENDOR : response.mayHaveApplied;
 	return apiError(context.getNode(), {
 		message: succeeded
 			? error instanceof XdtoError
@@ -203,7 +191,7 @@ function unreadableReply(
 /** Sends a call and reads its outcome: its ResultData, or the hourly quota spent. */
 export async function oneCCall(context: RequestContext, request: OneCRequest): Promise<OneCResult> {
 	const reply = await oneCSoapCall(context, request);
-	const read = { ...request, write: effectOf(request) === 'write' };
+	const read = { ...request, write: request.effect === 'write' };
 	return readResult(context, read, reply);
 }
 
@@ -217,7 +205,7 @@ export async function oneCApiRequest(
 		if ('quotaSpent' in result) throw result.quotaSpent;
 		return result.data;
 	};
-	if (!sharedWithinRun(request)) return await call();
+	if (request.effect !== 'read') return await call();
 	const identity = {
 		vendor: VENDOR,
 		credentialType: ONE_C_CREDENTIAL,

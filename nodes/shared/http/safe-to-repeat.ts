@@ -12,16 +12,6 @@ export interface Effectful {
 	repeatable?: boolean;
 }
 
-/**
- * The word before `effect`, still passed by folders other work is moving (the 1C-Connect
- * transport, the Bitrix24 triggers and offline events); convert them, then remove this.
- * @deprecated use `effect`.
- */
-export interface LegacyIdempotent {
-	idempotent?: boolean;
-}
-
-export function safeToRepeat(request: Partial<Effectful> & LegacyIdempotent): boolean {
-	if (request.effect === undefined) return request.idempotent === true;
+export function safeToRepeat(request: Partial<Effectful>): boolean {
 	return request.effect === 'read' || request.repeatable === true;
 }

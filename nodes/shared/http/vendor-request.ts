@@ -51,8 +51,6 @@ export interface VendorRequest {
 	/** What the request does: see safe-to-repeat.ts. */
 	effect?: Effect;
 	repeatable?: boolean;
-	/** @deprecated use `effect` (see safe-to-repeat.ts). */
-	idempotent?: boolean;
 	skipSslCertificateValidation?: boolean;
 	/** Decodes a reply with this status as it streams in, instead of holding its body whole. */
 	replySink?: (statusCode: number) => BodySink | undefined;

@@ -38,7 +38,7 @@ export const properties: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		description:
-			'The operation\'s parameters: an object is sent as a structure (Структура), a list of objects as a table (Таблица значений), one row per object, for a batch. Nested objects and lists are sent the same way.',
+			"The operation's parameters: an object is sent as a structure (Структура), a list of objects as a table (Таблица значений), one row per object, for a batch. Nested objects and lists are sent the same way.",
 	},
 	{
 		displayName: 'Read Only',
@@ -53,7 +53,8 @@ export const properties: INodeProperties[] = [
 		name: 'splitRows',
 		type: 'boolean',
 		default: true,
-		description: 'Whether a table (Таблица значений) in the reply gives one item per row, rather than one item',
+		description:
+			'Whether a table (Таблица значений) in the reply gives one item per row, rather than one item',
 	},
 	requestOptions,
 ];
@@ -84,7 +85,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const result = await oneCApiRequest(this, {
 			operation,
 			params,
-			idempotent: this.getNodeParameter('readOnly', itemIndex) as boolean,
+			effect: this.getNodeParameter('readOnly', itemIndex) ? 'read' : 'write',
 			itemIndex,
 			timeoutMs: timeoutMsOf(this, itemIndex),
 		});

@@ -43,7 +43,7 @@ export async function runConversationCommand(
 				method: 'POST',
 				path: typeof command.path === 'string' ? command.path : command.path(itemIndex),
 				...body,
-				idempotent: false,
+				effect: 'write',
 				what: command.what,
 				itemIndex,
 				timeoutMs: pushTimeoutMs(context, itemIndex),

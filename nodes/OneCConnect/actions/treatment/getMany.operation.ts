@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			method: 'GET',
 			path: '/v1/line/treatment/',
 			qs: { ...(line ? { line_id: line } : {}), ...(user ? { user_id: user } : {}) },
-			idempotent: true,
+			effect: 'read',
 			what: 'the open treatments',
 			itemIndex,
 			timeoutMs,

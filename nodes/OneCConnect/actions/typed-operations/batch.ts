@@ -33,8 +33,7 @@ export async function runBatch(
 				operation: spec.soap,
 				params: table,
 				types: xdtoTypesOf(spec),
-				// The 1C-Connect transport still takes the older word.
-				idempotent: spec.effect === 'read',
+				effect: spec.effect,
 				timeoutMs: timeoutMsOf(context, itemIndexes[0]),
 			});
 			if (reply.kind === 'plain') return table.map(() => undefined);

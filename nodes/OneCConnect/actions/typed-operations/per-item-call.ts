@@ -56,12 +56,10 @@ async function callForItem(
 		...(spec.plainParameters
 			? { plain: asPlainParameters(params) }
 			: { params, types: xdtoTypesOf(spec) }),
-		// The 1C-Connect transport still takes the older words.
-		idempotent: spec.effect === 'read',
+		effect: spec.effect,
 		expectsTable: spec.kind === 'read' && !spec.file,
 		itemIndex,
 		timeoutMs: timeoutMsOf(context, itemIndex),
-		readOnly: runsSideBySide(spec),
 	});
 }
 

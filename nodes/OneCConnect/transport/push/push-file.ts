@@ -45,7 +45,7 @@ export async function downloadLinkedFile(
 			url: target.href,
 			timeoutMs: limits.timeoutMs ?? PUSH_TIMEOUT_SECONDS * 1000,
 			maxReplyBytes: limits.maxBytes,
-			idempotent: true,
+			effect: 'read',
 		},
 	);
 	if (response.statusCode < 200 || response.statusCode >= 300) {

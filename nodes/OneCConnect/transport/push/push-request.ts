@@ -1,4 +1,6 @@
 import type { INode } from 'n8n-workflow';
+import type { Effect } from '../../../shared/http/effect';
+import { safeToRepeat } from '../../../shared/http/safe-to-repeat';
 
 import { apiError } from '../../../shared/errors/node-errors';
 import { basicAuthSecret, redactSecrets } from '../../../shared/errors/redact';
@@ -39,8 +41,9 @@ export interface PushCall {
 	json?: object;
 	/** A multipart body (file sends), with its content type. */
 	multipart?: { body: Buffer; contentType: string };
-	/** Safe to send again after a gateway error or a dropped connection: only reads are. */
-	idempotent: boolean;
+	/** What the call does: see safe-to-repeat.ts. */
+	effect: Effect;
+	repeatable?: boolean;
 	/** What was asked, for messages: "Send Text". */
 	what: string;
 	itemIndex?: number;
@@ -87,7 +90,8 @@ export async function pushRequest(context: RequestContext, call: PushCall): Prom
 			body,
 			timeoutMs: call.timeoutMs ?? PUSH_TIMEOUT_SECONDS * 1000,
 			maxReplyBytes: MAX_REPLY_BYTES,
-			idempotent: call.idempotent,
+			effect: call.effect,
+			repeatable: call.repeatable,
 		},
 	);
 	const text = redactSecrets(decodeReplyText(response.body), secrets);
@@ -104,7 +108,7 @@ export async function pushRequest(context: RequestContext, call: PushCall): Prom
 			httpCode: status,
 			itemIndex: call.itemIndex,
 			// A 2xx to a write was processed, whatever its body says.
-			mayHaveApplied: call.idempotent ? undefined : VENDOR,
+			mayHaveApplied: safeToRepeat(call) ? undefined : VENDOR,
 		});
 	}
 	return parsed.value;
