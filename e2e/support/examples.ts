@@ -24,6 +24,10 @@ async function createOneDeal(client: N8nClient): Promise<string> {
 	return String(created.result);
 }
 
+/** Orders the ATI.SU example's drive has made: each drive makes a new one. */
+let atiOrders = 0;
+const atiOrderId = () => `a7e2c0d4-0031-4e1a-9d6e-${String(atiOrders).padStart(12, '0')}`;
+
 /** The sandbox's support line (it allows a bot) and a client of it. */
 const SUPPORT_LINE = PUSH_DEMO_LINES[0].line_id;
 const SUPPORT_CLIENT = PUSH_DEMO_CLIENTS[0];
@@ -150,6 +154,40 @@ export const manualExamples: ManualExample[] = [
 ];
 
 export const triggerExamples: TriggerExample[] = [
+	{
+		workflowId: 'exAtiCarrierOrd1',
+		simulator: 'ATI',
+		outputNode: 'Message For Manager',
+		async armed() {
+			const { hooks } = await control<{ hooks: Array<{ topic: string; status: string }> }>(
+				'ATI',
+				'GET',
+				'/ati/webhooks',
+			);
+			return hooks.some((hook) => hook.topic === 'orders' && hook.status === 'active');
+		},
+		async drive() {
+			atiOrders++;
+			await control('ATI', 'POST', '/ati/orders', {
+				id: atiOrderId(),
+				load_id: 'a7e2c0d4-0031-4e1a-9d6e-00000000e2e2',
+				load_number: 'АВТ-310031',
+				taker_ati_id: '234567',
+			});
+		},
+		check(items) {
+			assert.deepEqual(items, [
+				{
+					message: `Carrier 234567 took load АВТ-310031 on ATI.SU: order ${atiOrderId()}`,
+					loadId: 'a7e2c0d4-0031-4e1a-9d6e-00000000e2e2',
+				},
+			]);
+		},
+		async confirm() {
+			// ATI repeats a delivery it got no answer to: the repeat must not run the workflow again.
+			await control('ATI', 'POST', '/ati/webhooks/redeliver');
+		},
+	},
 	{
 		workflowId: 'exAtiCameOnline1',
 		simulator: 'ATI',
