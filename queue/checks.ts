@@ -43,6 +43,10 @@ export async function runChecks(checks: QueueChecks): Promise<number> {
 			'a wrong ERA password with 3 workers costs one failed login',
 			async () => await eraWrongPassword(checks),
 		],
+		[
+			'a Bitrix24 event delivered again starts nothing, also after main restarted',
+			async () => await bitrix24DeliveredAgain(checks),
+		],
 		['no trigger ran twice for one event', async () => await triggersRanOnce(checks)],
 	];
 	let failures = 0;
@@ -202,6 +206,39 @@ async function fireOnce(
 	await newExecutionOf(checks, example.workflowId, before);
 	example.check(await latestOutput(checks, example.workflowId, example.outputNode));
 	console.log(`  ${example.workflowId}: fired ${when}`);
+}
+
+/**
+ * Bitrix24 never sends an event twice, but a proxy in front of n8n may: each delivery the Event
+ * Trigger took (one before main restarted, one after) is posted to main again. The repeat key
+ * lives in n8n's Redis, so the restarted main knows the first one too, and no execution starts.
+ */
+async function bitrix24DeliveredAgain(checks: QueueChecks): Promise<void> {
+	const workflowId = 'exB24DealEvent01';
+	const { deliveries } = await control<{
+		deliveries: Array<{ event: string; url: string; body: string; status: number | string }>;
+	}>('BITRIX24', 'GET', '/bitrix24/events');
+	const taken = deliveries.filter(
+		(delivery) => delivery.event === 'ONCRMDEALADD' && delivery.status === 200,
+	);
+	assert(taken.length >= 2, `${taken.length} deal events were delivered, expected 2`);
+	const before = total(executionCounts(checks, workflowId));
+	for (const delivery of taken) {
+		const reply = await fetch(delivery.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: delivery.body,
+		});
+		await reply.arrayBuffer();
+		assert(reply.status < 300, `the repeated delivery was answered ${reply.status}`);
+	}
+	// An execution would be queued within a second or two: give a slow machine ten times that.
+	await new Promise((resolve) => setTimeout(resolve, 20_000));
+	const after = total(executionCounts(checks, workflowId));
+	assert(
+		after === before,
+		`${workflowId} ran ${after - before} more times for repeated deliveries`,
+	);
 }
 
 async function triggersRanOnce(checks: QueueChecks): Promise<void> {
