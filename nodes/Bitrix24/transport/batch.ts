@@ -89,6 +89,9 @@ export async function runBatch(
 	return outcomes;
 }
 
+/** A command as the operations give it: the batch transport names it. */
+export type UnnamedCommand = Omit<BatchCommand, 'key'>;
+
 /**
  * One command per item, in one `batch` call; the outcomes come back in the commands' order.
  * Bitrix24 wants each command named: the name, `item` and the item's number, only labels the
@@ -97,14 +100,45 @@ export async function runBatch(
 export async function runItemBatch(
 	context: RequestContext,
 	target: BitrixTarget,
-	commands: Array<Omit<BatchCommand, 'key'> & { itemIndex: number }>,
+	commands: Array<UnnamedCommand & { itemIndex: number }>,
 	request: BatchRequest,
 ): Promise<CommandOutcome[]> {
-	const named = commands.map(({ itemIndex, method, params }) => ({
-		key: `item${itemIndex}`,
-		method,
-		params,
-	}));
+	return await runInOrder(
+		context,
+		target,
+		commands.map(({ itemIndex, method, params }) => ({
+			key: `item${itemIndex}`,
+			method,
+			params,
+		})),
+		request,
+	);
+}
+
+/**
+ * Up to 50 commands in one `batch` call; the outcomes come back in the commands' order. The
+ * names Bitrix24 wants, `c` and the command's place in this call, stay inside this call.
+ */
+export async function runCommandList(
+	context: RequestContext,
+	target: BitrixTarget,
+	commands: UnnamedCommand[],
+	request: BatchRequest,
+): Promise<CommandOutcome[]> {
+	return await runInOrder(
+		context,
+		target,
+		commands.map(({ method, params }, position) => ({ key: `c${position}`, method, params })),
+		request,
+	);
+}
+
+async function runInOrder(
+	context: RequestContext,
+	target: BitrixTarget,
+	named: BatchCommand[],
+	request: BatchRequest,
+): Promise<CommandOutcome[]> {
 	const outcomes = await runBatch(context, target, named, request);
 	return named.map(({ key }) => outcomes.get(key) as CommandOutcome);
 }

@@ -4,14 +4,14 @@ import { inputError } from '../../../shared/errors/node-errors';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { MULTI_FIELDS } from '../../crm/field-values';
 import type { RecordKind } from '../../crm/record-kinds';
-import type { BatchCommand } from '../../transport/batch';
+import type { UnnamedCommand } from '../../transport/batch';
 import { PAGE_SIZE } from '../../transport/batch';
 import { targetOf } from '../parameters/portal-options';
 import type { CommType } from './communications';
 import { MAX_FIND_VALUES, findCommand, foundIds, searchByProperty } from './communications';
 import { simplifyProperty } from './parameters';
 import { outputRecord } from './record-output';
-import { resultOf, runStagedItems, sendCommands } from './staged-items';
+import { resultOf, runStagedItems, sendCommandList } from './staged-items';
 
 /** Every field a found record is returned with. */
 export const FULL_SELECT = ['*', 'UF_*', ...MULTI_FIELDS];
@@ -50,31 +50,31 @@ export function findByCommOperation(kind: RecordKind): OperationModule {
 				this,
 				(itemIndex) => readSearch(this, itemIndex),
 				async (searches) => {
-					const found = await sendCommands(
+					const searched = [...searches];
+					const found = await sendCommandList(
 						this,
 						target,
-						[...searches].map(([itemIndex, search]) => ({
-							key: `find${itemIndex}`,
-							...findCommand(entityType, search.type, search.values),
-						})),
+						searched.map(([, search]) => findCommand(entityType, search.type, search.values)),
 						'read',
 					);
 					const results = new Map<number, IDataObject[] | Error>();
-					const reads: BatchCommand[] = [];
-					const readKeys = new Map<number, string[]>();
-					for (const itemIndex of searches.keys()) {
+					const reads: UnnamedCommand[] = [];
+					const readsOfItem = new Map<number, number[]>();
+					for (const [position, [itemIndex]] of searched.entries()) {
 						try {
-							const ids = foundIds(resultOf(found, `find${itemIndex}`), entityType);
+							const ids = foundIds(resultOf(found[position]), entityType);
 							if (ids.length === 0) results.set(itemIndex, []);
-							else readKeys.set(itemIndex, pushReads(reads, kind, itemIndex, ids));
+							else readsOfItem.set(itemIndex, pushReads(reads, kind, ids));
 						} catch (error) {
 							results.set(itemIndex, error as Error);
 						}
 					}
-					const records = await sendCommands(this, target, reads, 'read');
-					for (const [itemIndex, keys] of readKeys) {
+					const records = await sendCommandList(this, target, reads, 'read');
+					for (const [itemIndex, positions] of readsOfItem) {
 						try {
-							const rows = keys.flatMap((key) => resultOf(records, key) as IDataObject[]);
+							const rows = positions.flatMap(
+								(position) => resultOf(records[position]) as IDataObject[],
+							);
 							results.set(
 								itemIndex,
 								rows.map((row) => outputRecord(this, itemIndex, row)),
@@ -92,21 +92,14 @@ export function findByCommOperation(kind: RecordKind): OperationModule {
 
 /**
  * Reads of the found records, a page's worth of IDs each (a list answers one page, so more IDs
- * in one read would lose the rest), in ID order; returns their keys.
+ * in one read would lose the rest), in ID order; returns their places in `reads`.
  */
-function pushReads(
-	reads: BatchCommand[],
-	kind: RecordKind,
-	itemIndex: number,
-	ids: number[],
-): string[] {
+function pushReads(reads: UnnamedCommand[], kind: RecordKind, ids: number[]): number[] {
 	const sorted = [...new Set(ids)].sort((a, b) => a - b);
-	const keys: string[] = [];
+	const positions: number[] = [];
 	for (let at = 0; at < sorted.length; at += PAGE_SIZE) {
-		const key = `read${itemIndex}_${at / PAGE_SIZE}`;
-		keys.push(key);
+		positions.push(reads.length);
 		reads.push({
-			key,
 			method: kind.methods.list,
 			params: {
 				filter: { '@ID': sorted.slice(at, at + PAGE_SIZE) },
@@ -115,7 +108,7 @@ function pushReads(
 			},
 		});
 	}
-	return keys;
+	return positions;
 }
 
 function readSearch(context: IExecuteFunctions, itemIndex: number): Search {

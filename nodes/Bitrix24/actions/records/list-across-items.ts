@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors/node-errors';
-import type { BatchCommand } from '../../transport/batch';
+import type { UnnamedCommand } from '../../transport/batch';
 import { PAGE_SIZE } from '../../transport/batch';
 import { targetOf } from '../parameters/portal-options';
 import type { ItemCommand } from './run-commands';
-import { resultOf, runStagedItems, sendCommands } from './staged-items';
+import { resultOf, runStagedItems, sendCommandList } from './staged-items';
 
 /** A list method read for each item: its first page, then the pages its `total` names. */
 export interface ListPlan {
@@ -36,47 +36,47 @@ export async function listAcrossItems(
 		context,
 		(itemIndex) => ({ command: plan.commandOf(itemIndex), limit: limitOf(context, itemIndex) }),
 		async (wanted) => {
-			const page = (itemIndex: number, start: number): BatchCommand => {
+			const page = (itemIndex: number, start: number): UnnamedCommand => {
 				const { command } = wanted.get(itemIndex) as Wanted;
 				return {
-					key: `p${itemIndex}_${start}`,
 					method: command.method,
 					params: { ...command.params, start },
 				};
 			};
-			const first = await sendCommands(
+			const items = [...wanted];
+			const first = await sendCommandList(
 				context,
 				target,
-				[...wanted.keys()].map((itemIndex) => page(itemIndex, 0)),
+				items.map(([itemIndex]) => page(itemIndex, 0)),
 				'read',
 			);
 			const results = new Map<number, IDataObject[] | Error>();
-			const rest: BatchCommand[] = [];
-			const starts = new Map<number, number[]>();
-			for (const [itemIndex, { limit }] of wanted) {
+			const rest: UnnamedCommand[] = [];
+			const pagesOfItem = new Map<number, number[]>();
+			for (const [position, [itemIndex, { limit }]] of items.entries()) {
 				try {
-					const rows = plan.rowsOf(resultOf(first, `p${itemIndex}_0`));
-					const total = first.get(`p${itemIndex}_0`);
+					const total = first[position];
+					const rows = plan.rowsOf(resultOf(total));
 					const count = total?.ok && typeof total.total === 'number' ? total.total : rows.length;
 					const end = Math.min(count, limit);
 					if (end > MAX_LIST_ROWS) throw tooMany(context, itemIndex, count);
 					const more: number[] = [];
 					for (let start = PAGE_SIZE; rows.length >= PAGE_SIZE && start < end; start += PAGE_SIZE) {
-						more.push(start);
+						more.push(rest.length);
 						rest.push(page(itemIndex, start));
 					}
-					starts.set(itemIndex, more);
+					pagesOfItem.set(itemIndex, more);
 					results.set(itemIndex, rows);
 				} catch (error) {
 					results.set(itemIndex, error as Error);
 				}
 			}
-			const pages = await sendCommands(context, target, rest, 'read');
-			for (const [itemIndex, more] of starts) {
+			const pages = await sendCommandList(context, target, rest, 'read');
+			for (const [itemIndex, more] of pagesOfItem) {
 				try {
 					const rows = [
 						...(results.get(itemIndex) as IDataObject[]),
-						...more.flatMap((start) => plan.rowsOf(resultOf(pages, `p${itemIndex}_${start}`))),
+						...more.flatMap((position) => plan.rowsOf(resultOf(pages[position]))),
 					];
 					const limit = (wanted.get(itemIndex) as Wanted).limit;
 					results.set(

@@ -3,52 +3,52 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { chunk, settleWithConcurrency } from '../../../shared/execution/concurrency';
 import { runAcrossItems } from '../../../shared/execution/across-items';
 import type { BitrixTarget } from '../../transport';
-import type { BatchCommand, CommandOutcome } from '../../transport/batch';
-import { BATCH_CONCURRENCY, BATCH_SIZE, runBatch } from '../../transport/batch';
+import type { CommandOutcome, UnnamedCommand } from '../../transport/batch';
+import { BATCH_CONCURRENCY, BATCH_SIZE, runCommandList } from '../../transport/batch';
 import { batchLimits } from './run-commands';
 import { withSourceKey } from './source-key';
 import type { Effect } from '../../../shared/http/effect';
 
 /**
- * Sends commands 50 to a `batch`; every command gets an outcome, a failed batch failing each of
- * its commands. `effect` is the operation's own word on whether these commands only read.
+ * Sends commands 50 to a `batch`; every command gets an outcome, in the order the commands were
+ * given, a failed batch failing each of its commands. `effect` is the operation's own word on
+ * whether these commands only read.
  */
-export async function sendCommands(
+export async function sendCommandList(
 	context: IExecuteFunctions,
 	target: BitrixTarget,
-	commands: BatchCommand[],
+	commands: UnnamedCommand[],
 	effect: Effect,
-): Promise<Map<string, CommandOutcome>> {
+): Promise<CommandOutcome[]> {
 	const chunks = chunk(
-		commands.map((command) => withSourceKey(command, target, effect === 'write')),
+		commands.map(({ method, params }) =>
+			withSourceKey({ method, params }, target, effect === 'write'),
+		),
 		BATCH_SIZE,
 	);
 	const settled = await settleWithConcurrency(
 		chunks,
 		BATCH_CONCURRENCY,
-		async (part) => await runBatch(context, target, part, { ...batchLimits(context), effect }),
+		async (part) =>
+			await runCommandList(context, target, part, { ...batchLimits(context), effect }),
 	);
-	const outcomes = new Map<string, CommandOutcome>();
-	settled.forEach((outcome, index) => {
-		for (const { key } of chunks[index]) {
-			if (outcome.ok) {
-				outcomes.set(
-					key,
-					outcome.value.get(key) ?? { ok: false, error: new Error(`No outcome for ${key}`) },
-				);
-			} else {
-				outcomes.set(key, { ok: false, error: outcome.error as Error });
-			}
-		}
-	});
-	return outcomes;
+	return settled.flatMap((outcome, index) =>
+		chunks[index].map(
+			(command, position): CommandOutcome =>
+				outcome.ok
+					? (outcome.value[position] ?? {
+							ok: false,
+							error: new Error(`No outcome for ${command.method}`),
+						})
+					: { ok: false, error: outcome.error as Error },
+		),
+	);
 }
 
 /** A command's result, or its error thrown. */
-export function resultOf(outcomes: Map<string, CommandOutcome>, key: string): unknown {
-	const outcome = outcomes.get(key);
+export function resultOf(outcome: CommandOutcome | undefined): unknown {
 	if (outcome?.ok) return outcome.result;
-	throw outcome?.error ?? new Error(`No outcome for ${key}`);
+	throw outcome?.error ?? new Error('No outcome for this command');
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 import { recordIn } from './record-output';
 import { runCommandsAcrossItems } from './run-commands';
 import { scopeOf } from './scope';
-import { resultOf, sendCommands } from './staged-items';
+import { resultOf, sendCommandList } from './staged-items';
 import type { PreparedFields } from './write-fields';
 import { fieldsFor, prepareFields } from './write-fields';
 
@@ -79,7 +79,6 @@ async function withRecordsMultiFields(
 		if (fields instanceof Error || !writesMultiFields(fields)) continue;
 		try {
 			reads.push({
-				key: `r${itemIndex}`,
 				itemIndex,
 				method: kind.methods.get,
 				params: { id: recordIdOf(context, kind, itemIndex) },
@@ -89,10 +88,10 @@ async function withRecordsMultiFields(
 		}
 	}
 	if (reads.length === 0) return unchanged;
-	const records = await sendCommands(context, targetOf(context), reads, 'read');
-	for (const { key, itemIndex } of reads) {
+	const records = await sendCommandList(context, targetOf(context), reads, 'read');
+	for (const [position, { itemIndex }] of reads.entries()) {
 		try {
-			const record = resultOf(records, key) as IDataObject;
+			const record = resultOf(records[position]) as IDataObject;
 			const fields = prepared.get(itemIndex) as IDataObject;
 			const merged = mergeMultiFields(fields, record, replaceExistingOf(context, itemIndex));
 			prepared.set(itemIndex, merged);

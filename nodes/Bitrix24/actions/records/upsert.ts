@@ -4,12 +4,12 @@ import { inputError } from '../../../shared/errors/node-errors';
 import type { OperationModule } from '../../../shared/execution/resources';
 import type { RecordKind } from '../../crm/record-kinds';
 import type { BitrixTarget } from '../../transport';
-import type { BatchCommand } from '../../transport/batch';
+import type { UnnamedCommand } from '../../transport/batch';
 import { targetOf } from '../parameters/portal-options';
 import type { CommType } from './communications';
 import { commValues, findCommand, foundIds } from './communications';
 import { fieldsProperty, replaceExistingOf, writeOptionsProperty } from './parameters';
-import { resultOf, runStagedItems, sendCommands } from './staged-items';
+import { resultOf, runStagedItems, sendCommandList } from './staged-items';
 import type { PreparedFields } from './write-fields';
 import { fieldsFor, prepareFields } from './write-fields';
 import { mergeMultiFields, sameValue } from '../../crm/multi-field-merge';
@@ -132,35 +132,34 @@ async function upsertWave(
 	outcomes: Outcomes,
 ) {
 	const entityType = kind.duplicateType as string;
-	const finds: BatchCommand[] = [];
+	const finds: UnnamedCommand[] = [];
+	const findsOfItem = new Map<number, { searches: number[]; field?: number }>();
 	for (const [itemIndex, plan] of plans) {
-		plan.searches.forEach(({ type, values }) =>
-			finds.push({ key: `f${itemIndex}_${type}`, ...findCommand(entityType, type, values) }),
+		const searches = plan.searches.map(
+			({ type, values }) => finds.push(findCommand(entityType, type, values)) - 1,
 		);
-		if (plan.field) {
-			finds.push({
-				key: `f${itemIndex}_FIELD`,
-				method: kind.methods.list,
-				params: {
-					filter: { [`=${plan.field.name}`]: plan.field.value },
-					select: ['ID'],
-					order: { ID: 'ASC' },
-					start: -1,
-				},
-			});
-		}
+		const field = plan.field
+			? finds.push({
+					method: kind.methods.list,
+					params: {
+						filter: { [`=${plan.field.name}`]: plan.field.value },
+						select: ['ID'],
+						order: { ID: 'ASC' },
+						start: -1,
+					},
+				}) - 1
+			: undefined;
+		findsOfItem.set(itemIndex, { searches, field });
 	}
-	const found = await sendCommands(context, target, finds, 'read');
+	const found = await sendCommandList(context, target, finds, 'read');
 
 	const matches = new Map<number, number | undefined>();
-	for (const [itemIndex, plan] of plans) {
+	for (const [itemIndex, { searches, field }] of findsOfItem) {
 		try {
 			const ids = [
-				...plan.searches.flatMap(({ type }) =>
-					foundIds(resultOf(found, `f${itemIndex}_${type}`), entityType),
-				),
-				...(plan.field
-					? (resultOf(found, `f${itemIndex}_FIELD`) as IDataObject[]).map((row) => Number(row.ID))
+				...searches.flatMap((position) => foundIds(resultOf(found[position]), entityType)),
+				...(field !== undefined
+					? (resultOf(found[field]) as IDataObject[]).map((row) => Number(row.ID))
 					: []),
 			];
 			matches.set(itemIndex, ids.length > 0 ? Math.min(...ids) : undefined);
@@ -170,27 +169,29 @@ async function upsertWave(
 	}
 
 	// The matched records' own phones and e-mails, so an update adds only the new ones.
-	const reads: BatchCommand[] = [...matches]
-		.filter(([, id]) => id !== undefined)
-		.map(([itemIndex, id]) => ({ key: `r${itemIndex}`, method: kind.methods.get, params: { id } }));
-	const existing = await sendCommands(context, target, reads, 'read');
+	const matched = [...matches].filter(([, id]) => id !== undefined);
+	const readOfItem = new Map(matched.map(([itemIndex], position) => [itemIndex, position]));
+	const existing = await sendCommandList(
+		context,
+		target,
+		matched.map(([, id]) => ({ method: kind.methods.get, params: { id } })),
+		'read',
+	);
 
-	const writes: Array<BatchCommand & { itemIndex: number }> = [];
+	const writes: Array<UnnamedCommand & { itemIndex: number }> = [];
 	for (const [itemIndex, id] of matches) {
 		const fields = plans.get(itemIndex)?.fields as IDataObject;
 		try {
 			if (id === undefined) {
 				writes.push({
-					key: `w${itemIndex}`,
 					itemIndex,
 					method: kind.methods.add,
 					params: { fields },
 				});
 				continue;
 			}
-			const record = resultOf(existing, `r${itemIndex}`) as IDataObject;
+			const record = resultOf(existing[readOfItem.get(itemIndex) as number]) as IDataObject;
 			writes.push({
-				key: `w${itemIndex}`,
 				itemIndex,
 				method: kind.methods.update,
 				params: {
@@ -202,10 +203,10 @@ async function upsertWave(
 			outcomes.set(itemIndex, error as Error);
 		}
 	}
-	const written = await sendCommands(context, target, writes, 'write');
-	for (const { key, itemIndex, method } of writes) {
+	const written = await sendCommandList(context, target, writes, 'write');
+	for (const [position, { itemIndex, method }] of writes.entries()) {
 		try {
-			const result = resultOf(written, key);
+			const result = resultOf(written[position]);
 			const created = method === kind.methods.add;
 			const id = created ? Number(result) : (matches.get(itemIndex) as number);
 			outcomes.set(itemIndex, [{ ID: String(id), created }]);
