@@ -146,8 +146,7 @@ describe('Oktell simulator', () => {
 		const plain = await get('/execsvcscriptplain?name=Hello&startparam1=мир&async=0&timeout=5');
 		assert.equal(await plain.text(), 'Привет, мир');
 
-		const part = (headers: string[]) =>
-			['--b1', ...headers, '', 'abc', '--b1--', ''].join('\r\n');
+		const part = (headers: string[]) => ['--b1', ...headers, '', 'abc', '--b1--', ''].join('\r\n');
 		const disposition = 'Content-Disposition: form-data; name="file1"; filename="a.txt"';
 		const upload = (body: string) =>
 			fetch(`${baseUrl}/upload?storagemode=storage&pathmode=absolute`, {
