@@ -16,9 +16,13 @@ const entries = [...nodes, ...credentials].map((file) =>
 	relative('dist', file).replace(/\.js$/, ''),
 );
 
-// Process-wide state the bench clears between runs (client-side rate limits), exported beside the
-// entries so that it reaches the instance the nodes use.
-const STATE_MODULES = ['nodes/Bitrix24/transport/leaky-bucket', 'nodes/Ati/transport/index'];
+// Process-wide state the bench and tests reach (client-side rate limits, ATI.SU's daily counts),
+// exported beside the entries so that it reaches the instance the nodes use.
+const STATE_MODULES = [
+	'nodes/Bitrix24/transport/leaky-bucket',
+	'nodes/Ati/transport/index',
+	'nodes/Ati/transport/daily-quota',
+];
 
 const index = [...entries, ...STATE_MODULES]
 	.map(

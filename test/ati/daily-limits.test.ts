@@ -3,11 +3,18 @@ import { describe, test } from 'node:test';
 
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 
-import { DailyQuota, loadCreateQuota, moscowDay } from '../../nodes/Ati/transport/daily-quota';
+import type * as DailyQuotaModule from '../../nodes/Ati/transport/daily-quota';
+import { DailyQuota, moscowDay } from '../../nodes/Ati/transport/daily-quota';
 import { limiterKey } from '../../nodes/shared/http/rate-limiter';
 import type { SharedStore } from '../../nodes/shared/state/shared-store';
 import { ATI_DEMO_TOKEN } from '../../sandbox/ati';
+import { loadPackModule } from '../harness/package-loader';
 import { useAti } from './ati-fixture';
+
+/** The count the nodes use: from the source, or from the bundle with `npm test` (`--built`). */
+const { loadCreateQuota } = loadPackModule<typeof DailyQuotaModule>(
+	'dist/nodes/Ati/transport/daily-quota.js',
+);
 
 /** A load a user publishes: Moscow → Kazan, 20 t. */
 const LOAD_FORM = {
