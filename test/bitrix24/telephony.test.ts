@@ -41,6 +41,36 @@ describe('Bitrix24 Telephony', () => {
 		assert.deepEqual(methodsCalled(b24), ['batch', 'batch']);
 	});
 
+	test('Start Time from an n8n date or from text arrives as Bitrix24 takes a date and time', async () => {
+		const result = await run(
+			'telephony',
+			'registerCall',
+			{
+				userId: byId(15),
+				phoneNumber: '+7 (999) 123-45-67',
+				callOptions: {
+					startTime:
+						'={{ $json.zone ? DateTime.fromISO($json.start, { zone: $json.zone }) : $json.start }}',
+				},
+			},
+			[
+				{ start: '2026-12-07T10:30:00', zone: 'Asia/Yekaterinburg' },
+				{ start: '2026-12-07T10:30:00+03:00' },
+			],
+			app,
+		);
+
+		assert.equal(result.error, undefined);
+		const sent = b24
+			.restCalls()
+			.filter((request) => request.path.endsWith('/batch.json'))
+			.flatMap((request) =>
+				Object.values((JSON.parse(request.body) as { cmd: Record<string, string> }).cmd),
+			)
+			.map((command) => new URLSearchParams(command.split('?')[1]).get('CALL_START_DATE'));
+		assert.deepEqual(sent, ['2026-12-07T10:30:00+05:00', '2026-12-07T10:30:00+03:00']);
+	});
+
 	test('an unknown number gets a lead when Create CRM Record is on', async () => {
 		const result = await run(
 			'telephony',

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { inputError } from '../../../shared/errors/node-errors';
 import type { OperationModule } from '../../../shared/execution/resources';
-import { toBitrixDateTime } from '../../crm/date-values';
-import { attempt } from '../../crm/field-problem';
 import { ownerOf, ownerProperties } from '../crm-owner/owner';
+import { bitrixDateTimeOf } from '../parameters/date-time-parameter';
 import { runCommandsAcrossItems } from '../records/run-commands';
 import { userIdOf, userLocator } from '../user/user-id';
 
@@ -78,7 +77,5 @@ function deadlineOf(context: IExecuteFunctions, itemIndex: number): string {
 	const problem = (what: string, hint: string) =>
 		inputError(context.getNode(), `"Deadline" in item ${itemIndex} ${what}`, hint, itemIndex);
 	if (value === '' || value === null) throw problem('is empty', 'Give when the to-do is due.');
-	const outcome = attempt(() => toBitrixDateTime(value, context.getTimezone()));
-	if ('problem' in outcome) throw problem(outcome.problem.what, outcome.problem.hint);
-	return outcome.value;
+	return bitrixDateTimeOf(context, value, 'Deadline', itemIndex);
 }

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/execution/resources';
+import { bitrixDateTimeOf } from '../parameters/date-time-parameter';
 import { optionsProperty } from '../parameters/portal-options';
 import { requiredTextOf } from '../parameters/task-locator';
 import { runCommandsAcrossItems } from '../records/run-commands';
@@ -108,8 +109,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				SHOW: flag(optionOf('show'), true),
 				ADD_TO_CHAT: flag(optionOf('addToChat'), true),
 			};
-			const started = String(optionOf('startTime') ?? '').trim();
-			if (started !== '') params.CALL_START_DATE = started;
+			const started = optionOf('startTime');
+			if (started !== undefined && started !== null && String(started).trim() !== '')
+				params.CALL_START_DATE = bitrixDateTimeOf(this, started, 'Start Time', itemIndex);
 			for (const [name, key] of [
 				['externalCallId', 'EXTERNAL_CALL_ID'],
 				['lineNumber', 'LINE_NUMBER'],
