@@ -50,6 +50,14 @@ export class QueueN8n {
 			DB_POSTGRESDB_DATABASE: postgres.database,
 			DB_POSTGRESDB_USER: postgres.user,
 			DB_POSTGRESDB_PASSWORD: 'trusted-locally',
+			// n8n's defaults (2 connections, 20 s to get one) refuse webhooks with 500 when 400 arrive at
+			// once on a busy machine: queue-mode guides raise both, and so do these checks.
+			DB_POSTGRESDB_POOL_SIZE: '10',
+			DB_POSTGRESDB_CONNECTION_TIMEOUT: '120000',
+			// n8n pings its database every 2 s through the same pool and, after 3 pings without a free
+			// connection in time, drops every connection ("Database is not ready", 503) mid-burst.
+			DB_PING_TIMEOUT_MS: '60000',
+			DB_PING_MAX_FAILURES_BEFORE_RECOVERY: '10',
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: redis.host,
 			QUEUE_BULL_REDIS_PORT: String(redis.port),

@@ -9,7 +9,10 @@ export interface NodeRun {
 }
 
 export interface RunData {
-	resultData: { runData: Record<string, NodeRun[]>; error?: { message: string } };
+	resultData: {
+		runData: Record<string, NodeRun[]>;
+		error?: { message: string; description?: string };
+	};
 }
 
 /** n8n stores execution data in the `flatted` format; its own copy reads it. */
