@@ -5,6 +5,7 @@ import { manualExamples, webhookExamples } from './support/examples';
 import { outputOf } from './support/run-data';
 import { callWebhook, runExample } from './support/run-workflow';
 import { startedN8n } from './support/suite';
+import { waitFor } from '../test/support/wait-until';
 
 const { client } = startedN8n();
 
@@ -25,7 +26,15 @@ describe('example workflows run in a real n8n against the sandbox', () => {
 		test(`${example.workflowId}: active, answers its caller's calls in order`, async () => {
 			await client.activate(example.workflowId);
 			try {
-				const refused = await callWebhook(client, example.workflowId, {}, false);
+				// n8n 2.x publishes an activation in the background: the Webhook answers 404 until then.
+				const refused = await waitFor(
+					'the Webhook to be registered',
+					async () => {
+						const reply = await callWebhook(client, example.workflowId, {}, false);
+						return reply.status === 404 ? undefined : reply;
+					},
+					60_000,
+				);
 				assert.equal(refused.status, 403, 'a call without the secret header is refused');
 				const answers: Array<Record<string, unknown>> = [];
 				for (const [index, body] of example.calls.entries()) {
