@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { PROJECT_ROOT } from './layout';
 import type { N8nInstance } from './n8n-instance';
-import { sandboxCredentials } from './sandbox-credentials';
+import { importedCredentials } from './sandbox-credentials';
 
 export const EXAMPLES_DIR = join(PROJECT_ROOT, 'examples');
 
@@ -20,7 +20,7 @@ export function importSandboxContent(instance: N8nInstance): void {
 	const scratch = mkdtempSync(join(tmpdir(), 'n8n-import-'));
 	try {
 		const credentialsFile = join(scratch, 'credentials.json');
-		writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials()));
+		writeFileSync(credentialsFile, JSON.stringify(importedCredentials()));
 		instance.cliOrThrow(['import:credentials', `--input=${credentialsFile}`]);
 		instance.cliOrThrow(['import:workflow', '--separate', `--input=${EXAMPLES_DIR}`]);
 	} finally {

@@ -11,7 +11,7 @@ import { N8N_PORT, START_DATA_DIR } from './layout';
 import { N8nInstance } from './n8n-instance';
 import { OWNER_EMAIL, OWNER_PASSWORD } from './owner';
 import { exampleFiles, importSandboxContent } from './prepare-n8n';
-import { sandboxCredentials } from './sandbox-credentials';
+import { importedCredentials } from './sandbox-credentials';
 
 function digest(parts: Array<string | Buffer>): string {
 	const hash = createHash('sha256');
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 		installPackInto(START_DATA_DIR, tarball);
 	});
 	const content = [
-		JSON.stringify(sandboxCredentials()),
+		JSON.stringify(importedCredentials()),
 		...exampleFiles().map((file) => readFileSync(file)),
 	];
 	onceFor('content', digest(content), () => {

@@ -8,7 +8,8 @@ import type { N8nClient } from './n8n-client';
 import { waitFor } from '../../test/support/wait-until';
 import { outputOf } from './run-data';
 import { runExample } from './run-workflow';
-import { control, requestsSeen } from './sandbox-control';
+import type { WorkSnapshot } from '../../sandbox/bitrix24/work/work-snapshot';
+import { bitrix24Commands, control, requestsSeen } from './sandbox-control';
 
 type Items = Array<Record<string, unknown>>;
 
@@ -55,6 +56,17 @@ export interface TriggerExample {
 	 * trigger side by side and counts each one's runs.
 	 */
 	sharesEvent?: true;
+}
+
+export interface WebhookExample {
+	workflowId: string;
+	/**
+	 * The bodies a caller posts to the active workflow's Webhook, in order; each may use the
+	 * answers to the calls before it.
+	 */
+	calls: Array<(answers: Items) => unknown>;
+	/** Checks the answers and what the workflow wrote to the sandbox. */
+	check(answers: Items): Promise<void>;
 }
 
 /** Every example workflow in examples/, with what running it against the sandbox must give. */
@@ -360,6 +372,73 @@ export const triggerExamples: TriggerExample[] = [
 		},
 		check(items) {
 			assert.deepEqual(items, [{ alert: 'Caller +79161234567 has waited over 60 s in queue 14' }]);
+		},
+	},
+];
+
+/** The Oktell call the telephony example's drive plays; a new one per drive. */
+let oktellCallId = '';
+
+/** Examples started by a Webhook: the e2e run activates them and plays their caller. */
+export const webhookExamples: WebhookExample[] = [
+	{
+		workflowId: 'exB24OktellCall1',
+		// What the Oktell service script posts on call start, then on call end with the Call ID
+		// the start was answered.
+		calls: [
+			() => {
+				oktellCallId = `e2e-${Date.now()}`;
+				return {
+					event: 'start',
+					phone: '+7 912 000-11-22',
+					bitrixUserId: 27,
+					oktellCallId,
+				};
+			},
+			([started]) => ({
+				event: 'end',
+				callId: started.CALL_ID,
+				bitrixUserId: 27,
+				duration: 95,
+				recordId: 'ABC',
+			}),
+		],
+		async check([started, attached]) {
+			const callId = String(started.CALL_ID);
+			assert.match(callId, /^externalCall\./, JSON.stringify(started));
+			const work = await control<WorkSnapshot>('BITRIX24', 'GET', '/bitrix24/work');
+			const calls = work.calls.filter((call) => call.externalId === oktellCallId);
+			assert.equal(calls.length, 1, JSON.stringify(calls));
+			const [call] = calls;
+			assert.equal(call.CALL_ID, callId);
+			assert.equal(call.finished?.CALL_DURATION, 95);
+			const record = await control<{ size: number; sha256: string }>(
+				'OKTELL',
+				'GET',
+				'/oktell/records/ABC',
+			);
+			assert.deepEqual(call.record?.content, { size: record.size, sha256: record.sha256 });
+			assert.equal(call.record?.name, 'rec-2024-001.wav');
+			assert.equal(attached.fileId, call.record?.fileId, JSON.stringify(attached));
+			// Registered once, finished once, the record attached once.
+			const commands = await bitrix24Commands();
+			const count = (method: string, matches: (params: Record<string, unknown>) => boolean) =>
+				commands.filter((command) => command.method === method && matches(command.params)).length;
+			assert.equal(
+				count(
+					'telephony.externalcall.register',
+					(params) => params.EXTERNAL_CALL_ID === oktellCallId,
+				),
+				1,
+			);
+			assert.equal(
+				count('telephony.externalcall.finish', (params) => params.CALL_ID === callId),
+				1,
+			);
+			assert.equal(
+				count('telephony.externalcall.attachrecord', (params) => params.CALL_ID === callId),
+				1,
+			);
 		},
 	},
 ];

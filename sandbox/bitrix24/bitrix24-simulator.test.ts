@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, beforeEach, describe, test } from 'node:test';
 
 import { BITRIX24_DEMO_WEBHOOK_CODE, createBitrix24Simulator } from './index';
@@ -91,6 +92,29 @@ describe('Bitrix24 simulator', () => {
 		assert.equal(set.status, 200);
 		assert.equal(state.pull.version, 5);
 		assert.equal((await post(`${base}/__control/bitrix24/pull`, { version: 3 })).status, 400);
+	});
+
+	test('the control surface shows a Drive file by its size and SHA-256, never its bytes or token', async () => {
+		const base = rest.replace(/\/rest\/.*$/, '');
+		const bytes = Buffer.from('запись звонка');
+		const uploaded = await post(`${rest}/disk.folder.uploadfile.json`, {
+			id: 22,
+			data: { NAME: 'call.wav' },
+			fileContent: ['call.wav', bytes.toString('base64')],
+		});
+		const work = (await (await fetch(`${base}/__control/bitrix24/work`)).json()) as {
+			drive: Array<Record<string, unknown>>;
+			calls: unknown[];
+		};
+
+		assert.equal(uploaded.status, 200);
+		const file = work.drive.find((entry) => entry.NAME === 'call.wav');
+		assert.deepEqual(file?.content, {
+			size: bytes.length,
+			sha256: createHash('sha256').update(bytes).digest('hex'),
+		});
+		assert.equal(file?.token, undefined);
+		assert.deepEqual(work.calls, []);
 	});
 
 	test('a long poll answers 304 when nothing arrives within the hold', async () => {

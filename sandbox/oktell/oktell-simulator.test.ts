@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, beforeEach, describe, test } from 'node:test';
 
 import { OKTELL_DEMO_CREDENTIALS } from './demo-data';
@@ -167,5 +168,17 @@ describe('Oktell simulator', () => {
 			xml,
 			/<file name="a.txt" saved="1" size="3" path="C:\\Oktell\\LocalStorage\\a.txt"\/>/,
 		);
+	});
+
+	test("control: a call record's size and SHA-256; an unknown record is 404", async () => {
+		const found = await control('/records/ABC', 'GET');
+		const missing = await control('/records/nope', 'GET');
+
+		const record = (await found.json()) as { size: number; sha256: string; path: string };
+		const bytes = simulator.world.files.byId(simulator.world.files.records, 'ABC')?.bytes;
+		assert.equal(record.size, bytes?.length);
+		assert.equal(record.sha256, createHash('sha256').update(bytes ?? '').digest('hex'));
+		assert.match(record.path, /rec-2024-001\.wav$/);
+		assert.equal(missing.status, 404);
 	});
 });

@@ -1,6 +1,7 @@
 import type { RouteHandler } from '../../framework';
 import { jsonError } from '../../framework';
 import type { Bitrix24Simulator, PullSettings } from '../bitrix24-simulator';
+import { workSnapshot } from '../work/work-snapshot';
 
 type Body = Record<string, unknown>;
 
@@ -14,6 +15,7 @@ function bodyOf(text: string): Body {
 export function controlRoutes(sim: Bitrix24Simulator): Array<[string, string, RouteHandler]> {
 	return [
 		['GET', '/bitrix24/state', () => ({ status: 200, body: sim.state() })],
+		['GET', '/bitrix24/work', () => ({ status: 200, body: workSnapshot(sim.portal) })],
 		['POST', '/bitrix24/tokens', () => ({ status: 201, body: sim.issueTokens() })],
 		[
 			'POST',

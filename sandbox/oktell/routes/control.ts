@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { SimRequest, SimResponse } from '../../framework';
 import { jsonError } from '../../framework';
 import type { OktellSimulator } from '../oktell-simulator';
@@ -17,6 +19,20 @@ export function mountOktellControl(simulator: OktellSimulator): void {
 		};
 	simulator
 		.controlRoute('GET', '/oktell/state', () => ({ status: 200, body: simulator.state() }))
+		// A call record's size and SHA-256, for a check that it arrived somewhere byte for byte.
+		.controlRoute('GET', '/oktell/records/:id', (_request, params) => {
+			const file = simulator.world.files.byId(simulator.world.files.records, params.id);
+			if (!file) return jsonError(404, 'not_found', 'No record with that id');
+			return {
+				status: 200,
+				body: {
+					id: params.id,
+					path: file.path,
+					size: file.bytes.length,
+					sha256: createHash('sha256').update(file.bytes).digest('hex'),
+				},
+			};
+		})
 		.controlRoute(
 			'POST',
 			'/oktell/encoding',
