@@ -209,6 +209,21 @@ describe('1C-Connect push API: Line, Line Message and Treatment', () => {
 			unknown
 		>;
 		assert.deepEqual(unknownKeys(appoint, 'appointSpec'), []);
+		assert.equal(
+			(
+				await oneC.run('treatment', 'handOverToSpecialist', {
+					...conversation,
+					specialistId: SPECIALIST,
+					authorId: PUSH_DEMO_SPECIALISTS[1],
+				})
+			).error,
+			undefined,
+		);
+		const asSpecialist = JSON.parse(pushRequests('/v1/line/appoint/spec/')[1].body) as Record<
+			string,
+			unknown
+		>;
+		assert.deepEqual(asSpecialist, SHAPES.requests.appointSpecAsSpecialist.body);
 		const closed = await oneC.run('treatment', 'close', conversation);
 		assert.deepEqual(closed.items[0].json, {
 			success: true,

@@ -16,6 +16,7 @@ const SHAPES = JSON.parse(
 ) as {
 	requests: Record<string, { path: string; body: Record<string, unknown> }>;
 	hookCall: Record<string, unknown>;
+	messageTypes: Record<string, number>;
 };
 const LINE = PUSH_DEMO_LINES[0].line_id;
 const CLIENT = PUSH_DEMO_CLIENTS[0];
@@ -103,6 +104,12 @@ describe('1C-Connect push API simulator', () => {
 			size: 8,
 			comment: 'Вот, пожалуйста.',
 		});
+	});
+
+	test("the message types the simulator sends are the numbers of the vendor's bots", () => {
+		for (const [name, type] of Object.entries(MESSAGE_TYPE)) {
+			assert.equal(SHAPES.messageTypes[name], type, name);
+		}
 	});
 
 	test("a client's first message opens a treatment and reaches the hook with back_auth, in the example bot's Message shape", async () => {
