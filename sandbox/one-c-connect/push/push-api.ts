@@ -153,8 +153,9 @@ export class PushApi {
 	}
 
 	/**
-	 * A client sends a file. No wiki page found shows a file in a hook call: the simulator links it
-	 * as `data: {file_name, file_size, url}`, the URL on the push API itself behind the API login.
+	 * A client sends a file. No wiki page found shows a file in a hook call, and neither vendor bot
+	 * reads one (their hook Message has no file field): the simulator links it as
+	 * `data: {file_name, file_size, url}`, the URL on the push API itself behind the API login.
 	 */
 	async clientSendsFile(body: Record<string, unknown>, origin: string): Promise<Delivery[]> {
 		const { line_id, user_id } = this.known(body, { anyClient: true });
