@@ -1,7 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -11,17 +10,12 @@ import { withBasicAuth } from '../nodes/shared/http/authenticate';
 
 import { REGION_URLS } from '../nodes/OneCConnect/transport/endpoint';
 import { PUSH_DEFAULT_URL } from '../nodes/OneCConnect/transport/push/push-endpoint';
-import { buildEnvelope, soapActionOf } from '../nodes/OneCConnect/transport/soap-envelope';
 
-const REDIRECTED =
-	'The server redirected the test elsewhere, and n8n does not send the login and password there. Put the final PartnerWebAPI2 address in Custom URL.';
-
-/** The region's address as `endpointOf` picks it (Russia for an unknown region), as an expression. */
-const REGION_URL = Object.entries(REGION_URLS).reduce(
-	(otherwise, [region, url]) => `$credentials.region === "${region}" ? "${url}" : (${otherwise})`,
-	`"${REGION_URLS.russia}"`,
-);
-
+/**
+ * No `test` request here: n8n's credential test sends one request, and this login serves two APIs.
+ * The nodes name `oneCConnectApiTest` (nodes/OneCConnect/methods/credential-test.ts) with
+ * `testedBy`, which checks PartnerWebAPI2 and the push API.
+ */
 export class OneCConnectApi implements ICredentialType {
 	name = 'oneCConnectApi';
 
@@ -105,23 +99,4 @@ export class OneCConnectApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return withBasicAuth(options, credentials.login, credentials.password);
 	}
-
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'POST',
-			url: `={{$credentials.region === "custom" ? $credentials.customUrl.trim() : (${REGION_URL})}}`,
-			headers: {
-				'Content-Type': 'text/xml; charset=utf-8',
-				SOAPAction: soapActionOf('RegionRead'),
-			},
-			body: buildEnvelope({ operation: 'RegionRead', params: {} }),
-			// A redirect fails the test rather than carry the login and password elsewhere.
-			disableFollowRedirect: true,
-			sendCredentialsOnCrossOriginRedirect: false,
-		},
-		rules: [301, 302, 303, 307, 308].map((value) => ({
-			type: 'responseCode' as const,
-			properties: { value, message: REDIRECTED },
-		})),
-	};
 }

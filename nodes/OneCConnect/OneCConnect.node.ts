@@ -10,6 +10,7 @@ import { resourceProperties } from '../shared/execution/resources';
 import { routeOperation } from '../shared/execution/route-operation';
 import { operations, resources } from './actions/resources';
 import { listSearch } from './methods/listSearch';
+import { oneCConnectApiTest } from './methods/credential-test';
 
 export class OneCConnect implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,11 +26,11 @@ export class OneCConnect implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'oneCConnectApi', required: true }],
+		credentials: [{ name: 'oneCConnectApi', required: true, testedBy: 'oneCConnectApiTest' }],
 		properties: [...resourceProperties(resources, 'client')],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: { oneCConnectApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation(this, operations);

@@ -23,6 +23,7 @@ import {
 	wantedSubscription,
 } from './line-trigger/subscription';
 import { searchPushLines } from './methods/push-lines';
+import { oneCConnectApiTest } from './methods/credential-test';
 
 interface Stored extends IDataObject {
 	/** The bearer token given to SetHook as `back_auth`. */
@@ -44,7 +45,7 @@ export class OneCConnectLineTrigger implements INodeType {
 		defaults: { name: '1C-Connect Line Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'oneCConnectApi', required: true }],
+		credentials: [{ name: 'oneCConnectApi', required: true, testedBy: 'oneCConnectApiTest' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -56,7 +57,7 @@ export class OneCConnectLineTrigger implements INodeType {
 		properties: lineTriggerProperties,
 	};
 
-	methods = { listSearch: { searchPushLines } };
+	methods = { listSearch: { searchPushLines }, credentialTest: { oneCConnectApiTest } };
 
 	webhookMethods = {
 		default: {

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { inputError } from '../shared/errors/node-errors';
 import { oneCTimeoutOption, pollTimeoutMsOf } from './actions/parameters/request-timeout';
+import { oneCConnectApiTest } from './methods/credential-test';
 import { oneCCall } from './transport';
 import type { WatchState } from './trigger/changes';
 import { newRows, wallClock } from './trigger/changes';
@@ -43,7 +44,7 @@ export class OneCConnectTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'oneCConnectApi', required: true }],
+		credentials: [{ name: 'oneCConnectApi', required: true, testedBy: 'oneCConnectApiTest' }],
 		properties: [
 			{
 				displayName: hourlyLimitsNotice(WATCHES),
@@ -98,6 +99,8 @@ export class OneCConnectTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { oneCConnectApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const watch = WATCH_BY_VALUE.get(this.getNodeParameter('event') as string);

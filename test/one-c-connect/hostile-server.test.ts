@@ -11,8 +11,10 @@ import {
 	respond,
 	sequence,
 } from '../support/hostile-server';
+import { testCredentialAsN8nDoes } from './credential-tester';
 import {
 	BASIC,
+	LOGIN,
 	PASSWORD,
 	SERVICE_PATH,
 	SLACK_MS,
@@ -267,11 +269,18 @@ describe('1C-Connect against a hostile server: redirects and secrets', () => {
 		const elsewhere = await oneC.serve(readOk);
 		const server = await oneC.serve(redirect(307, `${elsewhere.url}${SERVICE_PATH}`));
 
-		const result = await oneC.harness.testCredential(oneC.credentialFor(server), 'oneCConnectApi');
+		const result = await testCredentialAsN8nDoes('oneCConnectApi', {
+			region: 'custom',
+			customUrl: `${server.url}${SERVICE_PATH}`,
+			pushUrl: `${server.url}/push`,
+			login: LOGIN,
+			password: PASSWORD,
+		});
 
-		assert.equal(result.ok, false);
-		assert.match(String(result.message), /redirected the test elsewhere/);
-		assert.equal(server.count, 1);
+		assert.equal(result.status, 'Error');
+		assert.match(result.message, /^PartnerWebAPI2 \(.+\) redirected the test elsewhere \(307\)/);
+		assert.match(result.message, /the push API \(.+\) redirected the test elsewhere \(307\)/);
+		assert.equal(server.count, 2, 'one read of each API');
 		assert.equal(elsewhere.count, 0);
 	});
 

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
 import { carriesToken } from '../../nodes/OneCConnect/line-trigger/back-auth';
@@ -9,6 +11,13 @@ import {
 	readHookCall,
 } from '../../nodes/OneCConnect/line-trigger/hook-events';
 import { PUSH_DEFAULT_URL, pushBaseOf } from '../../nodes/OneCConnect/transport/push/push-endpoint';
+
+const SHAPES = JSON.parse(
+	readFileSync(
+		join(__dirname, '../../sandbox/one-c-connect/push/fixtures/example-bot-shapes.json'),
+		'utf8',
+	),
+) as { messageTypes: Record<string, number>; hookCall: Record<string, unknown> };
 
 const CLIENT = 'df4cca69-ce40-472e-9083-af9b279c72cc';
 const SPECIALIST = '46e24c9e-762f-4be1-af57-ac3e910652fc';
@@ -35,6 +44,39 @@ describe('1C-Connect Line Trigger: hook calls to items', () => {
 			'transferredToBot',
 			'other',
 		]);
+	});
+
+	test("every message type the vendor's bots name becomes a named event, never 'other'", () => {
+		for (const [name, type] of Object.entries(SHAPES.messageTypes)) {
+			assert.notEqual(eventOf(call({ message_type: type })), 'other', name);
+		}
+		assert.equal(eventOf(call({ message_type: 83 })), 'noFreeSpecialists');
+		assert.equal(eventOf(call({ message_type: 89 })), 'transferredToLine');
+		const item = itemOf({ ...SHAPES.hookCall, message_type: 1 });
+		assert.equal(item.messageId, SHAPES.hookCall.message_id);
+		assert.equal(item.messageTime, SHAPES.hookCall.message_time);
+		assert.equal(item.text, SHAPES.hookCall.text);
+	});
+
+	test('a move to another line carries its direction and the other line, as the wiki describes the data', () => {
+		const item = itemOf(
+			call({
+				message_type: 89,
+				data: {
+					direction: 'to',
+					line_id: '7bd06004-2341-11e7-80e4-0025904f970f',
+					treatment_id: 'cfed9646-f0db-46e5-8c64-951f50218991',
+				},
+			}),
+		);
+		assert.equal(item.event, 'transferredToLine');
+		assert.deepEqual(item.transfer, {
+			direction: 'to',
+			lineId: '7bd06004-2341-11e7-80e4-0025904f970f',
+			treatmentId: 'cfed9646-f0db-46e5-8c64-951f50218991',
+			companyId: null,
+		});
+		assert.equal(itemOf(call({ message_type: 1 })).transfer, undefined);
 	});
 
 	test('a message is the client’s when its author is absent or the client, as the example bot decides', () => {

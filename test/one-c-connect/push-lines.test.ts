@@ -209,6 +209,21 @@ describe('1C-Connect push API: Line, Line Message and Treatment', () => {
 			unknown
 		>;
 		assert.deepEqual(unknownKeys(appoint, 'appointSpec'), []);
+		assert.equal(
+			(
+				await oneC.run('treatment', 'handOverToSpecialist', {
+					...conversation,
+					specialistId: SPECIALIST,
+					authorId: PUSH_DEMO_SPECIALISTS[1],
+				})
+			).error,
+			undefined,
+		);
+		const asSpecialist = JSON.parse(pushRequests('/v1/line/appoint/spec/')[1].body) as Record<
+			string,
+			unknown
+		>;
+		assert.deepEqual(asSpecialist, SHAPES.requests.appointSpecAsSpecialist.body);
 		const closed = await oneC.run('treatment', 'close', conversation);
 		assert.deepEqual(closed.items[0].json, {
 			success: true,
@@ -223,6 +238,43 @@ describe('1C-Connect push API: Line, Line Message and Treatment', () => {
 			String(again.error?.message),
 			/refused Close: the request contains an error \(400\)/,
 		);
+	});
+
+	test('Transfer to Another Line sends the text bot’s reroute shape; the treatment opens in the other line', async () => {
+		const reroute = SHAPES.requests.reroute.body;
+		const toLine = { __rl: true as const, mode: 'list', value: String(reroute.to_line_id) };
+		await oneC.simulator.push.clientWrites({ line_id: LINE, user_id: CLIENT, text: 'Счёт' });
+		const moved = await oneC.run('treatment', 'transferToLine', {
+			...conversation,
+			toLineId: toLine,
+			quote: `  ${String(reroute.quote)} `,
+		});
+		assert.equal(moved.error, undefined, moved.error?.message);
+		assert.deepEqual(moved.items[0].json, {
+			success: true,
+			lineId: LINE,
+			userId: CLIENT,
+			toLineId: reroute.to_line_id,
+		});
+		const sent = JSON.parse(pushRequests('/v1/line/reroute/')[0].body) as Record<string, unknown>;
+		assert.deepEqual(sent, reroute);
+		const open = await oneC.run('treatment', 'getMany', {
+			lineId: toLine,
+			userId: CLIENT,
+			returnAll: true,
+		});
+		assert.equal(open.items.length, 1);
+		const same = await oneC.run('treatment', 'transferToLine', {
+			...conversation,
+			toLineId: conversation.lineId,
+		});
+		assert.match(String(same.error?.message), /To Line is the line the treatment is already in/);
+		assert.equal(pushRequests('/v1/line/reroute/').length, 1, 'nothing sent for the same line');
+		const none = await oneC.run('treatment', 'transferToLine', {
+			...conversation,
+			toLineId: toLine,
+		});
+		assert.match(String(none.error?.message), /the request contains an error \(400\)/);
 	});
 
 	test('the Line picker lists the lines the login may use, searched by name', async () => {

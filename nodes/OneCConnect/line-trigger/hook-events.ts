@@ -3,8 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { isPlainObject } from '../../shared/http/reply-shape';
 
 /**
- * What a hook call is about, by its `message_type`. The numbers are those of the vendor's example
- * bot (1C-Connect/1cconnect-example-bot, src/bot/messages/text.go); the wiki pages list none.
+ * What a hook call is about, by its `message_type`. The numbers are those of the vendor's bots
+ * (1C-Connect/1cconnect-example-bot and 1cconnect-text-bot, messages/text.go); the wiki pages
+ * list none.
  */
 const EVENT_OF_TYPE: Record<number, { event: string; detail?: IDataObject }> = {
 	1: { event: 'message', detail: { kind: 'text' } },
@@ -14,6 +15,8 @@ const EVENT_OF_TYPE: Record<number, { event: string; detail?: IDataObject }> = {
 	80: { event: 'treatmentStarted', detail: { startedBy: 'client' } },
 	81: { event: 'specialistAssigned', detail: { startedBy: 'specialist' } },
 	82: { event: 'treatmentClosed' },
+	83: { event: 'noFreeSpecialists' },
+	89: { event: 'transferredToLine' },
 	90: { event: 'treatmentClosed', detail: { closedWhileActive: true } },
 	200: { event: 'transferredToBot' },
 };
@@ -35,6 +38,16 @@ export const EVENT_OPTIONS = [
 		name: 'Transferred to Bot',
 		value: 'transferredToBot',
 		description: 'A specialist handed the client to the bot',
+	},
+	{
+		name: 'Transferred to Another Line',
+		value: 'transferredToLine',
+		description: 'The treatment moved to another service line',
+	},
+	{
+		name: 'No Free Specialists',
+		value: 'noFreeSpecialists',
+		description: 'No specialist of the line was free to take the treatment',
 	},
 	{ name: 'Call', value: 'call', description: 'A call started in the line' },
 	{ name: 'Other', value: 'other', description: 'Any other message type 1C-Connect sends' },
@@ -86,6 +99,25 @@ export function itemOf(call: IDataObject): IDataObject {
 		...(typeof data.redirect === 'string' && data.redirect !== ''
 			? { redirect: data.redirect }
 			: {}),
+		...transferOf(data),
 		raw: call,
+	};
+}
+
+/**
+ * A treatment's move between lines, as the wiki's hook message `data` describes it (page
+ * 1487241255): `direction` from / to / to_fran / to_vendor, with the other line, treatment or
+ * company.
+ */
+function transferOf(data: IDataObject): IDataObject {
+	if (typeof data.direction !== 'string' || data.direction === '') return {};
+	const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+	return {
+		transfer: {
+			direction: data.direction,
+			lineId: text(data.line_id),
+			treatmentId: text(data.treatment_id),
+			companyId: text(data.company_id),
+		},
 	};
 }

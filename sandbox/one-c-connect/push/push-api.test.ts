@@ -16,6 +16,7 @@ const SHAPES = JSON.parse(
 ) as {
 	requests: Record<string, { path: string; body: Record<string, unknown> }>;
 	hookCall: Record<string, unknown>;
+	messageTypes: Record<string, number>;
 };
 const LINE = PUSH_DEMO_LINES[0].line_id;
 const CLIENT = PUSH_DEMO_CLIENTS[0];
@@ -78,7 +79,7 @@ describe('1C-Connect push API simulator', () => {
 
 	test("takes every request shape of the vendor's example bot, each answered 200 with no body", async () => {
 		for (const [name, { path, body }] of Object.entries(SHAPES.requests)) {
-			if (name === 'sendFileMeta') continue;
+			if (name === 'sendFileMeta' || name === 'reroute') continue;
 			const sent = name === 'setHook' ? { ...body, url: hookUrl } : body;
 			const reply = await call('POST', path, sent);
 			assert.equal(reply.status, 200, `${name}: ${await reply.clone().text()}`);
@@ -103,6 +104,12 @@ describe('1C-Connect push API simulator', () => {
 			size: 8,
 			comment: 'Вот, пожалуйста.',
 		});
+	});
+
+	test("the message types the simulator sends are the numbers of the vendor's bots", () => {
+		for (const [name, type] of Object.entries(MESSAGE_TYPE)) {
+			assert.equal(SHAPES.messageTypes[name], type, name);
+		}
 	});
 
 	test("a client's first message opens a treatment and reaches the hook with back_auth, in the example bot's Message shape", async () => {
@@ -179,6 +186,42 @@ describe('1C-Connect push API simulator', () => {
 			SHAPES.requests.dropTreatment.body,
 		);
 		assert.equal(again.status, 400);
+	});
+
+	test('a move to another line ends the treatment here, opens one there, and both lines hear type 89', async () => {
+		await call('POST', '/v1/hook/', { type: 'line', url: hookUrl });
+		await control('client-message', { line_id: LINE, user_id: CLIENT, text: 'Мне в бухгалтерию' });
+		const [from] = (await (
+			await call('GET', `/v1/line/treatment/?user_id=${CLIENT}`)
+		).json()) as Array<Record<string, unknown>>;
+		const reroute = SHAPES.requests.reroute;
+		assert.equal((await call('POST', reroute.path, reroute.body)).status, 200);
+		await waitForCalls(4);
+		const moves = received.slice(2).map((hookCall) => hookCall.body);
+		const here = moves.find((body) => body.line_id === LINE)!;
+		const there = moves.find((body) => body.line_id === reroute.body.to_line_id)!;
+		assert.equal(here.message_type, MESSAGE_TYPE.reroutedToOtherLine);
+		assert.equal(there.message_type, MESSAGE_TYPE.reroutedToOtherLine);
+		const [to] = (await (
+			await call('GET', `/v1/line/treatment/?user_id=${CLIENT}`)
+		).json()) as Array<Record<string, unknown>>;
+		assert.equal(to.line_id, reroute.body.to_line_id);
+		assert.deepEqual(here.data, {
+			direction: 'to',
+			line_id: reroute.body.to_line_id,
+			treatment_id: to.treatment_id,
+		});
+		assert.deepEqual(there.data, {
+			direction: 'from',
+			line_id: LINE,
+			treatment_id: from.treatment_id,
+		});
+		assert.equal(there.text, reroute.body.quote);
+		assert.equal((await call('POST', reroute.path, reroute.body)).status, 400, 'nothing left');
+		const back = { ...reroute.body, line_id: reroute.body.to_line_id };
+		assert.equal((await call('POST', reroute.path, back)).status, 400, 'its own line');
+		const nowhere = { ...back, to_line_id: '00000000-0000-4000-8000-000000000000' };
+		assert.equal((await call('POST', reroute.path, nowhere)).status, 403);
 	});
 
 	test('refuses a wrong login (401), a bad keyboard (400), an unknown line (403), a bot on a line without bots (403)', async () => {

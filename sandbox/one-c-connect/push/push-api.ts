@@ -5,10 +5,14 @@
  * DropTreatment (1347551359), 4.2.3.1 open treatments (1289355600) with the Treatment object
  * (1289322810), 4.2.3.5 lines (2156429313) with the Line object (1289420955), 4.3.1.1 AppointStart
  * (1348632607), 4.3.1.2 AppointSpec (1348632627), SendMessageLine (2580447274), DropKeyboard
- * (1347551311), SendImageLine (1492091047). Writes answer 200 with no body; errors are 400, 401,
- * 403. The hook call body, its message types and the multipart file send (a `meta` JSON part and a
- * `file` part) follow the vendor's example bot, 1C-Connect/1cconnect-example-bot
- * (src/bot/messages/text.go, src/bot/requests/*.go), where the wiki pages say nothing.
+ * (1347551311), SendImageLine (1492091047), the hook message's `data` on a move between lines
+ * (1487241255: direction from/to, line_id, treatment_id). Writes answer 200 with no body; errors
+ * are 400, 401, 403. The hook call body, its message types and the multipart file send (a `meta`
+ * JSON part and a `file` part) follow the vendor's example bot, 1C-Connect/1cconnect-example-bot
+ * (src/bot/messages/text.go, src/bot/requests/*.go), and the move to another line (POST
+ * /v1/line/reroute/ with to_line_id and quote, message type 89) its text bot,
+ * 1C-Connect/1cconnect-text-bot (internal/connect/client/treatment.go), where the wiki pages found
+ * say nothing.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -101,6 +105,7 @@ export class PushApi {
 		api('POST', '/line/drop/treatment/', (request) => this.close(objectBody(request.json())));
 		api('POST', '/line/appoint/start/', (request) => this.appoint(objectBody(request.json())));
 		api('POST', '/line/appoint/spec/', (request) => this.appoint(objectBody(request.json()), true));
+		api('POST', '/line/reroute/', (request) => this.reroute(objectBody(request.json())));
 		api('DELETE', '/hook/:type/:id/', (_request, params) => this.deleteHook(params));
 		api('GET', '/line/file/:id/', (_request, params) => this.fileContent(params.id));
 		const control = (method: string, path: string, action: (request: SimRequest) => unknown) =>
@@ -148,8 +153,9 @@ export class PushApi {
 	}
 
 	/**
-	 * A client sends a file. No wiki page found shows a file in a hook call: the simulator links it
-	 * as `data: {file_name, file_size, url}`, the URL on the push API itself behind the API login.
+	 * A client sends a file. No wiki page found shows a file in a hook call, and neither vendor bot
+	 * reads one (their hook Message has no file field): the simulator links it as
+	 * `data: {file_name, file_size, url}`, the URL on the push API itself behind the API login.
 	 */
 	async clientSendsFile(body: Record<string, unknown>, origin: string): Promise<Delivery[]> {
 		const { line_id, user_id } = this.known(body, { anyClient: true });
@@ -297,13 +303,7 @@ export class PushApi {
 		const { line_id, user_id } = this.known(body);
 		const author = this.specialistOf(body, 'author_id');
 		const conversation = this.conversation(line_id, user_id);
-		const treatment = conversation.treatment;
-		if (!treatment) throw new BadPushRequest('the user has no open treatment in this line');
-		treatment.treatment_duration = Math.round(
-			(this.now() - Date.parse(treatment.initialized_at)) / 1000,
-		);
-		conversation.closed.push(treatment);
-		delete conversation.treatment;
+		this.endTreatment(conversation);
 		const event = this.event({
 			line_id,
 			user_id,
@@ -328,6 +328,42 @@ export class PushApi {
 			message_type: MESSAGE_TYPE.treatmentStartedBySpecialist,
 		});
 		void this.announce(conversation, [event]);
+		return noBody();
+	}
+
+	/**
+	 * The client's open treatment moves to another line: it ends in this line and a new one opens
+	 * there. Each line's hooks hear message type 89 with the other line and treatment in `data`
+	 * (direction `to` here, `from` there); the quote comes to the new line as the call's text.
+	 */
+	private reroute(body: Record<string, unknown>): SimResponse {
+		const { line_id, user_id } = this.known(body);
+		const to_line_id = uuidField(body, 'to_line_id');
+		if (!this.lines.has(to_line_id)) throw new ForbiddenPushRequest('no such line for this login');
+		if (to_line_id === line_id) throw new BadPushRequest('to_line_id is the treatment’s own line');
+		if (body.quote !== undefined && typeof body.quote !== 'string') {
+			throw new BadPushRequest('quote must be a string');
+		}
+		const from = this.conversation(line_id, user_id);
+		const moved = this.endTreatment(from);
+		const to = this.conversation(to_line_id, user_id);
+		const opened = to.treatment ?? this.openTreatment(to);
+		const type = MESSAGE_TYPE.reroutedToOtherLine;
+		const left = { line_id, user_id, author_id: null, message_type: type };
+		void this.announce(from, [
+			this.event({
+				...left,
+				data: { direction: 'to', line_id: to_line_id, treatment_id: opened.treatment_id },
+			}),
+		]);
+		const arrived = { line_id: to_line_id, user_id, author_id: null, message_type: type };
+		void this.announce(to, [
+			this.event({
+				...arrived,
+				text: typeof body.quote === 'string' ? body.quote : '',
+				data: { direction: 'from', line_id, treatment_id: moved.treatment_id },
+			}),
+		]);
 		return noBody();
 	}
 
@@ -374,6 +410,18 @@ export class PushApi {
 			this.conversations.set(key, conversation);
 		}
 		return conversation;
+	}
+
+	/** The conversation's open treatment ends, with its duration; none open is a 400. */
+	private endTreatment(conversation: Conversation): Treatment {
+		const treatment = conversation.treatment;
+		if (!treatment) throw new BadPushRequest('the user has no open treatment in this line');
+		treatment.treatment_duration = Math.round(
+			(this.now() - Date.parse(treatment.initialized_at)) / 1000,
+		);
+		conversation.closed.push(treatment);
+		delete conversation.treatment;
+		return treatment;
 	}
 
 	private openTreatment(conversation: Conversation): Treatment {

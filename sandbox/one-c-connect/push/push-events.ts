@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-/** Message types the vendor's example bot knows (src/bot/messages/text.go). */
+/** Message types the vendor's bots know (example bot and text bot, messages/text.go). */
 export const MESSAGE_TYPE = {
 	text: 1,
 	file: 70,
 	treatmentStartedByUser: 80,
 	treatmentStartedBySpecialist: 81,
 	treatmentClosed: 82,
+	reroutedToOtherLine: 89,
 } as const;
 
 /** One hook call body, in the shape of the example bot's `Message`. */
