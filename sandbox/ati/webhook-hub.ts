@@ -5,10 +5,11 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 // and `verification_status=progress`, answered with the challenge as a JSON string within 20 s;
 // then each event is POSTed as {topic, entities: [{entity_id, action_date, entity}], is_retry},
 // signed with HMAC-SHA-256 by the hook's key over "<method>\n<path_and_query>\n<Date>;<Digest>;
-// <host:port>", and repeated with ATI-Is-Retry until a 2xx. Where the pages stop, the hub's
-// choices: the signature travels as `Authorization: Signature keyId=…,algorithm="hmac-sha256",
-// headers="date digest host",signature="<base64>"`; the status reply is {hook: {id, topic,
-// callback, status, key}}; a failed delivery is repeated 3 times, 100 ms apart.
+// <host:port>", and repeated with ATI-Is-Retry until a 2xx. The header carries the page's
+// "Signature" parameter as a public summary of that page gives it: `Authorization: HMAC-SHA-256
+// Credential=<hook id>&SignedHeaders=Date;Digest;Host&Signature=<base64>`. Where the pages stop,
+// the hub's choices: the status reply is {hook: {id, topic, callback, status, key}}; a failed
+// delivery is repeated 3 times, 100 ms apart.
 
 export const ATI_WEBHOOK_TOPICS = ['cargoes', 'cargoes.on_boards', 'orders', 'orders.invites'];
 const ANSWER_WITHIN_MS = 20_000;
@@ -162,7 +163,7 @@ export class WebhookHub {
 					Date: date,
 					Digest: digest,
 					'ATI-Is-Retry': String(retry),
-					Authorization: `Signature keyId="${hook.id}",algorithm="hmac-sha256",headers="date digest host",signature="${signature}"`,
+					Authorization: `HMAC-SHA-256 Credential=${hook.id}&SignedHeaders=Date;Digest;Host&Signature=${signature}`,
 				},
 				body,
 				signal: AbortSignal.timeout(ANSWER_WITHIN_MS),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
 
 import type { RunningWebhookTrigger } from '../harness/webhook-trigger';
@@ -161,6 +162,23 @@ describe('ATI.SU Webhook Trigger', () => {
 					date: new Date().toUTCString(),
 					digest: 'sha-256=AAAA',
 					authorization: 'Signature keyId="x",algorithm="hmac-sha256",signature="AAAA"',
+				}),
+				401,
+			);
+			const date = new Date().toUTCString();
+			const digest = `sha-256=${createHash('sha256').update(forged).digest('base64')}`;
+			assert.equal(
+				await post(forged, {
+					date,
+					digest,
+					authorization: `HMAC-SHA-256 Credential=x&SignedHeaders=Date;Digest;Host&Signature=${createHmac(
+						'sha256',
+						'guessed-key',
+					)
+						.update(
+							`POST\n${new URL(trigger.url).pathname}\n${date};${digest};127.0.0.1:${new URL(trigger.url).port}`,
+						)
+						.digest('base64')}`,
 				}),
 				401,
 			);
