@@ -89,6 +89,34 @@ describe('ATI.SU Order, Firm and Dictionary', () => {
 		);
 	});
 
+	test('Order Get Many reads a long list in the one request ATI answers it with: no paging to loop on', async () => {
+		const start = Date.parse('2026-12-01T00:00:00Z');
+		for (let index = 0; index < 240; index++) {
+			ati.simulator.orders.add(
+				{ id: `order-${String(index).padStart(3, '0')}`, status: index % 6, load_id: `L${index}` },
+				new Date(start + index * 1000),
+			);
+		}
+		const all = await ati.run({ resource: 'order', operation: 'getMany', returnAll: true });
+		assert.equal(all.items.length, 240);
+		assert.equal(new Set(all.items.map((item) => item.json.id)).size, 240);
+		assert.equal(all.items[239].json.id, 'order-239');
+		assert.ok(all.items.every((item) => item.pairedItem !== undefined));
+
+		const limited = await ati.run({ resource: 'order', operation: 'getMany', limit: 30 });
+		assert.deepEqual(
+			limited.items.map((item) => item.json.id),
+			Array.from({ length: 30 }, (_, index) => `order-${String(index).padStart(3, '0')}`),
+		);
+		assert.deepEqual(
+			ati.simulator.requests.map((request) => [requestLine(request), request.body]),
+			[
+				['POST /v1.2/orders/search', '{"role":0}'],
+				['POST /v1.2/orders/search', '{"role":0}'],
+			],
+		);
+	});
+
 	test('Firm Get reads the summary; Get Contacts adds the code_id Presence takes', async () => {
 		const firm = await ati.run({ resource: 'firm', operation: 'get', atiId: '234567' });
 		assert.equal(firm.items[0].json.firm_name, 'Перевозчиков П. П.');
