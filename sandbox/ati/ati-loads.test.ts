@@ -37,6 +37,43 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 	beforeEach(() => simulator.reset());
 	after(() => simulator.stop());
 
+	test('a webhook subscription takes the subscription type its topic needs: complex with boards for board topics', async () => {
+		const callback = 'http://127.0.0.1:9/hook-a';
+		const refused = async (body: object) => {
+			const res = await call('POST', '/webhooks/v1/create', body);
+			return [res.status, (await json(res)).reason];
+		};
+		assert.deepEqual(
+			await refused({ topic: 'cargoes.on_boards', callback, subscription_type: 'normal' }),
+			[400, 'topic cargoes.on_boards takes subscription_type complex'],
+		);
+		assert.deepEqual(
+			await refused({
+				topic: 'cargoes.on_boards',
+				callback,
+				subscription_type: 'complex',
+				subscription: { channel: 'cargoes.on_boards', boards: [] },
+			}),
+			[400, 'subscription must name the channel cargoes.on_boards and the boards to follow'],
+		);
+		assert.deepEqual(await refused({ topic: 'cargoes', callback, subscription_type: 'complex' }), [
+			400,
+			'topic cargoes takes subscription_type normal',
+		]);
+		const created = await call('POST', '/webhooks/v1/create', {
+			topic: 'cargoes.on_boards',
+			callback,
+			subscription_type: 'complex',
+			subscription: { channel: 'cargoes.on_boards', boards: ['507f1f77bcf86cd799439011'] },
+		});
+		assert.equal(created.status, 202);
+		assert.deepEqual(
+			simulator.webhooks.list().map((hook) => hook.boards),
+			[['507f1f77bcf86cd799439011']],
+		);
+		await simulator.webhooks.settled();
+	});
+
 	test('a load is published, read, listed, updated, renewed and deleted', async () => {
 		const created = await call('POST', '/v2/cargos', { cargo_application: application() });
 		assert.equal(created.status, 200);

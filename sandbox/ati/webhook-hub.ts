@@ -12,6 +12,11 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 // delivery is repeated 3 times, 100 ms apart.
 
 export const ATI_WEBHOOK_TOPICS = ['cargoes', 'cargoes.on_boards', 'orders', 'orders.invites'];
+/**
+ * Topics taken only as a "complex" subscription with `subscription: {channel, boards}`; the
+ * others only as "normal" (a public summary of ATI's webhooks section, its topics table).
+ */
+const COMPLEX_TOPICS = ['cargoes.on_boards'];
 const ANSWER_WITHIN_MS = 20_000;
 const RETRIES = 3;
 const RETRY_PAUSE_MS = 100;
@@ -22,6 +27,16 @@ export interface Hook {
 	callback: string;
 	status: 'created' | 'verification' | 'active' | 'removed' | 'deactivated';
 	key: string;
+	/** The boards a complex subscription follows. */
+	boards?: string[];
+}
+
+/** What POST /webhooks/v1/create carries besides the callback. */
+export interface HookRequest {
+	topic?: unknown;
+	callback?: unknown;
+	subscription_type?: unknown;
+	subscription?: unknown;
 }
 
 export interface Delivery {
@@ -45,9 +60,24 @@ export class WebhookHub {
 	}
 
 	/** The new hook, or why ATI refuses it. */
-	create(topic: unknown, callback: unknown): Hook | string {
+	create({ topic, callback, subscription_type, subscription }: HookRequest): Hook | string {
 		if (typeof topic !== 'string' || !ATI_WEBHOOK_TOPICS.includes(topic)) {
 			return `topic must be one of ${ATI_WEBHOOK_TOPICS.join(', ')}`;
+		}
+		const complex = COMPLEX_TOPICS.includes(topic);
+		if (subscription_type !== (complex ? 'complex' : 'normal')) {
+			return `topic ${topic} takes subscription_type ${complex ? 'complex' : 'normal'}`;
+		}
+		const boards = (subscription as { boards?: unknown } | undefined)?.boards;
+		const channel = (subscription as { channel?: unknown } | undefined)?.channel;
+		if (
+			complex &&
+			(channel !== topic ||
+				!Array.isArray(boards) ||
+				boards.length === 0 ||
+				!boards.every((board) => typeof board === 'string'))
+		) {
+			return `subscription must name the channel ${topic} and the boards to follow`;
 		}
 		let url: URL;
 		try {
@@ -71,6 +101,7 @@ export class WebhookHub {
 			callback: url.href,
 			status: 'created',
 			key: randomBytes(24).toString('base64'),
+			...(complex ? { boards: boards as string[] } : {}),
 		};
 		this.hooks.set(hook.id, hook);
 		this.track(this.verify(hook));

@@ -58,6 +58,47 @@ describe('ATI.SU Webhook Trigger', () => {
 		});
 	});
 
+	test('Loads on Boards subscribes as ATI asks for board topics: a complex subscription naming the boards', async () => {
+		const boards = ['507f1f77bcf86cd799439011', '507f1f77bcf86cd799439012'];
+		const trigger = await startWebhookTrigger(ati.harness, {
+			type: 'atiWebhookTrigger',
+			parameters: { topic: 'cargoes.on_boards', boardIds: boards.join(', ') },
+			credentials: { atiApi: ati.credentialId },
+		});
+		try {
+			await trigger.activate();
+			await ati.simulator.webhooks.settled();
+			const [hook] = ati.simulator.webhooks.list();
+			assert.deepEqual(
+				[hook.topic, hook.status, hook.boards],
+				['cargoes.on_boards', 'active', boards],
+			);
+			assert.deepEqual(JSON.parse(ati.simulator.requests[0].body), {
+				topic: 'cargoes.on_boards',
+				callback: trigger.url,
+				subscription_type: 'complex',
+				subscription: { channel: 'cargoes.on_boards', boards },
+			});
+		} finally {
+			await ati.simulator.webhooks.settled();
+			await trigger.close();
+		}
+	});
+
+	test('Loads on Boards without a board ID fails activation saying what to enter; nothing is sent', async () => {
+		const trigger = await startWebhookTrigger(ati.harness, {
+			type: 'atiWebhookTrigger',
+			parameters: { topic: 'cargoes.on_boards', boardIds: ' , ' },
+			credentials: { atiApi: ati.credentialId },
+		});
+		try {
+			await assert.rejects(trigger.activate(), /No board given for Loads on Boards/);
+			assert.equal(ati.simulator.requests.length, 0);
+		} finally {
+			await trigger.close();
+		}
+	});
+
 	test('a load published, changed and deleted starts one run each; the deletion is a "deleted" event with the ID', async () => {
 		await withTrigger(ati, async (trigger) => {
 			const load = ati.simulator.loads.add(application('first'));
