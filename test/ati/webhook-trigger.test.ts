@@ -120,6 +120,11 @@ describe('ATI.SU Webhook Trigger', () => {
 					['deleted', load.cargo_application_id, null],
 				],
 			);
+			// The topic page's model names the load cargo_id; the entity is passed through whole.
+			assert.equal(
+				(runs[0][0].json.entity as { cargo_id?: string }).cargo_id,
+				load.cargo_application_id,
+			);
 			assert.ok(trigger.calls.every((call) => call.status === 200));
 		});
 	});
