@@ -189,6 +189,20 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 		assert.equal((await call('POST', '/v1.2/orders/search', { role: 2 })).status, 400);
 	});
 
+	test('the city autocomplete answers cities starting with the prefix, up to the limit; no prefix is a 400', async () => {
+		const suggest = async (body: object) => {
+			const res = await call('POST', '/gw/gis-dict/v1/autocomplete/suggestions', body);
+			return [res.status, await json(res)] as const;
+		};
+		const [status, reply] = await suggest({ prefix: 'мОсК', suggestion_types: 1, limit: 1 });
+		assert.equal(status, 200);
+		assert.deepEqual(reply.suggestions, [
+			{ city: { id: 1, name: 'Москва' }, region: { name: 'Москва' }, country: { name: 'Россия' } },
+		]);
+		assert.equal((await suggest({ prefix: 'моск' }))[1].suggestions.length, 2);
+		assert.equal((await suggest({ prefix: '' }))[0], 400);
+	});
+
 	test('firms and dictionaries answer their lists; an unknown firm is 404', async () => {
 		assert.equal((await json(await call('GET', '/v1.0/firms/234567/summary'))).ati_id, '234567');
 		assert.equal((await call('GET', '/v1.0/firms/999/contacts/summary')).status, 404);

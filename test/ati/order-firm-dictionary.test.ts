@@ -169,11 +169,34 @@ describe('ATI.SU Order, Firm and Dictionary', () => {
 		assert.deepEqual(bodies[0], { name: 'тентованный', value: 1 });
 		const currencies = await ati.harness.loadOptions(node, 'getCurrencies');
 		assert.deepEqual(currencies[0], { name: 'руб', value: 1 });
-		assert.deepEqual(ati.simulator.requests.map(requestLine), [
-			'GET /v1.0/dictionaries/cities',
-			'GET /v1.0/dictionaries/cargoTypes',
-			'GET /v1.0/dictionaries/carTypes',
-			'GET /v1.0/dictionaries/currencyTypes',
+		assert.deepEqual(
+			ati.simulator.requests.map((request) => [requestLine(request), request.body]),
+			[
+				[
+					'POST /gw/gis-dict/v1/autocomplete/suggestions',
+					'{"prefix":"каз","suggestion_types":1,"limit":100}',
+				],
+				['GET /v1.0/dictionaries/cargoTypes', ''],
+				['GET /v1.0/dictionaries/carTypes', ''],
+				['GET /v1.0/dictionaries/currencyTypes', ''],
+			],
+		);
+	});
+
+	test('the city picker asks ATI only once something is typed, and finds cities by the start of the name', async () => {
+		const node = {
+			type: 'ati',
+			parameters: { resource: 'load', operation: 'create' },
+			credentials: { atiApi: ati.credentialId },
+		};
+		assert.deepEqual((await ati.harness.listSearch(node, 'searchCities', '  ')).results, []);
+		assert.equal(ati.simulator.requests.length, 0);
+		const moscow = await ati.harness.listSearch(node, 'searchCities', 'Москв');
+		assert.deepEqual(moscow.results, [
+			{ name: 'Москва', value: '1' },
+			{ name: 'Москворецкое (Московская обл.)', value: '8' },
 		]);
+		assert.deepEqual((await ati.harness.listSearch(node, 'searchCities', 'Париж')).results, []);
+		assert.equal(ati.simulator.requests.length, 2);
 	});
 });
