@@ -12,6 +12,7 @@ import { asRequest } from '../shared/webhook/webhook-context';
 import { createHook, deleteHook, getHook } from './transport/webhooks';
 import { ATI_TOPICS, eventsOf, repeatKeyOf } from './webhook-trigger/events';
 import { atiRepeatFilter } from './webhook-trigger/repeat-filter';
+import { boardIdsOf } from './webhook-trigger/board-ids';
 import { isSignedBy } from './webhook-trigger/signature';
 
 // A node of its own, not a mode of the ATI.SU Trigger: that node polls (n8n runs a node either as
@@ -65,6 +66,17 @@ export class AtiWebhookTrigger implements INodeType {
 				default: 'cargoes',
 				description: 'What ATI.SU reports; a deleted entity comes as a "deleted" event with its ID',
 			},
+			{
+				displayName: 'Board IDs',
+				name: 'boardIds',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: '507f1f77bcf86cd799439011',
+				description:
+					'The personal boards (площадки) whose loads to follow, separated by commas: the IDs ATI shows for the boards the firm can see',
+				displayOptions: { show: { topic: ['cargoes.on_boards'] } },
+			},
 		],
 	};
 
@@ -86,10 +98,12 @@ export class AtiWebhookTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const stored = this.getWorkflowStaticData('node') as Stored;
 				const context = asRequest(this);
+				const topic = this.getNodeParameter('topic') as string;
+				const boards = boardIdsOf(this, topic);
 				// A subscription left from before (changed topic, lost state) would deliver twice.
 				if (stored.hookId) await deleteHook(context, stored.hookId);
 				const url = this.getNodeWebhookUrl('default') as string;
-				const id = await createHook(context, this.getNodeParameter('topic') as string, url);
+				const id = await createHook(context, topic, url, boards);
 				stored.hookId = id;
 				stored.key = (await getHook(context, id))?.key;
 				return true;

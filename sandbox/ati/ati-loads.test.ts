@@ -37,6 +37,43 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 	beforeEach(() => simulator.reset());
 	after(() => simulator.stop());
 
+	test('a webhook subscription takes the subscription type its topic needs: complex with boards for board topics', async () => {
+		const callback = 'http://127.0.0.1:9/hook-a';
+		const refused = async (body: object) => {
+			const res = await call('POST', '/webhooks/v1/create', body);
+			return [res.status, (await json(res)).reason];
+		};
+		assert.deepEqual(
+			await refused({ topic: 'cargoes.on_boards', callback, subscription_type: 'normal' }),
+			[400, 'topic cargoes.on_boards takes subscription_type complex'],
+		);
+		assert.deepEqual(
+			await refused({
+				topic: 'cargoes.on_boards',
+				callback,
+				subscription_type: 'complex',
+				subscription: { channel: 'cargoes.on_boards', boards: [] },
+			}),
+			[400, 'subscription must name the channel cargoes.on_boards and the boards to follow'],
+		);
+		assert.deepEqual(await refused({ topic: 'cargoes', callback, subscription_type: 'complex' }), [
+			400,
+			'topic cargoes takes subscription_type normal',
+		]);
+		const created = await call('POST', '/webhooks/v1/create', {
+			topic: 'cargoes.on_boards',
+			callback,
+			subscription_type: 'complex',
+			subscription: { channel: 'cargoes.on_boards', boards: ['507f1f77bcf86cd799439011'] },
+		});
+		assert.equal(created.status, 202);
+		assert.deepEqual(
+			simulator.webhooks.list().map((hook) => hook.boards),
+			[['507f1f77bcf86cd799439011']],
+		);
+		await simulator.webhooks.settled();
+	});
+
 	test('a load is published, read, listed, updated, renewed and deleted', async () => {
 		const created = await call('POST', '/v2/cargos', { cargo_application: application() });
 		assert.equal(created.status, 200);
@@ -150,6 +187,20 @@ describe('ATI simulator: loads, orders, firms and dictionaries', () => {
 		assert.deepEqual(await search({ role: 0, load_ids: ['L2'] }), []);
 		assert.deepEqual(await search({ role: 1 }), ['order-2']);
 		assert.equal((await call('POST', '/v1.2/orders/search', { role: 2 })).status, 400);
+	});
+
+	test('the city autocomplete answers cities starting with the prefix, up to the limit; no prefix is a 400', async () => {
+		const suggest = async (body: object) => {
+			const res = await call('POST', '/gw/gis-dict/v1/autocomplete/suggestions', body);
+			return [res.status, await json(res)] as const;
+		};
+		const [status, reply] = await suggest({ prefix: 'мОсК', suggestion_types: 1, limit: 1 });
+		assert.equal(status, 200);
+		assert.deepEqual(reply.suggestions, [
+			{ city: { id: 1, name: 'Москва' }, region: { name: 'Москва' }, country: { name: 'Россия' } },
+		]);
+		assert.equal((await suggest({ prefix: 'моск' }))[1].suggestions.length, 2);
+		assert.equal((await suggest({ prefix: '' }))[0], 400);
 	});
 
 	test('firms and dictionaries answer their lists; an unknown firm is 404', async () => {

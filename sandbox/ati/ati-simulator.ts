@@ -7,7 +7,7 @@ import { PresenceStore } from './presence-store';
 import { listContacts, updateContacts } from './routes/contacts-control';
 import { getBalance } from './routes/get-balance';
 import { getPresenceState } from './routes/get-presence-state';
-import { DICTIONARIES, dictionary } from './routes/dictionaries';
+import { DICTIONARIES, citySuggestions, dictionary } from './routes/dictionaries';
 import { firmContacts, firmSummary } from './routes/firms';
 import {
 	addCarrierResponse,
@@ -90,6 +90,7 @@ export class AtiSimulator extends SimulatorServer {
 			this.webhooks.publish(event.topic, event.entityId, event.entity),
 		);
 		this.orders.onChange((order) => this.webhooks.publish('orders', order.id, order));
+		this.route('POST', '/gw/gis-dict/v1/autocomplete/suggestions', guard(citySuggestions()));
 		for (const [name, list] of Object.entries(DICTIONARIES)) {
 			this.route('GET', `/v1.0/dictionaries/${name}`, guard(dictionary(list)));
 		}

@@ -156,7 +156,14 @@ export class LoadStore {
 		this.counter = 0;
 	}
 
-	private emit(entityId: string, entity: StoredLoad | null): void {
+	private emit(entityId: string, stored: StoredLoad | null): void {
+		// The topic page's model names the load cargo_id and cargo_number (ATI's newer API calls
+		// them cargo_application_id and cargo_application_number): the delivery carries both.
+		const entity = stored && {
+			...stored,
+			cargo_id: stored.cargo_application_id,
+			cargo_number: stored.cargo_application_number,
+		};
 		for (const listener of this.listeners) listener({ topic: 'cargoes', entityId, entity });
 	}
 }

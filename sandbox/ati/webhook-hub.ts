@@ -5,12 +5,18 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 // and `verification_status=progress`, answered with the challenge as a JSON string within 20 s;
 // then each event is POSTed as {topic, entities: [{entity_id, action_date, entity}], is_retry},
 // signed with HMAC-SHA-256 by the hook's key over "<method>\n<path_and_query>\n<Date>;<Digest>;
-// <host:port>", and repeated with ATI-Is-Retry until a 2xx. Where the pages stop, the hub's
-// choices: the signature travels as `Authorization: Signature keyId=…,algorithm="hmac-sha256",
-// headers="date digest host",signature="<base64>"`; the status reply is {hook: {id, topic,
-// callback, status, key}}; a failed delivery is repeated 3 times, 100 ms apart.
+// <host:port>", and repeated with ATI-Is-Retry until a 2xx. The header carries the page's
+// "Signature" parameter as a public summary of that page gives it: `Authorization: HMAC-SHA-256
+// Credential=<hook id>&SignedHeaders=Date;Digest;Host&Signature=<base64>`. Where the pages stop,
+// the hub's choices: the status reply is {hook: {id, topic, callback, status, key}}; a failed
+// delivery is repeated 3 times, 100 ms apart.
 
 export const ATI_WEBHOOK_TOPICS = ['cargoes', 'cargoes.on_boards', 'orders', 'orders.invites'];
+/**
+ * Topics taken only as a "complex" subscription with `subscription: {channel, boards}`; the
+ * others only as "normal" (a public summary of ATI's webhooks section, its topics table).
+ */
+const COMPLEX_TOPICS = ['cargoes.on_boards'];
 const ANSWER_WITHIN_MS = 20_000;
 const RETRIES = 3;
 const RETRY_PAUSE_MS = 100;
@@ -21,6 +27,16 @@ export interface Hook {
 	callback: string;
 	status: 'created' | 'verification' | 'active' | 'removed' | 'deactivated';
 	key: string;
+	/** The boards a complex subscription follows. */
+	boards?: string[];
+}
+
+/** What POST /webhooks/v1/create carries besides the callback. */
+export interface HookRequest {
+	topic?: unknown;
+	callback?: unknown;
+	subscription_type?: unknown;
+	subscription?: unknown;
 }
 
 export interface Delivery {
@@ -44,9 +60,24 @@ export class WebhookHub {
 	}
 
 	/** The new hook, or why ATI refuses it. */
-	create(topic: unknown, callback: unknown): Hook | string {
+	create({ topic, callback, subscription_type, subscription }: HookRequest): Hook | string {
 		if (typeof topic !== 'string' || !ATI_WEBHOOK_TOPICS.includes(topic)) {
 			return `topic must be one of ${ATI_WEBHOOK_TOPICS.join(', ')}`;
+		}
+		const complex = COMPLEX_TOPICS.includes(topic);
+		if (subscription_type !== (complex ? 'complex' : 'normal')) {
+			return `topic ${topic} takes subscription_type ${complex ? 'complex' : 'normal'}`;
+		}
+		const boards = (subscription as { boards?: unknown } | undefined)?.boards;
+		const channel = (subscription as { channel?: unknown } | undefined)?.channel;
+		if (
+			complex &&
+			(channel !== topic ||
+				!Array.isArray(boards) ||
+				boards.length === 0 ||
+				!boards.every((board) => typeof board === 'string'))
+		) {
+			return `subscription must name the channel ${topic} and the boards to follow`;
 		}
 		let url: URL;
 		try {
@@ -70,6 +101,7 @@ export class WebhookHub {
 			callback: url.href,
 			status: 'created',
 			key: randomBytes(24).toString('base64'),
+			...(complex ? { boards: boards as string[] } : {}),
 		};
 		this.hooks.set(hook.id, hook);
 		this.track(this.verify(hook));
@@ -162,7 +194,7 @@ export class WebhookHub {
 					Date: date,
 					Digest: digest,
 					'ATI-Is-Retry': String(retry),
-					Authorization: `Signature keyId="${hook.id}",algorithm="hmac-sha256",headers="date digest host",signature="${signature}"`,
+					Authorization: `HMAC-SHA-256 Credential=${hook.id}&SignedHeaders=Date;Digest;Host&Signature=${signature}`,
 				},
 				body,
 				signal: AbortSignal.timeout(ANSWER_WITHIN_MS),

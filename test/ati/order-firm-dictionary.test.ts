@@ -89,6 +89,34 @@ describe('ATI.SU Order, Firm and Dictionary', () => {
 		);
 	});
 
+	test('Order Get Many reads a long list in the one request ATI answers it with: no paging to loop on', async () => {
+		const start = Date.parse('2026-12-01T00:00:00Z');
+		for (let index = 0; index < 240; index++) {
+			ati.simulator.orders.add(
+				{ id: `order-${String(index).padStart(3, '0')}`, status: index % 6, load_id: `L${index}` },
+				new Date(start + index * 1000),
+			);
+		}
+		const all = await ati.run({ resource: 'order', operation: 'getMany', returnAll: true });
+		assert.equal(all.items.length, 240);
+		assert.equal(new Set(all.items.map((item) => item.json.id)).size, 240);
+		assert.equal(all.items[239].json.id, 'order-239');
+		assert.ok(all.items.every((item) => item.pairedItem !== undefined));
+
+		const limited = await ati.run({ resource: 'order', operation: 'getMany', limit: 30 });
+		assert.deepEqual(
+			limited.items.map((item) => item.json.id),
+			Array.from({ length: 30 }, (_, index) => `order-${String(index).padStart(3, '0')}`),
+		);
+		assert.deepEqual(
+			ati.simulator.requests.map((request) => [requestLine(request), request.body]),
+			[
+				['POST /v1.2/orders/search', '{"role":0}'],
+				['POST /v1.2/orders/search', '{"role":0}'],
+			],
+		);
+	});
+
 	test('Firm Get reads the summary; Get Contacts adds the code_id Presence takes', async () => {
 		const firm = await ati.run({ resource: 'firm', operation: 'get', atiId: '234567' });
 		assert.equal(firm.items[0].json.firm_name, 'Перевозчиков П. П.');
@@ -141,11 +169,34 @@ describe('ATI.SU Order, Firm and Dictionary', () => {
 		assert.deepEqual(bodies[0], { name: 'тентованный', value: 1 });
 		const currencies = await ati.harness.loadOptions(node, 'getCurrencies');
 		assert.deepEqual(currencies[0], { name: 'руб', value: 1 });
-		assert.deepEqual(ati.simulator.requests.map(requestLine), [
-			'GET /v1.0/dictionaries/cities',
-			'GET /v1.0/dictionaries/cargoTypes',
-			'GET /v1.0/dictionaries/carTypes',
-			'GET /v1.0/dictionaries/currencyTypes',
+		assert.deepEqual(
+			ati.simulator.requests.map((request) => [requestLine(request), request.body]),
+			[
+				[
+					'POST /gw/gis-dict/v1/autocomplete/suggestions',
+					'{"prefix":"каз","suggestion_types":1,"limit":100}',
+				],
+				['GET /v1.0/dictionaries/cargoTypes', ''],
+				['GET /v1.0/dictionaries/carTypes', ''],
+				['GET /v1.0/dictionaries/currencyTypes', ''],
+			],
+		);
+	});
+
+	test('the city picker asks ATI only once something is typed, and finds cities by the start of the name', async () => {
+		const node = {
+			type: 'ati',
+			parameters: { resource: 'load', operation: 'create' },
+			credentials: { atiApi: ati.credentialId },
+		};
+		assert.deepEqual((await ati.harness.listSearch(node, 'searchCities', '  ')).results, []);
+		assert.equal(ati.simulator.requests.length, 0);
+		const moscow = await ati.harness.listSearch(node, 'searchCities', 'Москв');
+		assert.deepEqual(moscow.results, [
+			{ name: 'Москва', value: '1' },
+			{ name: 'Москворецкое (Московская обл.)', value: '8' },
 		]);
+		assert.deepEqual((await ati.harness.listSearch(node, 'searchCities', 'Париж')).results, []);
+		assert.equal(ati.simulator.requests.length, 2);
 	});
 });

@@ -7,6 +7,7 @@ import { AtiRepeatFilter, REPEAT_WINDOW_MS } from '../../nodes/Ati/webhook-trigg
 import {
 	bodyDigest,
 	isSignedBy,
+	signatureOf,
 	sign,
 	signingString,
 } from '../../nodes/Ati/webhook-trigger/signature';
@@ -38,6 +39,45 @@ describe('ATI.SU Webhook Trigger parts', () => {
 		assert.equal(isSignedBy('key-1', { ...call, date: 'Mon, 07 Dec 2026 10:00:01 GMT' }), false);
 		assert.equal(isSignedBy('key-1', { ...call, body: Buffer.from('{"topic":"orders"}') }), false);
 		assert.equal(isSignedBy('key-1', { ...call, authorization: undefined }), false);
+	});
+
+	test("ATI's header form is read: Signature=<base64> after Credential and SignedHeaders, in their order", () => {
+		const url = 'https://n8n.example.ru/webhook/abc/ati-events';
+		const body = Buffer.from('{"topic":"orders","entities":[]}');
+		const date = 'Mon, 07 Dec 2026 10:00:00 GMT';
+		const digest = bodyDigest(body);
+		const signature = sign('key-1', signingString('POST', url, date, digest));
+		const authorization = `HMAC-SHA-256 Credential=h1&SignedHeaders=Date;Digest;Host&Signature=${signature}`;
+		const call = { method: 'POST', url, date, digest, authorization, body };
+
+		assert.equal(signatureOf(authorization), signature);
+		assert.equal(isSignedBy('key-1', call), true);
+		assert.equal(isSignedBy('key-2', call), false);
+		// Signed in another order: the values are joined in the order SignedHeaders names.
+		const reordered = sign(
+			'key-1',
+			signingString('POST', url, date, digest, ['digest', 'date', 'host']),
+		);
+		assert.equal(
+			isSignedBy('key-1', {
+				...call,
+				authorization: `HMAC-SHA-256 Credential=h1&SignedHeaders=Digest;Date;Host&Signature=${reordered}`,
+			}),
+			true,
+		);
+		// A signature that leaves out the body's Digest does not vouch for the body.
+		const bodyless = sign('key-1', signingString('POST', url, date, digest, ['date', 'host']));
+		assert.equal(
+			isSignedBy('key-1', {
+				...call,
+				authorization: `HMAC-SHA-256 Credential=h1&SignedHeaders=Date;Host&Signature=${bodyless}`,
+			}),
+			false,
+		);
+		assert.equal(
+			isSignedBy('key-1', { ...call, authorization: `HMAC-SHA-256 Credential=h1&Signature=AAAA` }),
+			false,
+		);
 	});
 
 	test('a delivery becomes one event per entity; entity null is "deleted"; a body of another shape is none', () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
 
 import type { RunningWebhookTrigger } from '../harness/webhook-trigger';
@@ -57,6 +58,47 @@ describe('ATI.SU Webhook Trigger', () => {
 		});
 	});
 
+	test('Loads on Boards subscribes as ATI asks for board topics: a complex subscription naming the boards', async () => {
+		const boards = ['507f1f77bcf86cd799439011', '507f1f77bcf86cd799439012'];
+		const trigger = await startWebhookTrigger(ati.harness, {
+			type: 'atiWebhookTrigger',
+			parameters: { topic: 'cargoes.on_boards', boardIds: boards.join(', ') },
+			credentials: { atiApi: ati.credentialId },
+		});
+		try {
+			await trigger.activate();
+			await ati.simulator.webhooks.settled();
+			const [hook] = ati.simulator.webhooks.list();
+			assert.deepEqual(
+				[hook.topic, hook.status, hook.boards],
+				['cargoes.on_boards', 'active', boards],
+			);
+			assert.deepEqual(JSON.parse(ati.simulator.requests[0].body), {
+				topic: 'cargoes.on_boards',
+				callback: trigger.url,
+				subscription_type: 'complex',
+				subscription: { channel: 'cargoes.on_boards', boards },
+			});
+		} finally {
+			await ati.simulator.webhooks.settled();
+			await trigger.close();
+		}
+	});
+
+	test('Loads on Boards without a board ID fails activation saying what to enter; nothing is sent', async () => {
+		const trigger = await startWebhookTrigger(ati.harness, {
+			type: 'atiWebhookTrigger',
+			parameters: { topic: 'cargoes.on_boards', boardIds: ' , ' },
+			credentials: { atiApi: ati.credentialId },
+		});
+		try {
+			await assert.rejects(trigger.activate(), /No board given for Loads on Boards/);
+			assert.equal(ati.simulator.requests.length, 0);
+		} finally {
+			await trigger.close();
+		}
+	});
+
 	test('a load published, changed and deleted starts one run each; the deletion is a "deleted" event with the ID', async () => {
 		await withTrigger(ati, async (trigger) => {
 			const load = ati.simulator.loads.add(application('first'));
@@ -77,6 +119,11 @@ describe('ATI.SU Webhook Trigger', () => {
 					['changed', load.cargo_application_id, 'second'],
 					['deleted', load.cargo_application_id, null],
 				],
+			);
+			// The topic page's model names the load cargo_id; the entity is passed through whole.
+			assert.equal(
+				(runs[0][0].json.entity as { cargo_id?: string }).cargo_id,
+				load.cargo_application_id,
 			);
 			assert.ok(trigger.calls.every((call) => call.status === 200));
 		});
@@ -161,6 +208,23 @@ describe('ATI.SU Webhook Trigger', () => {
 					date: new Date().toUTCString(),
 					digest: 'sha-256=AAAA',
 					authorization: 'Signature keyId="x",algorithm="hmac-sha256",signature="AAAA"',
+				}),
+				401,
+			);
+			const date = new Date().toUTCString();
+			const digest = `sha-256=${createHash('sha256').update(forged).digest('base64')}`;
+			assert.equal(
+				await post(forged, {
+					date,
+					digest,
+					authorization: `HMAC-SHA-256 Credential=x&SignedHeaders=Date;Digest;Host&Signature=${createHmac(
+						'sha256',
+						'guessed-key',
+					)
+						.update(
+							`POST\n${new URL(trigger.url).pathname}\n${date};${digest};127.0.0.1:${new URL(trigger.url).port}`,
+						)
+						.digest('base64')}`,
 				}),
 				401,
 			);

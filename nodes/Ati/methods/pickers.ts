@@ -5,7 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { Dictionary } from '../transport/dictionaries';
-import { dictionaryEntry, getDictionary } from '../transport/dictionaries';
+import { dictionaryEntry, getDictionary, suggestCities } from '../transport/dictionaries';
 
 /** Entries a searchable list shows at once: typing narrows the cities further. */
 const LIST_SIZE = 100;
@@ -50,8 +50,15 @@ async function options(
 	}));
 }
 
-export async function searchCities(this: ILoadOptionsFunctions, filter?: string) {
-	return await search(this, 'cities', filter);
+/** Cities by the start of their name, from ATI's autocomplete: nothing until something is typed. */
+export async function searchCities(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const prefix = (filter ?? '').trim();
+	if (!prefix) return { results: [] };
+	const entries = await suggestCities(this, prefix);
+	return { results: entries.map((entry) => ({ name: entry.name, value: String(entry.id) })) };
 }
 
 export async function searchCargoTypes(this: ILoadOptionsFunctions, filter?: string) {

@@ -5,10 +5,11 @@ import type { RequestContext } from '../../shared/http/vendor-request';
 import type { AtiCall } from './calls';
 import { atiApiRequest } from './index';
 
-// Orders (заказы): GET /v1.2/orders/{dealId} and POST /v1.2/orders/search {role, statuses,
-// load_ids} (ati.su/developers/api/orders/deals), POST /v1.2/orders/invites
-// (ati.su/developers/api/orders/personal-invitations). The search answers one list: no paging
-// is documented.
+// Orders (заказы): GET /v1.2/orders/{dealId} (ati.su/developers/api/orders/deals) and
+// POST /v1.2/orders/invites (ati.su/developers/api/orders/personal-invitations). POST
+// /v1.2/orders/search {role, statuses, load_ids} is on no stored ATI page; ATI's own generated
+// types for its orders service show a filter body and a plain list in reply, without paging: one
+// request per search, Limit applied to the list, the reply size-capped.
 
 export interface OrderSearch extends IDataObject {
 	/** 0: the firm is the shipper; 1: the carrier. */

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../shared/http/vendor-request';
 import { AtiRefusal, atiApiCall, type AtiReply } from './index';
 
 // Webhook subscriptions (ati.su/developers/api/webhooks and the webhooks section of ATI's API
-// reference): POST /webhooks/v1/create {topic, callback, subscription_type} answers 202 with a
+// reference): POST /webhooks/v1/create {topic, callback, subscription_type[, subscription]} answers 202 with a
 // Location of the status; GET /webhooks/v1/status/{id} gives the state and, as hook.key, the
 // key that signs the calls (ati.su/developers/api/webhooks/authentication);
 // DELETE /webhooks/v1/delete/{id}. The status reply's shape beyond hook.key is the simulator's
@@ -27,15 +27,33 @@ const HOOK_HINTS = {
 	notFound: 'The subscription no longer exists on ATI.SU.',
 };
 
+/**
+ * Topics about other firms' entities on boards take a "complex" subscription naming the boards
+ * (a public summary of ATI's webhooks section: `subscription_type: complex`, `subscription:
+ * {channel, boards}`); every other topic a "normal" one.
+ */
+export const BOARD_TOPICS = ['cargoes.on_boards'];
+
+export function subscriptionOf(topic: string, callback: string, boards: string[]): IDataObject {
+	if (!BOARD_TOPICS.includes(topic)) return { topic, callback, subscription_type: 'normal' };
+	return {
+		topic,
+		callback,
+		subscription_type: 'complex',
+		subscription: { channel: topic, boards },
+	};
+}
+
 export async function createHook(
 	context: RequestContext,
 	topic: string,
 	callback: string,
+	boards: string[] = [],
 ): Promise<string> {
 	const reply = (await atiApiCall<IDataObject>(context, {
 		method: 'POST',
 		path: '/webhooks/v1/create',
-		body: { topic, callback, subscription_type: 'normal' },
+		body: subscriptionOf(topic, callback, boards),
 		effect: 'write',
 		expect: { shape: 'ignored', what: 'the webhook subscription' },
 		hints: HOOK_HINTS,

@@ -1,6 +1,7 @@
-// GET /v1.2/orders/{dealId} (ati.su/developers/api/orders/deals), POST /v1.2/orders/search
-// {role, statuses, load_ids} answering a JSON array (no paging is documented), and
-// POST /v1.2/orders/invites (ati.su/developers/api/orders/personal-invitations).
+// GET /v1.2/orders/{dealId} (ati.su/developers/api/orders/deals), POST /v1.2/orders/invites
+// (ati.su/developers/api/orders/personal-invitations), and POST /v1.2/orders/search {role,
+// statuses, load_ids}: on no stored ATI page; ATI's generated orders-service types give "если
+// список пуст вернет все Заказы" and a plain array in reply, with no paging parameters.
 import type { RouteHandler } from '../../framework';
 import { badRequest, notFound } from '../ati-errors';
 import { ATI_DEMO_FIRMS } from '../dictionaries-data';

@@ -9,7 +9,7 @@ export function createWebhook(hub: WebhookHub): RouteHandler {
 	return (request) => {
 		const body = readJsonObject(request);
 		if (typeof body === 'string') return badRequest(body);
-		const hook = hub.create(body.topic, body.callback);
+		const hook = hub.create(body);
 		if (typeof hook === 'string') return badRequest(hook);
 		return { status: 202, headers: { Location: `/webhooks/v1/status/${hook.id}` }, body: null };
 	};

@@ -8,6 +8,7 @@ function dictionaryLocator(
 	name: string,
 	searchListMethod: string,
 	description: string,
+	searchFilterRequired = false,
 ): INodeProperties {
 	return {
 		displayName,
@@ -21,7 +22,7 @@ function dictionaryLocator(
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
+				typeOptions: { searchListMethod, searchable: true, searchFilterRequired },
 			},
 			{
 				displayName: 'ID',
@@ -37,13 +38,15 @@ export const loadingCityLocator = dictionaryLocator(
 	'Loading City',
 	'loadingCity',
 	'searchCities',
-	"Where the load is picked up, from ATI's city dictionary (type to search)",
+	"Where the load is picked up, from ATI's city dictionary (type the start of its name)",
+	true,
 );
 export const unloadingCityLocator = dictionaryLocator(
 	'Unloading City',
 	'unloadingCity',
 	'searchCities',
-	"Where the load is delivered, from ATI's city dictionary (type to search)",
+	"Where the load is delivered, from ATI's city dictionary (type the start of its name)",
+	true,
 );
 export const cargoTypeLocator = dictionaryLocator(
 	'Cargo Type',
