@@ -15,6 +15,7 @@ import {
 	getLoadingTypes,
 	searchCargoTypes,
 	searchCities,
+	searchFirmContacts,
 } from './methods/pickers';
 
 export class Ati implements INodeType {
@@ -23,7 +24,9 @@ export class Ati implements INodeType {
 		name: 'ati',
 		icon: { light: 'file:ati.svg', dark: 'file:ati.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: Presence → Get picks its Contact ID from a firm's contacts (1 keeps the text field).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Publish and manage loads, follow orders, look up firms and dictionaries, and check who is online on the ATI.SU freight exchange',
@@ -36,7 +39,7 @@ export class Ati implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCities, searchCargoTypes },
+		listSearch: { searchCities, searchCargoTypes, searchFirmContacts },
 		loadOptions: { getBodyTypes, getCurrencies, getLoadingTypes },
 	};
 

@@ -2,7 +2,9 @@ import type { INode } from 'n8n-workflow';
 
 import { inputError } from '../../shared/errors/node-errors';
 
-const CONTACT_ID = /^\d+\.\d+$/;
+/** An ATI contact ID: the firm's ATI code, a dot and the contact number (123456.0). */
+export const CONTACT_ID_PATTERN = '^\\d+\\.\\d+$';
+const CONTACT_ID = new RegExp(CONTACT_ID_PATTERN);
 
 /** A string (comma, semicolon or whitespace separated), a number, or an array of either. */
 export function parseContactIds(node: INode, value: unknown, itemIndex: number): string[] {
@@ -31,6 +33,14 @@ export function checkContactId(node: INode, value: unknown, itemIndex: number): 
 	}
 	const text = String(value).trim();
 	if (CONTACT_ID.test(text)) return text;
+	if (text === '') {
+		throw inputError(
+			node,
+			'No contact ID given',
+			"Pick a contact from the list (type the firm's ATI code), or enter its ID such as 123456.0.",
+			itemIndex,
+		);
+	}
 	const hint = /^\d+$/.test(text)
 		? `Did you mean "${text}.0", the firm's main contact? An ATI contact ID is the firm's ATI code, a dot and the contact number.`
 		: "An ATI contact ID is the firm's ATI code, a dot and the contact number, such as 123456.0.";

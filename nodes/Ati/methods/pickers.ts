@@ -4,8 +4,11 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { inputError } from '../../shared/errors/node-errors';
+import { atiCodeIn } from '../actions/parameters/ati-code';
 import type { Dictionary } from '../transport/dictionaries';
 import { dictionaryEntry, getDictionary, suggestCities } from '../transport/dictionaries';
+import { contactCodeId, getFirmContacts } from '../transport/firms';
 
 /** Entries a searchable list shows at once: typing narrows the cities further. */
 const LIST_SIZE = 100;
@@ -75,4 +78,30 @@ export async function getLoadingTypes(this: ILoadOptionsFunctions) {
 
 export async function getCurrencies(this: ILoadOptionsFunctions) {
 	return await options(this, 'currencies');
+}
+
+/** A firm's contacts as "<name> (<code_id>)", once its ATI code (or a contact ID of it) is typed. */
+export async function searchFirmContacts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const text = (filter ?? '').trim();
+	if (!text) return { results: [] };
+	const atiId = atiCodeIn(text);
+	if (atiId === undefined) {
+		throw inputError(
+			this.getNode(),
+			`"${text}" is not an ATI code`,
+			"Type the firm's ATI code, its digits such as 123456: the list then shows the firm's contacts.",
+		);
+	}
+	const contacts = await getFirmContacts(this, atiId, {});
+	return {
+		results: contacts.flatMap((contact) => {
+			const codeId = contactCodeId(atiId, contact);
+			if (codeId === undefined) return [];
+			const name = typeof contact.name === 'string' ? contact.name.trim() : '';
+			return [{ name: name ? `${name} (${codeId})` : codeId, value: codeId }];
+		}),
+	};
 }

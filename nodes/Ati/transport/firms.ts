@@ -45,3 +45,8 @@ export async function getFirmContacts(
 		...call,
 	});
 }
+
+/** The contact's AtiCode.ContactID (123456.0), the ID Presence takes; none without a numeric id. */
+export function contactCodeId(atiId: string, contact: IDataObject): string | undefined {
+	return typeof contact.id === 'number' ? `${atiId}.${contact.id}` : undefined;
+}

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { ATI_CONCURRENCY } from '../../transport';
-import { getFirmContacts } from '../../transport/firms';
+import { contactCodeId, getFirmContacts } from '../../transport/firms';
 import { atiCall, requestOptions } from '../parameters/request-options';
 import { atiCodeField, atiCodeOf } from '../parameters/ati-code';
 
@@ -22,12 +22,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (itemIndex) => {
 			const atiId = atiCodeOf(this, itemIndex);
 			const contacts = await getFirmContacts(this, atiId, atiCall(this, itemIndex));
-			// code_id: the AtiCode.ContactID that Presence → Get takes.
-			return contacts.map((contact) =>
-				typeof contact.id === 'number'
-					? { ...contact, code_id: `${atiId}.${contact.id}` }
-					: contact,
-			);
+			return contacts.map((contact) => {
+				const codeId = contactCodeId(atiId, contact);
+				return codeId === undefined ? contact : { ...contact, code_id: codeId };
+			});
 		},
 		{ concurrency: ATI_CONCURRENCY },
 	);

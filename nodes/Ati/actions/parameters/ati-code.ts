@@ -13,11 +13,16 @@ export const atiCodeField: INodeProperties = {
 		"The firm's code on ATI.SU; a contact ID such as 123456.0 is taken as its firm's code",
 };
 
-/** The firm's ATI code; the firm part of a presence contact ID (123456.0) counts too. */
+/** The firm's ATI code in the text; the firm part of a presence contact ID (123456.0) counts too. */
+export function atiCodeIn(text: string): string | undefined {
+	const code = /^\d+\.\d+$/.test(text) ? text.split('.')[0] : text;
+	return /^\d+$/.test(code) ? code : undefined;
+}
+
 export function atiCodeOf(context: IExecuteFunctions, itemIndex: number): string {
 	const text = String(context.getNodeParameter('atiId', itemIndex, '')).trim();
-	const code = /^\d+\.\d+$/.test(text) ? text.split('.')[0] : text;
-	if (!/^\d+$/.test(code)) {
+	const code = atiCodeIn(text);
+	if (code === undefined) {
 		throw inputError(
 			context.getNode(),
 			text === '' ? 'No ATI code given' : `"${text}" is not an ATI code`,

@@ -3,7 +3,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runDedupedAcrossItems } from '../../../shared/execution/deduped-across-items';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
-import { checkContactId } from '../../helpers/contact-ids';
 import { ATI_CONCURRENCY } from '../../transport';
 import type { PresenceState } from '../../transport/presence';
 import {
@@ -14,6 +13,7 @@ import {
 	postPresenceStates,
 	stateOrError,
 } from '../../transport/presence';
+import { contactIdFields, readContactId } from '../parameters/contact-id';
 import { readTimeoutMs, requestOptions } from '../parameters/request-options';
 
 export const option: OperationModule['option'] = {
@@ -23,23 +23,10 @@ export const option: OperationModule['option'] = {
 	action: 'Get the presence state of a contact',
 };
 
-export const properties: INodeProperties[] = [
-	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '123456.0',
-		description:
-			"The contact's AtiCode.ContactID: the firm's ATI code, a dot and the contact number (0 is the firm's main contact)",
-	},
-	requestOptions,
-];
+export const properties: INodeProperties[] = [...contactIdFields, requestOptions];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const contactIdOf = (itemIndex: number) =>
-		checkContactId(this.getNode(), this.getNodeParameter('contactId', itemIndex), itemIndex);
+	const contactIdOf = (itemIndex: number) => readContactId(this, itemIndex);
 	if (distinctContacts(this, contactIdOf) <= PRESENCE_GET_SINGLY_MAX) {
 		return await runPerItem(
 			this,
