@@ -119,8 +119,8 @@ describe('ATI.SU against a hostile server: replies of the wrong shape and bad ID
 		assert.deepEqual(
 			get.items.map((item) => item.json.error),
 			[
-				'"" is not an ATI contact ID',
-				'"" is not an ATI contact ID',
+				'No contact ID given',
+				'No contact ID given',
 				'"." is not an ATI contact ID',
 				'".." is not an ATI contact ID',
 			],
