@@ -9,7 +9,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import { PACKAGE_NAME, loadPackageNodes } from '../harness/package-loader';
 import { useAti } from './ati-fixture';
 
-const requestLines = (requests: Array<{ method: string; path: string }>) =>
+const requestLines = (requests: ReadonlyArray<{ method: string; path: string }>) =>
 	requests.map((request) => `${request.method} ${request.path}`);
 
 const locator = (mode: 'list' | 'id', value: string) => ({ __rl: true, mode, value });
