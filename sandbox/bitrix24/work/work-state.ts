@@ -67,6 +67,8 @@ export interface ExternalCall {
 	record?: { name: string; content: Buffer; fileId: number };
 }
 
+const UPLOADED_FOLDER = 'Загруженные файлы';
+
 /** Chats, Drive, task work and external calls of the simulated portal. */
 export class WorkState {
 	chats: ChatRecord[] = [];
@@ -98,6 +100,40 @@ export class WorkState {
 		const key = `wh${userId}${this.newToken()}`;
 		this.downloadKeys.add(key);
 		return key;
+	}
+
+	/**
+	 * A file a method saved on Drive itself (a timeline comment's `FILES`), in the user's folder
+	 * for uploaded files (api-reference/files/how-to-upload-files.md: "Bitrix24 places the file on
+	 * Drive in a system folder for REST files"), made when first needed.
+	 */
+	saveUploaded(userId: number, name: string, content: Buffer): DriveObject {
+		let folder = this.drive.find((object) => object.NAME === UPLOADED_FOLDER);
+		if (!folder) {
+			folder = {
+				ID: String(this.nextId()),
+				NAME: UPLOADED_FOLDER,
+				TYPE: 'folder',
+				STORAGE_ID: '1',
+				PARENT_ID: '10',
+				CREATE_TIME: nowStamp(),
+				CREATED_BY: String(userId),
+			};
+			this.drive.push(folder);
+		}
+		const file: DriveObject = {
+			ID: String(this.nextId()),
+			NAME: name,
+			TYPE: 'file',
+			STORAGE_ID: folder.STORAGE_ID,
+			PARENT_ID: folder.ID,
+			CREATE_TIME: nowStamp(),
+			CREATED_BY: String(userId),
+			content,
+			token: this.newToken(),
+		};
+		this.drive.push(file);
+		return file;
 	}
 
 	reset(): void {

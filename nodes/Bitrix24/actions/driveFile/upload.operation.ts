@@ -4,6 +4,12 @@ import { inputError, itemName } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { BITRIX24_CONCURRENCY, bitrixApiRequest } from '../../transport';
+import {
+	MAX_INLINE_BYTES,
+	binaryPropertyOf,
+	megabytesOf,
+	requiredBinary,
+} from '../parameters/binary-input';
 import { optionsProperty, targetOf } from '../parameters/portal-options';
 import { batchLimits } from '../records/run-commands';
 import { driveFileOutput, driveIdOf, folderIdProperty } from './drive-parameters';
@@ -15,11 +21,7 @@ export const option: OperationModule['option'] = {
 	action: 'Upload a file to Drive',
 };
 
-/**
- * The file goes Base64 inside one request: a third larger, and held in memory while it is sent.
- * Bitrix24 takes far more in one call (2 GB in the cloud); this keeps n8n's memory in bounds.
- */
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = MAX_INLINE_BYTES;
 
 export const properties: INodeProperties[] = [
 	folderIdProperty,
@@ -75,29 +77,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 }
 
 async function binaryFileOf(context: IExecuteFunctions, itemIndex: number) {
-	const property = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	let binary;
-	let bytes: Buffer;
-	try {
-		binary = context.helpers.assertBinaryData(itemIndex, property);
-		bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	} catch {
+	const binary = await requiredBinary(context, itemIndex, binaryPropertyOf(context, itemIndex));
+	if (binary.size > MAX_UPLOAD_BYTES) {
 		throw inputError(
 			context.getNode(),
-			`${itemName(itemIndex)} has no binary field "${property}"`,
-			"Enter the name of the binary field that holds the file (see the item's Binary tab), such as data.",
-			itemIndex,
-		);
-	}
-	if (bytes.length > MAX_UPLOAD_BYTES) {
-		throw inputError(
-			context.getNode(),
-			`The file in ${itemName(itemIndex)} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB sent to Bitrix24 in one request here`,
+			`The file in ${itemName(itemIndex)} is ${megabytesOf(binary.size)} MB, over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB sent to Bitrix24 in one request here`,
 			'Upload a smaller file, or split it; larger files can be put on Bitrix24 Drive from its own app or web page.',
 			itemIndex,
 		);
 	}
 	const given = String(context.getNodeParameter('fileName', itemIndex, '') ?? '').trim();
-	const name = given || binary.fileName || `${property}.bin`;
-	return { name, bytes };
+	const name = given || binary.fileName || `${binary.property}.bin`;
+	return { name, bytes: await binary.buffer() };
 }

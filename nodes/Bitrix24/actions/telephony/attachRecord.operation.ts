@@ -9,7 +9,12 @@ import { inputError, itemName } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { BITRIX24_CONCURRENCY, bitrixApiRequest } from '../../transport';
-import { MAX_UPLOAD_BYTES } from '../driveFile/upload.operation';
+import {
+	MAX_INLINE_BYTES,
+	binaryPropertyOf,
+	megabytesOf,
+	requiredBinary,
+} from '../parameters/binary-input';
 import { optionsProperty, targetOf } from '../parameters/portal-options';
 import { requiredTextOf } from '../parameters/task-locator';
 import { batchLimits } from '../records/run-commands';
@@ -75,22 +80,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 async function recordingOf(context: IExecuteFunctions, itemIndex: number) {
 	const node = context.getNode();
-	const property = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	let fileName: string | undefined;
-	let bytes: Buffer;
-	try {
-		fileName = context.helpers.assertBinaryData(itemIndex, property).fileName;
-		bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	} catch {
-		throw inputError(
-			node,
-			`${itemName(itemIndex)} has no binary field "${property}"`,
-			"Enter the name of the binary field that holds the recording (see the item's Binary tab), such as data.",
-			itemIndex,
-		);
-	}
+	const binary = await requiredBinary(
+		context,
+		itemIndex,
+		binaryPropertyOf(context, itemIndex),
+		'recording',
+	);
 	const given = String(context.getNodeParameter('fileName', itemIndex, '') ?? '').trim();
-	const name = given || fileName || '';
+	const name = given || binary.fileName || '';
 	if (!/\.(mp3|wav)$/i.test(name)) {
 		throw inputError(
 			node,
@@ -99,15 +96,15 @@ async function recordingOf(context: IExecuteFunctions, itemIndex: number) {
 			itemIndex,
 		);
 	}
-	if (bytes.length === 0 || bytes.length > MAX_UPLOAD_BYTES) {
+	if (binary.size === 0 || binary.size > MAX_INLINE_BYTES) {
 		throw inputError(
 			node,
-			bytes.length === 0
+			binary.size === 0
 				? `The recording in ${itemName(itemIndex)} is empty`
-				: `The recording in ${itemName(itemIndex)} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB sent to Bitrix24 in one request here`,
+				: `The recording in ${itemName(itemIndex)} is ${megabytesOf(binary.size)} MB, over the ${MAX_INLINE_BYTES / 1024 / 1024} MB sent to Bitrix24 in one request here`,
 			'Check that the previous node downloaded the recording, or convert it to a smaller MP3.',
 			itemIndex,
 		);
 	}
-	return { name, bytes };
+	return { name, bytes: await binary.buffer() };
 }
