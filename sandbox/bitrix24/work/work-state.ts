@@ -80,6 +80,8 @@ export class WorkState {
 	checklist: Array<Record<string, unknown>> = [];
 	elapsed: Array<Record<string, unknown>> = [];
 	calls: ExternalCall[] = [];
+	/** Upload addresses given by disk.folder.uploadfile without fileContent, by their token. */
+	readonly uploads = new Map<string, { folderId: string; unique: boolean; userId: number }>();
 	/** The keys a webhook's download links carry, by user. */
 	readonly downloadKeys = new Set<string>();
 	private sequence = 100;
@@ -139,6 +141,7 @@ export class WorkState {
 	reset(): void {
 		this.sequence = 100;
 		this.downloadKeys.clear();
+		this.uploads.clear();
 		this.chats = [
 			{
 				id: 7,
