@@ -96,6 +96,25 @@ describe('Bitrix24 Drive File', () => {
 		assert.ok(bytesOf(downloaded.items[0]).equals(bytes), 'the same bytes come back');
 	});
 
+	test("with the OAuth2 app the two steps work the same: the address carries the app's key, no token header goes with the file", async () => {
+		const bytes = randomBytes(ONE_REQUEST_BYTES + 5);
+		const uploaded = await run(
+			'driveFile',
+			'upload',
+			{ folderId: byId(22) },
+			[binaryItem('call.mp3', bytes, 'audio/mpeg')],
+			{ auth: 'oAuth2' },
+		);
+
+		assert.equal(uploaded.error, undefined, uploaded.error?.message);
+		const send = b24.restCalls().find((call) => call.path === '/rest/upload.json');
+		assert.equal(send?.headers.authorization, undefined);
+		const stored = b24.simulator.portal.work.drive.find(
+			(object) => object.ID === String(uploaded.items[0].json.ID),
+		);
+		assert.ok(stored?.content?.equals(bytes));
+	});
+
 	test('a file of exactly 10 MB still goes in one request, Base64 inside it', async () => {
 		const result = await run('driveFile', 'upload', { folderId: byId(21) }, [
 			binaryItem('ten.bin', Buffer.alloc(ONE_REQUEST_BYTES, 7)),
