@@ -125,6 +125,17 @@ describe('Bitrix24 Drive File', () => {
 		assert.equal(result.items[0].json.SIZE, String(ONE_REQUEST_BYTES));
 	});
 
+	test('a reply without an upload address fails the item and sends the file nowhere', async () => {
+		b24.simulator.injectFault({ status: 200, body: { result: {} }, match: { path: '/rest/*' } });
+
+		const result = await run('driveFile', 'upload', { folderId: byId(21) }, [
+			binaryItem('big.bin', Buffer.alloc(ONE_REQUEST_BYTES + 1)),
+		]);
+
+		assert.match(String(result.error?.message), /gave no address to upload the file to/);
+		assert.deepEqual(methodsCalled(b24), ['disk.folder.uploadfile']);
+	});
+
 	test('an upload whose connection drops is not sent again, and its error says the file may be saved', async () => {
 		b24.simulator.injectFault({ reset: true, match: { path: '/rest/upload.json' } });
 

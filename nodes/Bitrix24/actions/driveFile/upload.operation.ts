@@ -131,7 +131,7 @@ async function uploadInTwoSteps(context: IExecuteFunctions, target: BitrixTarget
 	const field = answer.field;
 	if (typeof url !== 'string' || typeof field !== 'string' || !/^[\w.[\]-]{1,100}$/.test(field)) {
 		throw apiError(context.getNode(), {
-			message: 'Bitrix24 gave no upload address for the file (uploadUrl and field)',
+			message: 'Bitrix24 gave no address to upload the file to',
 			description:
 				'Check that the credential may add files to this folder; nothing was uploaded, so the item can be run again.',
 			itemIndex: upload.itemIndex,
