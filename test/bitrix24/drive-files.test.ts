@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 
 import { useBitrix24 } from './bitrix24-fixture';
-import { ONE_REQUEST_BYTES } from '../../nodes/Bitrix24/actions/driveFile/upload.operation';
+import { ONE_REQUEST_BYTES } from '../../nodes/Bitrix24/actions/parameters/binary-input';
 import { binaryItem, byId, bytesOf, methodsCalled, workRunner } from './work-fixture';
 
 describe('Bitrix24 Drive File', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/node-errors';
 import { redactSecrets } from '../../shared/errors/redact';
@@ -10,6 +10,7 @@ import { isPlainObject } from '../../shared/http/reply-shape';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
 import type { BitrixTarget } from './index';
+import { bitrixApiRequest } from './index';
 import { resolvePortal } from './portal';
 import { linkHooks, linkReplyError, portalLink } from './portal-link';
 
@@ -94,6 +95,61 @@ export async function uploadToPortal(
 		});
 	}
 	return parsed.value.result;
+}
+
+export interface TwoStepUpload {
+	/** The method and its parameters that answer an upload address instead of taking the file. */
+	method: string;
+	params: IDataObject;
+	/** Where the reply names the form field: `field` (Drive), `fieldName` (call recordings). */
+	fieldKey: string;
+	file: Pick<PortalUpload, 'fileName' | 'mimeType' | 'size' | 'stream'>;
+	itemIndex: number;
+	limits: { timeoutMs: number; maxReplyBytes: number; limitsHint?: string };
+	/** What to check when no address comes back. */
+	hint: string;
+}
+
+/**
+ * The two steps Bitrix24's REST docs give for a file too large for one request
+ * (api-reference/files/index.md): the method called without the file's content answers an upload
+ * address and a form field, and the file goes there. Asking for the address changes nothing, so
+ * it may be asked again; the upload is never repeated. The whole file must pass within the
+ * Timeout option plus a second per megabyte.
+ */
+export async function uploadInTwoSteps(
+	context: RequestContext,
+	target: BitrixTarget,
+	upload: TwoStepUpload,
+): Promise<unknown> {
+	const reply = await bitrixApiRequest(context, target, {
+		method: upload.method,
+		params: upload.params,
+		effect: 'write',
+		repeatable: true,
+		itemIndex: upload.itemIndex,
+		...upload.limits,
+	});
+	const answer = (isPlainObject(reply.result) ? reply.result : {}) as IDataObject;
+	const url = answer.uploadUrl;
+	const field = answer[upload.fieldKey];
+	if (typeof url !== 'string' || typeof field !== 'string' || !/^[\w.[\]-]{1,100}$/.test(field)) {
+		throw apiError(context.getNode(), {
+			message: 'Bitrix24 gave no address to upload the file to',
+			description: `${upload.hint} Nothing was uploaded, so the item can be run again.`,
+			itemIndex: upload.itemIndex,
+		});
+	}
+	const megabytes = Math.ceil(upload.file.size / (1024 * 1024));
+	return await uploadToPortal(context, target, {
+		...upload.file,
+		url,
+		field,
+		itemIndex: upload.itemIndex,
+		timeoutMs: upload.limits.timeoutMs + megabytes * 1000,
+		maxReplyBytes: upload.limits.maxReplyBytes,
+		limitsHint: upload.limits.limitsHint,
+	});
 }
 
 /** A name inside a form header: quotes and line breaks escaped as browsers do (HTML's form rules). */

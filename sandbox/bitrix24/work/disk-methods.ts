@@ -12,6 +12,7 @@ import type { MethodContext, MethodResult } from '../methods';
 import { PAGE_SIZE } from '../crm/query';
 import { listOf } from '../php-params';
 import { originOf } from '../routes/rest';
+import { saveRecord } from './telephony-methods';
 import type { PortalState } from '../portal-state';
 import type { DriveObject } from './work-state';
 
@@ -75,7 +76,12 @@ function upload(context: MethodContext): MethodResult {
 	if (content.length === 0) {
 		// The name is optional here: the uploaded form's file names the file.
 		const token = portal.work.newToken();
-		portal.work.uploads.set(token, { folderId: folder.ID, unique, userId: caller.userId });
+		portal.work.uploads.set(token, {
+			kind: 'disk',
+			folderId: folder.ID,
+			unique,
+			userId: caller.userId,
+		});
 		const uploadUrl = `${caller.origin}/rest/upload.json?auth=${encodeURIComponent(authOf(context))}&token=${encodeURIComponent(`disk|${token}`)}`;
 		return { result: { field: 'file', uploadUrl } };
 	}
@@ -186,16 +192,21 @@ export function downloadRoute(
 	};
 }
 
-/** POST /rest/upload.json?auth=…&token=disk|<token>: the multipart form with the file in `file`. */
+/**
+ * POST /rest/upload.json?auth=…&token=<disk|telephony>|<token>: the multipart form with the file in
+ * the field the address was given with (`file`). The docs show the Drive reply (the saved file);
+ * for a call recording they name none, so it answers what the one-step call does (`FILE_ID`).
+ */
 export function uploadRoute(
 	portal: PortalState,
 	tokenIsValid: (token: string) => boolean,
 ): RouteHandler {
 	return (request) => {
 		const [kind, token] = (request.query.get('token') ?? '').split('|');
-		const pending = kind === 'disk' ? portal.work.uploads.get(token ?? '') : undefined;
-		const folder = portal.work.drive.find((object) => object.ID === pending?.folderId);
-		if (!pending || !folder) return bitrixError(404, 'ERROR_NOT_FOUND', 'Upload not found');
+		const pending = portal.work.uploads.get(token ?? '');
+		if (!pending || pending.kind !== kind) {
+			return bitrixError(404, 'ERROR_NOT_FOUND', 'Upload not found');
+		}
 		const auth = request.query.get('auth') ?? '';
 		if (!portal.work.downloadKeys.has(auth) && !tokenIsValid(auth)) {
 			return bitrixError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
@@ -205,16 +216,21 @@ export function uploadRoute(
 		);
 		if (!part) return bitrixError(400, 'ERROR_COULD_NOT_SAVE_FILE', 'Could not save file');
 		try {
+			if (pending.kind === 'telephony') {
+				return {
+					status: 200,
+					body: { result: saveRecord(portal, pending.callId, pending.name, part.content) },
+				};
+			}
+			const folder = portal.work.drive.find((object) => object.ID === pending.folderId);
+			if (!folder) return bitrixError(404, 'ERROR_NOT_FOUND', 'Upload not found');
 			const file = saveFile(portal, folder, {
 				name: part.fileName as string,
 				unique: pending.unique,
 				userId: pending.userId,
 				content: part.content,
 			});
-			return {
-				status: 200,
-				body: { result: driveRecord(file, originOf(request), auth) },
-			};
+			return { status: 200, body: { result: driveRecord(file, originOf(request), auth) } };
 		} catch (error) {
 			if (error instanceof MethodError) return bitrixError(error.status, error.code, error.message);
 			throw error;

@@ -67,6 +67,11 @@ export interface ExternalCall {
 	record?: { name: string; content: Buffer; fileId: number };
 }
 
+/** What an upload address given without the file's content saves the file as. */
+export type PendingUpload =
+	| { kind: 'disk'; folderId: string; unique: boolean; userId: number }
+	| { kind: 'telephony'; callId: string; name: string };
+
 const UPLOADED_FOLDER = 'Загруженные файлы';
 
 /** Chats, Drive, task work and external calls of the simulated portal. */
@@ -81,7 +86,7 @@ export class WorkState {
 	elapsed: Array<Record<string, unknown>> = [];
 	calls: ExternalCall[] = [];
 	/** Upload addresses given by disk.folder.uploadfile without fileContent, by their token. */
-	readonly uploads = new Map<string, { folderId: string; unique: boolean; userId: number }>();
+	readonly uploads = new Map<string, PendingUpload>();
 	/** The keys a webhook's download links carry, by user. */
 	readonly downloadKeys = new Set<string>();
 	private sequence = 100;

@@ -1,18 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { apiError } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import type { BitrixTarget } from '../../transport';
 import { BITRIX24_CONCURRENCY, bitrixApiRequest } from '../../transport';
-import { uploadToPortal } from '../../transport/upload';
+import { uploadInTwoSteps } from '../../transport/upload';
 import type { InputBinary } from '../parameters/binary-input';
-import { binaryPropertyOf, requiredBinary } from '../parameters/binary-input';
+import { ONE_REQUEST_BYTES, binaryPropertyOf, requiredBinary } from '../parameters/binary-input';
 import { optionsProperty, targetOf } from '../parameters/portal-options';
 import { batchLimits } from '../records/run-commands';
 import { driveFileOutput, driveIdOf, folderIdProperty } from './drive-parameters';
@@ -23,13 +17,6 @@ export const option: OperationModule['option'] = {
 	description: "Upload an item's file to a Drive folder",
 	action: 'Upload a file to Drive',
 };
-
-/**
- * Files up to this size go Base64 inside one request (held in memory, a third larger); larger
- * ones in two steps, streamed. Bitrix24 names no size to switch at (its cloud takes up to 2 GB a
- * request: api-reference/files/how-to-upload-files.md, "Limitations"); this keeps memory small.
- */
-export const ONE_REQUEST_BYTES = 10 * 1024 * 1024;
 
 export const properties: INodeProperties[] = [
 	folderIdProperty,
@@ -71,7 +58,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const uniqueName = this.getNodeParameter('uniqueName', itemIndex, true) === true;
 			const saved =
 				binary.size > ONE_REQUEST_BYTES
-					? await uploadInTwoSteps(this, target, { folderId, uniqueName, itemIndex, ...file })
+					? await uploadThroughAddress(this, target, { folderId, uniqueName, itemIndex, ...file })
 					: await uploadInOneRequest(this, target, { folderId, uniqueName, itemIndex, ...file });
 			return driveFileOutput(saved);
 		},
@@ -109,45 +96,24 @@ async function uploadInOneRequest(
 	return reply.result;
 }
 
-/**
- * Without `fileContent` the method answers an upload address and a form field; the file then
- * goes there as a form, streamed (api-reference/disk/folder/disk-folder-upload-file.md, "Uploading
- * a File via URL"; api-reference/files/index.md: "A file that does not fit within the request
- * limit is uploaded to Drive in two steps"). Asking for the address changes nothing, so it may be
- * asked again; the upload itself is never repeated.
- */
-async function uploadInTwoSteps(context: IExecuteFunctions, target: BitrixTarget, upload: Upload) {
-	const limits = batchLimits(context);
-	const reply = await bitrixApiRequest(context, target, {
+/** Without `fileContent` the method answers an upload address and a form field (its "Uploading a File via URL"). */
+async function uploadThroughAddress(
+	context: IExecuteFunctions,
+	target: BitrixTarget,
+	upload: Upload,
+) {
+	return await uploadInTwoSteps(context, target, {
 		method: 'disk.folder.uploadfile',
 		params: { id: upload.folderId, generateUniqueName: upload.uniqueName },
-		effect: 'write',
-		repeatable: true,
+		fieldKey: 'field',
+		file: {
+			fileName: upload.name,
+			mimeType: upload.binary.mimeType,
+			size: upload.binary.size,
+			stream: upload.binary.stream,
+		},
 		itemIndex: upload.itemIndex,
-		...limits,
-	});
-	const answer = (reply.result ?? {}) as IDataObject;
-	const url = answer.uploadUrl;
-	const field = answer.field;
-	if (typeof url !== 'string' || typeof field !== 'string' || !/^[\w.[\]-]{1,100}$/.test(field)) {
-		throw apiError(context.getNode(), {
-			message: 'Bitrix24 gave no address to upload the file to',
-			description:
-				'Check that the credential may add files to this folder; nothing was uploaded, so the item can be run again.',
-			itemIndex: upload.itemIndex,
-		});
-	}
-	return await uploadToPortal(context, target, {
-		url,
-		field,
-		fileName: upload.name,
-		mimeType: upload.binary.mimeType,
-		size: upload.binary.size,
-		stream: upload.binary.stream,
-		itemIndex: upload.itemIndex,
-		// The whole file must pass within the time: the Timeout option plus a second per megabyte.
-		timeoutMs: limits.timeoutMs + Math.ceil(upload.binary.size / (1024 * 1024)) * 1000,
-		maxReplyBytes: limits.maxReplyBytes,
-		limitsHint: limits.limitsHint,
+		limits: batchLimits(context),
+		hint: 'Check that the credential may add files to this folder.',
 	});
 }

@@ -10,6 +10,14 @@ import { inputError, itemName } from '../../../shared/errors/node-errors';
  */
 export const MAX_INLINE_BYTES = 25 * 1024 * 1024;
 
+/**
+ * Files up to this size go Base64 inside one request (held in memory, a third larger); larger
+ * ones, where the method has the two-step upload, go to an upload address, streamed. Bitrix24
+ * names no size to switch at (its cloud takes up to 2 GB a request:
+ * api-reference/files/how-to-upload-files.md, "Limitations"); this keeps memory small.
+ */
+export const ONE_REQUEST_BYTES = 10 * 1024 * 1024;
+
 /** An item's binary field, read only as far as it is asked: its size first, the bytes on demand. */
 export interface InputBinary {
 	property: string;

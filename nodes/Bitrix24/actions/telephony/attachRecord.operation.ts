@@ -9,12 +9,8 @@ import { inputError, itemName } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { BITRIX24_CONCURRENCY, bitrixApiRequest } from '../../transport';
-import {
-	MAX_INLINE_BYTES,
-	binaryPropertyOf,
-	megabytesOf,
-	requiredBinary,
-} from '../parameters/binary-input';
+import { uploadInTwoSteps } from '../../transport/upload';
+import { ONE_REQUEST_BYTES, binaryPropertyOf, requiredBinary } from '../parameters/binary-input';
 import { optionsProperty, targetOf } from '../parameters/portal-options';
 import { requiredTextOf } from '../parameters/task-locator';
 import { batchLimits } from '../records/run-commands';
@@ -55,23 +51,43 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (itemIndex) => {
 			const callId = requiredTextOf(this, 'callId', 'Call ID', itemIndex);
 			const record = await recordingOf(this, itemIndex);
-			const reply = await bitrixApiRequest(this, target, {
-				method: 'telephony.externalcall.attachrecord',
-				params: {
-					CALL_ID: callId,
-					FILENAME: record.name,
-					FILE_CONTENT: record.bytes.toString('base64'),
-				},
-				effect: 'write',
-				itemIndex,
-				...batchLimits(this),
-			});
-			const result = (reply.result ?? {}) as IDataObject;
+			const limits = batchLimits(this);
+			const attached =
+				record.binary.size > ONE_REQUEST_BYTES
+					? await uploadInTwoSteps(this, target, {
+							// FILENAME without FILE_CONTENT: the method answers `uploadUrl` and `fieldName`.
+							method: 'telephony.externalcall.attachrecord',
+							params: { CALL_ID: callId, FILENAME: record.name },
+							fieldKey: 'fieldName',
+							file: {
+								fileName: record.name,
+								mimeType: record.binary.mimeType,
+								size: record.binary.size,
+								stream: record.binary.stream,
+							},
+							itemIndex,
+							limits,
+							hint: 'Check that the call is finished and the credential has the telephony right.',
+						})
+					: (
+							await bitrixApiRequest(this, target, {
+								method: 'telephony.externalcall.attachrecord',
+								params: {
+									CALL_ID: callId,
+									FILENAME: record.name,
+									FILE_CONTENT: (await record.binary.buffer()).toString('base64'),
+								},
+								effect: 'write',
+								itemIndex,
+								...limits,
+							})
+						).result;
+			const result = (attached ?? {}) as IDataObject;
 			return {
 				callId,
 				fileId: result.FILE_ID,
 				fileName: record.name,
-				fileSize: record.bytes.length,
+				fileSize: record.binary.size,
 			};
 		},
 		{ concurrency: BITRIX24_CONCURRENCY, effect: 'write' },
@@ -96,15 +112,13 @@ async function recordingOf(context: IExecuteFunctions, itemIndex: number) {
 			itemIndex,
 		);
 	}
-	if (binary.size === 0 || binary.size > MAX_INLINE_BYTES) {
+	if (binary.size === 0) {
 		throw inputError(
 			node,
-			binary.size === 0
-				? `The recording in ${itemName(itemIndex)} is empty`
-				: `The recording in ${itemName(itemIndex)} is ${megabytesOf(binary.size)} MB, over the ${MAX_INLINE_BYTES / 1024 / 1024} MB sent to Bitrix24 in one request here`,
-			'Check that the previous node downloaded the recording, or convert it to a smaller MP3.',
+			`The recording in ${itemName(itemIndex)} is empty`,
+			'Check that the previous node downloaded the recording.',
 			itemIndex,
 		);
 	}
-	return { name, bytes: await binary.buffer() };
+	return { name, binary };
 }
