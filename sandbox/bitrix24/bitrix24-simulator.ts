@@ -20,7 +20,7 @@ import { authorize, token } from './routes/oauth';
 import { oauthRoute, webhookRoute } from './routes/rest';
 import { longPoll, publish } from './routes/sub';
 import { TokenStore } from './token-store';
-import { downloadRoute } from './work/disk-methods';
+import { downloadRoute, uploadRoute } from './work/disk-methods';
 
 export interface PullSettings {
 	version?: 4 | 5;
@@ -72,6 +72,10 @@ export class Bitrix24Simulator extends SimulatorServer {
 			'GET',
 			'/rest/download.json',
 			downloadRoute(this.portal, (token) => this.tokens.check(token) === 'ok'),
+		).route(
+			'POST',
+			'/rest/upload.json',
+			uploadRoute(this.portal, (token) => this.tokens.check(token) === 'ok'),
 		);
 		for (const method of ['GET', 'POST']) {
 			this.route(method, '/rest/:user/:code/:method', webhookRoute(rest))

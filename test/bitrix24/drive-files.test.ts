@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 
 import { useBitrix24 } from './bitrix24-fixture';
+import { ONE_REQUEST_BYTES } from '../../nodes/Bitrix24/actions/parameters/binary-input';
 import { binaryItem, byId, bytesOf, methodsCalled, workRunner } from './work-fixture';
 
 describe('Bitrix24 Drive File', () => {
@@ -70,13 +71,130 @@ describe('Bitrix24 Drive File', () => {
 		assert.equal(calls.filter((method) => method === 'download').length, 60);
 	});
 
-	test('a file over the 25 MB sent in one request fails its item plainly, before any request', async () => {
-		const result = await run('driveFile', 'upload', { folderId: byId(21) }, [
-			binaryItem('big.bin', Buffer.alloc(25 * 1024 * 1024 + 1)),
+	test('a file over 10 MB goes in two steps: the upload address, then the file as a form without the credential; downloaded with the same bytes', async () => {
+		const bytes = randomBytes(ONE_REQUEST_BYTES + 1);
+		const uploaded = await run('driveFile', 'upload', { folderId: byId(21), uniqueName: false }, [
+			binaryItem('Запись звонка.wav', bytes, 'audio/wav'),
 		]);
 
-		assert.match(String(result.error?.message), /is 25\.0 MB, over the 25 MB sent to Bitrix24/);
-		assert.equal(b24.restCalls().length, 0);
+		assert.equal(uploaded.error, undefined, uploaded.error?.message);
+		assert.deepEqual(methodsCalled(b24), ['disk.folder.uploadfile', 'upload']);
+		const [ask, send] = b24.restCalls();
+		assert.deepEqual(JSON.parse(ask.body), { id: 21, generateUniqueName: false });
+		assert.match(send.headers['content-type'], /^multipart\/form-data; boundary=/);
+		assert.equal(send.headers.authorization, undefined, 'the address carries its own key');
+		const file = uploaded.items[0].json;
+		assert.equal(file.NAME, 'Запись звонка.wav');
+		assert.equal(file.SIZE, String(bytes.length));
+		assert.equal(file.DOWNLOAD_URL, undefined);
+
+		const downloaded = await run('driveFile', 'download', {
+			fileId: String(file.ID),
+			options: { maxReplySize: 20 },
+		});
+		assert.equal(downloaded.error, undefined);
+		assert.ok(bytesOf(downloaded.items[0]).equals(bytes), 'the same bytes come back');
+	});
+
+	test("with the OAuth2 app the two steps work the same: the address carries the app's key, no token header goes with the file", async () => {
+		const bytes = randomBytes(ONE_REQUEST_BYTES + 5);
+		const uploaded = await run(
+			'driveFile',
+			'upload',
+			{ folderId: byId(22) },
+			[binaryItem('call.mp3', bytes, 'audio/mpeg')],
+			{ auth: 'oAuth2' },
+		);
+
+		assert.equal(uploaded.error, undefined, uploaded.error?.message);
+		const send = b24.restCalls().find((call) => call.path === '/rest/upload.json');
+		assert.equal(send?.headers.authorization, undefined);
+		const stored = b24.simulator.portal.work.drive.find(
+			(object) => object.ID === String(uploaded.items[0].json.ID),
+		);
+		assert.ok(stored?.content?.equals(bytes));
+	});
+
+	test('a file of exactly 10 MB still goes in one request, Base64 inside it', async () => {
+		const result = await run('driveFile', 'upload', { folderId: byId(21) }, [
+			binaryItem('ten.bin', Buffer.alloc(ONE_REQUEST_BYTES, 7)),
+		]);
+
+		assert.equal(result.error, undefined);
+		assert.deepEqual(methodsCalled(b24), ['disk.folder.uploadfile']);
+		assert.equal(result.items[0].json.SIZE, String(ONE_REQUEST_BYTES));
+	});
+
+	test('a reply without an upload address fails the item and sends the file nowhere', async () => {
+		b24.simulator.injectFault({ status: 200, body: { result: {} }, match: { path: '/rest/*' } });
+
+		const result = await run('driveFile', 'upload', { folderId: byId(21) }, [
+			binaryItem('big.bin', Buffer.alloc(ONE_REQUEST_BYTES + 1)),
+		]);
+
+		assert.match(String(result.error?.message), /gave no address to upload the file to/);
+		assert.deepEqual(methodsCalled(b24), ['disk.folder.uploadfile']);
+	});
+
+	test('an upload whose connection drops is not sent again, and its error says the file may be saved', async () => {
+		b24.simulator.injectFault({ reset: true, match: { path: '/rest/upload.json' } });
+
+		const result = await run('driveFile', 'upload', { folderId: byId(21) }, [
+			binaryItem('big.bin', randomBytes(ONE_REQUEST_BYTES + 10)),
+		]);
+
+		assert.ok(result.error, 'the item fails');
+		assert.match(
+			`${result.error?.message} ${result.error?.description}`,
+			/may have made this change before the failure, so n8n did not send it again/,
+		);
+		assert.deepEqual(methodsCalled(b24), ['disk.folder.uploadfile', 'upload']);
+		assert.doesNotMatch(JSON.stringify(result.error), /auth=|token=disk/);
+	});
+
+	test('an upload address on another server than the portal is refused: the file and the key stay home', async () => {
+		const seen: string[] = [];
+		const elsewhere = createServer((request, response) => {
+			seen.push(`elsewhere ${request.url}`);
+			request.resume();
+			response.end('{"result":{}}');
+		});
+		await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+		const elsewhereUrl = `http://localhost:${(elsewhere.address() as AddressInfo).port}`;
+		const portal = createServer((request, response) => {
+			seen.push(`portal ${request.url}`);
+			request.resume();
+			response.setHeader('content-type', 'application/json');
+			response.end(
+				JSON.stringify({
+					result: {
+						field: 'file',
+						uploadUrl: `${elsewhereUrl}/rest/upload.json?auth=secretaccesskey1&token=disk%7Cx`,
+					},
+				}),
+			);
+		});
+		await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+		const portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+		try {
+			const credential = b24.harness.addCredential('bitrix24WebhookApi', {
+				secretWebhookUrl: `${portalUrl}/rest/1/portalsecret1/`,
+			});
+			const result = await b24.harness.runNodeOnItems(
+				{
+					...b24.node({ resource: 'driveFile', operation: 'upload', folderId: byId(21) }),
+					credentials: { bitrix24WebhookApi: credential },
+				},
+				[binaryItem('big.bin', Buffer.alloc(ONE_REQUEST_BYTES + 1))],
+			);
+
+			assert.match(String(result.error?.message), /upload address on another address/);
+			assert.doesNotMatch(JSON.stringify(result.error), /secretaccesskey1|portalsecret1/);
+			assert.deepEqual(seen, ['portal /rest/1/portalsecret1/disk.folder.uploadfile.json']);
+		} finally {
+			portal.close();
+			elsewhere.close();
+		}
 	});
 
 	test('a download larger than Max Reply Size is stopped as it arrives', async () => {

@@ -30,12 +30,45 @@ describe('Bitrix24 Task Comment, Task Checklist Item and Task Time Spent', () =>
 		);
 		assert.equal(all.items.length, 60);
 		assert.equal(all.items[59].json.POST_MESSAGE, 'Комментарий 59');
-		// Limit 3: one page; Return All: the first page, then the second in one batch.
-		assert.deepEqual(methodsCalled(b24), [
-			'task.commentitem.getlist',
-			'task.commentitem.getlist',
-			'batch',
-		]);
+		// Limit 3: one page; Return All: the first page, then the second, each in a batch.
+		assert.deepEqual(methodsCalled(b24), ['batch', 'batch', 'batch']);
+	});
+
+	test("Get Many over 60 items reads every item's first page in ⌈60/50⌉ = 2 batch requests, the second pages in 2 more", async () => {
+		const id = taskId();
+		const created = await run(
+			'taskComment',
+			'create',
+			{ taskId: byId(id), text: '={{ "Комментарий " + $json.n }}' },
+			Array.from({ length: 55 }, (_, n) => ({ n })),
+		);
+		assert.equal(created.error, undefined);
+		b24.simulator.clearRequests();
+		const input = Array.from({ length: 60 }, () => ({ task: id }));
+
+		const limited = await run(
+			'taskComment',
+			'getAll',
+			{ taskId: byId('={{ $json.task }}'), limit: 2 },
+			input,
+		);
+		assert.equal(limited.error, undefined);
+		assert.deepEqual(methodsCalled(b24), ['batch', 'batch']);
+		assert.equal(limited.items.length, 120);
+		assert.deepEqual(limited.items[119].pairedItem, { item: 59 });
+		b24.simulator.clearRequests();
+
+		const all = await run(
+			'taskComment',
+			'getAll',
+			{ taskId: byId('={{ $json.task }}'), returnAll: true },
+			input,
+		);
+		assert.equal(all.error, undefined);
+		assert.deepEqual(methodsCalled(b24), ['batch', 'batch', 'batch', 'batch']);
+		assert.equal(all.items.length, 60 * 55);
+		assert.equal(all.items.at(-1)?.json.POST_MESSAGE, 'Комментарий 54');
+		assert.equal(all.items.at(-1)?.json.TASK_ID, Number(id));
 	});
 
 	test('a comment on a task that does not exist fails with the tasks module error', async () => {

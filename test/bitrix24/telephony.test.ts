@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
 
+import { ONE_REQUEST_BYTES } from '../../nodes/Bitrix24/actions/parameters/binary-input';
 import { useOktell } from '../oktell/oktell-fixture';
 import { useBitrix24 } from './bitrix24-fixture';
 import {
@@ -114,6 +116,39 @@ describe('Bitrix24 Telephony', () => {
 
 		assert.match(String(result.error?.message), /takes only \.mp3 and \.wav/);
 		assert.equal(b24.restCalls().length, 0);
+	});
+
+	test('a recording over 10 MB goes in two steps: an upload address for the call, then the file streamed to it', async () => {
+		const registered = await run(
+			'telephony',
+			'registerCall',
+			{ userId: byId(27), phoneNumber: '+7 912 000-11-22', direction: 2 },
+			[{}],
+			app,
+		);
+		const callId = String(registered.items[0].json.CALL_ID);
+		await run('telephony', 'finishCall', { callId, userId: byId(27), duration: 3600 }, [{}], app);
+		b24.simulator.clearRequests();
+		const wav = randomBytes(ONE_REQUEST_BYTES + 44);
+
+		const attached = await run(
+			'telephony',
+			'attachRecord',
+			{ callId },
+			[binaryItem('long-call.wav', wav, 'audio/wav')],
+			app,
+		);
+
+		assert.equal(attached.error, undefined, attached.error?.message);
+		assert.deepEqual(methodsCalled(b24), ['telephony.externalcall.attachrecord', 'upload']);
+		assert.deepEqual(JSON.parse(b24.restCalls()[0].body), {
+			CALL_ID: callId,
+			FILENAME: 'long-call.wav',
+		});
+		const call = b24.simulator.portal.work.calls.find((candidate) => candidate.CALL_ID === callId);
+		assert.ok(call?.record?.content.equals(wav), 'the same bytes are attached');
+		assert.equal(attached.items[0].json.fileId, call?.record?.fileId);
+		assert.equal(attached.items[0].json.fileSize, wav.length);
 	});
 
 	test('the telephony example: Oktell call start → Register Call; call end → Finish Call, record from Oktell → Attach Record', async () => {

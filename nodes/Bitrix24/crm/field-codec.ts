@@ -21,8 +21,14 @@ export interface CodecContext {
 	lists: PortalLists;
 	/** The value types phones, e-mails, websites and messengers are written with. */
 	valueTypes: Record<string, string>;
-	/** An item's binary property as Bitrix24's `fileData` (file fields). */
+	/** An item's binary property as name and base64 (file fields). */
 	file: (property: string) => { name: string; base64: string };
+	/**
+	 * How the method takes a new file (api-reference/files/how-to-upload-files.md, "How to Choose
+	 * a Transfer Format"): crm.item.* a [name, base64] pair, crm.deal/lead/contact/company.* a
+	 * `{fileData: [name, base64]}` object.
+	 */
+	fileForm: 'pair' | 'fileData';
 }
 
 const INTEGER_TYPES = new Set([
@@ -247,7 +253,7 @@ const isStoredFile = (value: unknown) =>
 	!('fileData' in value);
 
 /**
- * A file field: an item's binary property by name, sent as `fileData` [name, base64]
+ * A file field: an item's binary property by name, sent as the method takes a file
  * (api-reference/files/how-to-upload-files.md); a file already in the portal, as Get gives it
  * ({id, …}), is kept by its ID in a multiple field (api-reference/files/how-to-update-files.md:
  * the files whose ID is not passed are deleted).
@@ -255,8 +261,15 @@ const isStoredFile = (value: unknown) =>
 function file(value: unknown, context: CodecContext): unknown {
 	if (value && typeof value === 'object' && !Array.isArray(value)) {
 		const record = value as IDataObject;
-		if (Array.isArray(record.fileData)) return { fileData: record.fileData };
+		if (Array.isArray(record.fileData)) return sentFile(record.fileData, context);
 		if (record.id !== undefined) return { id: integer(record.id) };
+	}
+	if (
+		Array.isArray(value) &&
+		value.length === 2 &&
+		value.every((part) => typeof part === 'string')
+	) {
+		return sentFile(value, context);
 	}
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw new FieldProblem(
@@ -265,5 +278,8 @@ function file(value: unknown, context: CodecContext): unknown {
 		);
 	}
 	const { name, base64 } = context.file(value.trim());
-	return { fileData: [name, base64] };
+	return sentFile([name, base64], context);
 }
+
+const sentFile = (pair: unknown[], context: CodecContext) =>
+	context.fileForm === 'pair' ? pair : { fileData: pair };

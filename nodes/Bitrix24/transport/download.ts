@@ -1,13 +1,9 @@
-import { apiError } from '../../shared/errors/node-errors';
-import { redactSecrets } from '../../shared/errors/redact';
-import { decodeReplyText, parseJsonReply } from '../../shared/http/reply-body';
 import type { RequestContext, VendorResponse } from '../../shared/http/vendor-request';
 import { sendVendorRequest } from '../../shared/http/vendor-request';
-import { bitrixError, errorIn } from './errors';
 import type { BitrixTarget } from './index';
-import { MAX_REPLY_MEGABYTES, TIMEOUT_SECONDS, bitrixRetryPolicy } from './index';
-import { buckets } from './leaky-bucket';
+import { MAX_REPLY_MEGABYTES, TIMEOUT_SECONDS } from './index';
 import { resolvePortal } from './portal';
+import { linkHooks, linkReplyError, portalLink } from './portal-link';
 
 export interface PortalDownload {
 	/** The link Bitrix24 gave (a Drive file's download link). */
@@ -30,52 +26,21 @@ export async function downloadFromPortal(
 	download: PortalDownload,
 ): Promise<VendorResponse> {
 	const portal = await resolvePortal(context, target.mode);
-	let url: URL;
-	try {
-		url = new URL(download.url, portal.origin);
-	} catch {
-		url = new URL('invalid:');
-	}
-	const linkSecrets = [...url.searchParams.values()].filter((value) => value.length >= 8);
-	const secrets = [...portal.secrets, ...linkSecrets];
-	if (url.origin !== portal.origin) {
-		throw apiError(context.getNode(), {
-			message: `Bitrix24 gave a download link on another address (${redactSecrets(url.origin, secrets)}) than the portal (${portal.origin}); it was not fetched`,
-			description:
-				'n8n sends your Bitrix24 credentials only to the portal in the credential. If the portal has moved, put its new address in the credential.',
-			itemIndex: download.itemIndex,
-		});
-	}
-	const response = await sendVendorRequest(
-		context,
-		{
-			credentialType: portal.credentialType,
-			vendor: 'Bitrix24',
-			retryPolicy: bitrixRetryPolicy,
-			secrets,
-			unreachableHint: `Check the portal address (${portal.origin}) in the Bitrix24 credential and the network, then try again.`,
-			limitsHint: download.limitsHint,
-			itemIndex: download.itemIndex,
-			beforeAttempt: async () => await buckets[target.plan].acquire(portal.limiterKey),
-		},
-		{
-			method: 'GET',
-			url: url.toString(),
-			headers: { Accept: '*/*' },
-			timeoutMs: download.timeoutMs ?? TIMEOUT_SECONDS * 1000,
-			maxReplyBytes: download.maxReplyBytes ?? MAX_REPLY_MEGABYTES * 1024 * 1024,
-			effect: 'read',
-		},
-	);
+	const link = portalLink(context, portal, download.url, {
+		itemIndex: download.itemIndex,
+		what: 'a download link',
+		outcome: 'it was not fetched',
+	});
+	const response = await sendVendorRequest(context, linkHooks(portal, target, link, download), {
+		method: 'GET',
+		url: link.url.toString(),
+		headers: { Accept: '*/*' },
+		timeoutMs: download.timeoutMs ?? TIMEOUT_SECONDS * 1000,
+		maxReplyBytes: download.maxReplyBytes ?? MAX_REPLY_MEGABYTES * 1024 * 1024,
+		effect: 'read',
+	});
 	if (response.statusCode >= 200 && response.statusCode < 300) return response;
-	const text = redactSecrets(decodeReplyText(response.body), secrets);
-	const parsed = parseJsonReply(text, 'Bitrix24');
-	throw bitrixError(context, {
-		status: response.statusCode,
-		reply: parsed.ok ? errorIn(parsed.value) : undefined,
-		text,
-		attempts: response.attempts,
-		mode: portal.mode,
+	throw linkReplyError(context, portal, link, response, {
 		method: 'file download',
 		itemIndex: download.itemIndex,
 	});

@@ -1,5 +1,6 @@
 // Timeline comments and activities as bitrix24/b24restdocs describes them:
-// api-reference/crm/timeline/comments/crm-timeline-comment-{add,list}.md,
+// api-reference/crm/timeline/comments/crm-timeline-comment-{add,list}.md (FILES: [name, Base64]
+// pairs in, saved on Drive; read back as {<Drive file ID>: {id, name, size, urlDownload, …}}),
 // api-reference/crm/timeline/activities/todo/crm-activity-todo-add.md,
 // api-reference/crm/timeline/activities/activity-base/crm-activity-{list,update}.md.
 import { MethodError } from '../bitrix-errors';
@@ -7,6 +8,8 @@ import type { MethodContext, MethodResult } from '../methods';
 import type { Row } from '../crm/query';
 import { conditionsOf, matches, pageOf, selectFields, sortRows } from '../crm/query';
 import { nowStamp } from '../crm/store';
+import { listOf } from '../php-params';
+import type { PortalState } from '../portal-state';
 import { ownerExists, required } from './owners';
 
 type Method = (context: MethodContext) => MethodResult;
@@ -39,6 +42,43 @@ function checkDateTime(value: unknown): string {
 /** Without `select`, an activity list leaves out COMMUNICATIONS and FILES. */
 const listedByDefault = (field: string) => !['COMMUNICATIONS', 'FILES'].includes(field);
 
+/** `FILES`: a list of [name, Base64] pairs (api-reference/files/how-to-upload-files.md#multiple-array). */
+function filesOf(value: unknown): Array<{ name: string; content: Buffer }> {
+	if (blank(value)) return [];
+	return listOf(value).map((entry) => {
+		const [name, base64] = listOf(entry);
+		// The docs name no error code for a broken pair; an empty string is "a method error".
+		if (typeof name !== 'string' || typeof base64 !== 'string' || base64 === '') {
+			throw new MethodError(400, 'INVALID_ARG_VALUE', 'Could not save file');
+		}
+		return { name, content: Buffer.from(base64, 'base64') };
+	});
+}
+
+/** A comment as the list answers it: its files by Drive file ID, as the docs' reply shows them. */
+function commentReply(row: Row, portal: PortalState, origin: string): Row {
+	const { FILE_IDS, ...comment } = row;
+	const files: Record<string, unknown> = {};
+	for (const id of (FILE_IDS as string[] | undefined) ?? []) {
+		const file = portal.work.drive.find((object) => object.ID === id);
+		if (!file) continue;
+		const name = encodeURIComponent(file.NAME);
+		files[id] = {
+			id: Number(id),
+			date: file.CREATE_TIME,
+			type: 'file',
+			name: file.NAME,
+			size: file.content?.length ?? 0,
+			authorId: Number(file.CREATED_BY),
+			authorName: '',
+			urlPreview: '',
+			urlShow: `${origin}/disk/showFile/${id}/?&ncc=1&filename=${name}`,
+			urlDownload: `${origin}/disk/downloadFile/${id}/?&ncc=1&filename=${name}`,
+		};
+	}
+	return { ...comment, FILES: files };
+}
+
 export const TIMELINE_METHODS: Record<string, Method> = {
 	'crm.timeline.comment.add': ({ params, portal, caller }) => {
 		// Since crm 23.100.0 only the lowercase `fields` key is read.
@@ -51,6 +91,7 @@ export const TIMELINE_METHODS: Record<string, Method> = {
 		if (entityTypeId === undefined || !ownerExists(portal, entityTypeId, fields.ENTITY_ID)) {
 			throw ownerNotFound();
 		}
+		const files = filesOf(fields.FILES);
 		const extras = portal.crmExtras;
 		const id = extras.nextId();
 		extras.comments.push({
@@ -60,10 +101,13 @@ export const TIMELINE_METHODS: Record<string, Method> = {
 			CREATED: nowStamp(),
 			COMMENT: String(fields.COMMENT),
 			AUTHOR_ID: String(caller.userId),
+			FILE_IDS: files.map(
+				(file) => portal.work.saveUploaded(caller.userId, file.name, file.content).ID,
+			),
 		});
 		return { result: id };
 	},
-	'crm.timeline.comment.list': ({ params, portal }) => {
+	'crm.timeline.comment.list': ({ params, portal, caller }) => {
 		const filter = (params.filter ?? {}) as Row;
 		if (blank(filter.ENTITY_ID) || blank(filter.ENTITY_TYPE)) throw required();
 		const rows = sortRows(
@@ -73,7 +117,9 @@ export const TIMELINE_METHODS: Record<string, Method> = {
 		const page = pageOf(rows, params.start);
 		return {
 			...page,
-			result: (page.result as Row[]).map((row) => selectFields(row, params.select, () => true)),
+			result: (page.result as Row[]).map((row) =>
+				selectFields(commentReply(row, portal, caller.origin), params.select, () => true),
+			),
 		};
 	},
 	'crm.activity.todo.add': ({ params, portal, caller }) => {

@@ -144,7 +144,7 @@ export class SmartProcesses {
 		for (const [name, value] of Object.entries(values)) {
 			const field = known[name];
 			if (!field || field.isReadOnly) continue;
-			const stored = storedValue(field, value);
+			const stored = storedValue(field, value, 'pair');
 			if (stored instanceof RefusedValue) {
 				this.refused.push({ field: name, value });
 				continue;

@@ -79,7 +79,14 @@ function storedDateTime(value: unknown): string | RefusedValue {
 
 const scalar = (value: unknown) => typeof value === 'string' || typeof value === 'number';
 
-function storedOne(field: StorableField, value: unknown): unknown {
+/**
+ * How the method takes a file (api-reference/files/how-to-upload-files.md, "How to Choose a
+ * Transfer Format"): crm.item.* a [name, base64] pair, the crm.deal/lead/contact/company methods
+ * a `{fileData: [name, base64]}` object.
+ */
+export type FileForm = 'pair' | 'fileData';
+
+function storedOne(field: StorableField, value: unknown, form: FileForm): unknown {
 	switch (field.type) {
 		case 'date':
 			return storedDate(value);
@@ -120,47 +127,70 @@ function storedOne(field: StorableField, value: unknown): unknown {
 				? value
 				: new RefusedValue(value);
 		case 'file':
-			return storedFile(value);
+			return storedFile(value, form);
 		default:
 			return scalar(value) ? String(value) : new RefusedValue(value);
 	}
 }
 
-/** `{fileData: [name, base64]}` (api-reference/files/how-to-upload-files.md) becomes a stored file. */
-function storedFile(value: unknown): unknown {
+/** A new file in the method's form becomes a stored file; a kept file is passed by its ID. */
+function storedFile(value: unknown, form: FileForm): unknown {
 	// A file the field holds, passed by its ID, is kept (api-reference/files/how-to-update-files.md).
 	const kept = storedFiles.get(Number((value as { id?: unknown } | null)?.id));
-	if (kept && !(value as { fileData?: unknown }).fileData) return fileReply(kept.id);
-	const data = (value as { fileData?: unknown } | null)?.fileData;
-	const parts = listOf(data);
+	if (kept && !(value as { fileData?: unknown }).fileData) return fileReply(kept.id, form);
+	const data = form === 'pair' ? value : (value as { fileData?: unknown } | null)?.fileData;
+	const parts = data !== null && typeof data === 'object' ? listOf(data) : [];
 	if (parts.length !== 2 || typeof parts[0] !== 'string' || typeof parts[1] !== 'string') {
 		return new RefusedValue(value);
 	}
 	const id = ++nextFileId;
 	storedFiles.set(id, { id, name: parts[0], content: Buffer.from(parts[1], 'base64') });
-	return fileReply(id);
+	return fileReply(id, form);
 }
 
-const fileReply = (id: number) => ({
-	id: String(id),
-	showUrl: `/show_file.php?fileId=${id}`,
-	downloadUrl: `/download.php?fileId=${id}`,
-});
+/**
+ * What a read answers for a stored file: crm.item.get `{id, url, urlMachine}` (the machine link
+ * carries an access key: how-to-update-files.md), the older methods `{id, showUrl, downloadUrl}`.
+ */
+const fileReply = (id: number, form: FileForm) =>
+	form === 'pair'
+		? {
+				id,
+				url: `/bitrix/services/main/ajax.php?action=crm.controller.item.getFile&fileId=${id}`,
+				urlMachine: `/rest/crm.controller.item.getFile.json?auth=machinekey${id}&token=crm%7C${id}`,
+			}
+		: {
+				id: String(id),
+				showUrl: `/show_file.php?fileId=${id}`,
+				downloadUrl: `/download.php?fileId=${id}`,
+			};
 
 /**
  * The stored form of a written value, or a RefusedValue for a value the type cannot take
  * (a multiple field stores the values it can take and drops the rest).
  */
-export function storedValue(field: StorableField, value: unknown): unknown {
+export function storedValue(
+	field: StorableField,
+	value: unknown,
+	form: FileForm = 'fileData',
+): unknown {
 	if (value === null || value === '') return field.isMultiple ? [] : null;
 	if (field.isMultiple) {
-		const list = typeof value === 'object' && !isFileData(value) ? listOf(value) : [value];
-		const stored = list.map((entry) => storedOne(field, entry));
+		const one = isFileData(value) || (form === 'pair' && field.type === 'file' && isPair(value));
+		const list = typeof value === 'object' && !one ? listOf(value) : [value];
+		const stored = list.map((entry) => storedOne(field, entry, form));
 		const refused = stored.filter((entry) => entry instanceof RefusedValue);
 		return refused.length > 0 ? new RefusedValue(value) : stored;
 	}
-	return storedOne(field, value);
+	return storedOne(field, value, form);
 }
+
+/** A [name, Base64] pair, as JSON or as PHP's form (`{0: name, 1: base64}`) gives it. */
+const isPair = (value: unknown) => {
+	if (value === null || typeof value !== 'object') return false;
+	const parts = listOf(value);
+	return parts.length === 2 && parts.every((part) => typeof part === 'string');
+};
 
 const isFileData = (value: unknown) =>
 	value !== null && typeof value === 'object' && 'fileData' in (value as object);

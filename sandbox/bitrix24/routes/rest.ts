@@ -141,7 +141,7 @@ function paramsOf(request: SimRequest): Record<string, unknown> {
 	return { ...params, ...parsePhpQuery(request.text()) };
 }
 
-function originOf(request: SimRequest): string {
+export function originOf(request: SimRequest): string {
 	return `http://${request.headers.host ?? '127.0.0.1'}`;
 }
 

@@ -1,6 +1,8 @@
 // Drive as b24restdocs describes it: api-reference/disk/storage/disk-storage-get-list.md,
 // disk-storage-get-children.md, api-reference/disk/folder/disk-folder-get-children.md,
-// disk-folder-upload-file.md (fileContent as [name, Base64]), api-reference/disk/file/disk-file-get.md
+// disk-folder-upload-file.md (fileContent as [name, Base64]; without it, "Uploading a File via URL":
+// `{field, uploadUrl}`, then a multipart/form-data POST of the file to that address, answered with
+// the saved file), api-reference/disk/file/disk-file-get.md
 // (DOWNLOAD_URL is /rest/download.json?auth=…&token=…, fetched with a plain GET:
 // api-reference/files/how-to-upload-files.md).
 import type { RouteHandler } from '../../framework';
@@ -9,6 +11,8 @@ import { nowStamp } from '../crm/store';
 import type { MethodContext, MethodResult } from '../methods';
 import { PAGE_SIZE } from '../crm/query';
 import { listOf } from '../php-params';
+import { originOf } from '../routes/rest';
+import { saveRecord } from './telephony-methods';
 import type { PortalState } from '../portal-state';
 import type { DriveObject } from './work-state';
 
@@ -67,6 +71,20 @@ function upload(context: MethodContext): MethodResult {
 	const { params, portal, caller } = context;
 	const folder = portal.work.drive.find((object) => object.ID === requiredId(params));
 	if (!folder || folder.TYPE !== 'folder') throw notFound(params.id);
+	const unique = ['true', '1', 'Y'].includes(String(params.generateUniqueName));
+	const content = listOf(params.fileContent);
+	if (content.length === 0) {
+		// The name is optional here: the uploaded form's file names the file.
+		const token = portal.work.newToken();
+		portal.work.uploads.set(token, {
+			kind: 'disk',
+			folderId: folder.ID,
+			unique,
+			userId: caller.userId,
+		});
+		const uploadUrl = `${caller.origin}/rest/upload.json?auth=${encodeURIComponent(authOf(context))}&token=${encodeURIComponent(`disk|${token}`)}`;
+		return { result: { field: 'file', uploadUrl } };
+	}
 	const data = (params.data ?? {}) as Record<string, unknown>;
 	const name = String(data.NAME ?? '').trim();
 	if (name === '') {
@@ -76,39 +94,50 @@ function upload(context: MethodContext): MethodResult {
 			'Error: required parameter NAME (DISK_BASE_SERVICE_22001)',
 		);
 	}
-	const content = listOf(params.fileContent);
-	if (content.length === 0) {
-		// Without fileContent Bitrix24 answers an upload address instead (not simulated).
-		throw new MethodError(400, 'ERROR_ARGUMENT', 'fileContent is required by this simulator');
-	}
 	const base64 = String(content[1] ?? '');
 	if (base64 === '' || !BASE64.test(base64)) {
 		throw new MethodError(400, 'ERROR_COULD_NOT_SAVE_FILE', 'Could not save file');
 	}
-	let finalName = name;
+	const file = saveFile(portal, folder, {
+		name,
+		unique,
+		userId: caller.userId,
+		content: Buffer.from(base64, 'base64'),
+	});
+	return { result: driveRecord(file, caller.origin, authOf(context)) };
+}
+
+/** A new file in the folder; a name the folder has becomes "name (1)" when asked, else an error. */
+function saveFile(
+	portal: PortalState,
+	folder: DriveObject,
+	file: { name: string; unique: boolean; userId: number; content: Buffer },
+): DriveObject {
+	let finalName = file.name;
 	const taken = (candidate: string) =>
 		portal.work.drive.some((object) => object.PARENT_ID === folder.ID && object.NAME === candidate);
-	if (taken(name)) {
-		if (!['true', '1', 'Y'].includes(String(params.generateUniqueName))) {
+	if (taken(file.name)) {
+		if (!file.unique) {
 			throw new MethodError(400, 'DISK_OBJ_22000', 'Non unique object name (DISK_OBJ_22000)');
 		}
-		const dot = name.lastIndexOf('.');
-		const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+		const dot = file.name.lastIndexOf('.');
+		const [stem, extension] =
+			dot > 0 ? [file.name.slice(0, dot), file.name.slice(dot)] : [file.name, ''];
 		for (let n = 1; taken(finalName); n++) finalName = `${stem} (${n})${extension}`;
 	}
-	const file: DriveObject = {
+	const saved: DriveObject = {
 		ID: String(portal.work.nextId()),
 		NAME: finalName,
 		TYPE: 'file',
 		STORAGE_ID: folder.STORAGE_ID,
 		PARENT_ID: folder.ID,
 		CREATE_TIME: nowStamp(),
-		CREATED_BY: String(caller.userId),
-		content: Buffer.from(base64, 'base64'),
+		CREATED_BY: String(file.userId),
+		content: file.content,
 		token: portal.work.newToken(),
 	};
-	portal.work.drive.push(file);
-	return { result: driveRecord(file, caller.origin, authOf(context)) };
+	portal.work.drive.push(saved);
+	return saved;
 }
 
 export const DISK_METHODS = {
@@ -161,4 +190,84 @@ export function downloadRoute(
 			body: file.content ?? Buffer.alloc(0),
 		};
 	};
+}
+
+/**
+ * POST /rest/upload.json?auth=…&token=<disk|telephony>|<token>: the multipart form with the file in
+ * the field the address was given with (`file`). The docs show the Drive reply (the saved file);
+ * for a call recording they name none, so it answers what the one-step call does (`FILE_ID`).
+ */
+export function uploadRoute(
+	portal: PortalState,
+	tokenIsValid: (token: string) => boolean,
+): RouteHandler {
+	return (request) => {
+		const [kind, token] = (request.query.get('token') ?? '').split('|');
+		const pending = portal.work.uploads.get(token ?? '');
+		if (!pending || pending.kind !== kind) {
+			return bitrixError(404, 'ERROR_NOT_FOUND', 'Upload not found');
+		}
+		const auth = request.query.get('auth') ?? '';
+		if (!portal.work.downloadKeys.has(auth) && !tokenIsValid(auth)) {
+			return bitrixError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
+		}
+		const part = formParts(request.headers['content-type'] ?? '', request.body).find(
+			(candidate) => candidate.name === 'file' && candidate.fileName !== undefined,
+		);
+		if (!part) return bitrixError(400, 'ERROR_COULD_NOT_SAVE_FILE', 'Could not save file');
+		try {
+			if (pending.kind === 'telephony') {
+				return {
+					status: 200,
+					body: { result: saveRecord(portal, pending.callId, pending.name, part.content) },
+				};
+			}
+			const folder = portal.work.drive.find((object) => object.ID === pending.folderId);
+			if (!folder) return bitrixError(404, 'ERROR_NOT_FOUND', 'Upload not found');
+			const file = saveFile(portal, folder, {
+				name: part.fileName as string,
+				unique: pending.unique,
+				userId: pending.userId,
+				content: part.content,
+			});
+			return { status: 200, body: { result: driveRecord(file, originOf(request), auth) } };
+		} catch (error) {
+			if (error instanceof MethodError) return bitrixError(error.status, error.code, error.message);
+			throw error;
+		}
+	};
+}
+
+interface FormPart {
+	name?: string;
+	fileName?: string;
+	content: Buffer;
+}
+
+/** The parts of a multipart/form-data body (RFC 7578), by their Content-Disposition. */
+function formParts(contentType: string, body: Buffer): FormPart[] {
+	const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+	if (!/^multipart\/form-data/i.test(contentType) || !boundary) return [];
+	const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`);
+	const parts: FormPart[] = [];
+	// The first delimiter has no line break before it.
+	let at = body.indexOf(delimiter.subarray(2));
+	while (at !== -1) {
+		const start = at + (at === 0 ? delimiter.length - 2 : delimiter.length);
+		if (body.subarray(start, start + 2).toString() === '--') break;
+		const next = body.indexOf(delimiter, start);
+		if (next === -1) break;
+		const part = body.subarray(start + 2, next);
+		const headEnd = part.indexOf('\r\n\r\n');
+		if (headEnd === -1) break;
+		const head = part.subarray(0, headEnd).toString('utf8');
+		const disposition = /content-disposition:([^\r\n]*)/i.exec(head)?.[1] ?? '';
+		parts.push({
+			name: /\bname="([^"]*)"/i.exec(disposition)?.[1],
+			fileName: /\bfilename="([^"]*)"/i.exec(disposition)?.[1],
+			content: part.subarray(headEnd + 4),
+		});
+		at = next;
+	}
+	return parts;
 }

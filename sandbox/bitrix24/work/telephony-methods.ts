@@ -1,10 +1,11 @@
 // External calls as b24restdocs describes them: api-reference/telephony/telephony-external-call-register.md,
 // telephony-external-call-finish.md, telephony-external-call-attach-record.md (FILENAME with
-// FILE_CONTENT in Base64, wav or mp3 only) and telephony-external-call-search-crm-entities.md.
+// FILE_CONTENT in Base64, wav or mp3 only; FILENAME alone answers uploadUrl and fieldName) and telephony-external-call-search-crm-entities.md.
 // register and finish work only for applications.
 import { MethodError } from '../bitrix-errors';
 import type { MethodContext, MethodResult } from '../methods';
 import type { Row } from '../crm/query';
+import type { PortalState } from '../portal-state';
 import type { ExternalCall } from './work-state';
 
 const core = (text: string) => new MethodError(400, 'ERROR_CORE', text);
@@ -160,16 +161,30 @@ function attachRecord(context: MethodContext): MethodResult {
 	if (!/\.(wav|mp3)$/i.test(name)) throw core('Wrong file extension. Only wav and mp3 are allowed');
 	const content = String(params.FILE_CONTENT ?? '');
 	if (params.FILE_CONTENT === undefined) {
-		// The two-step upload (uploadUrl, fieldName) is not simulated.
-		throw core('FILE_CONTENT is required by this simulator');
+		// FILENAME without FILE_CONTENT: an address to send the file to, and the form field.
+		const token = portal.work.newToken();
+		portal.work.uploads.set(token, { kind: 'telephony', callId: call.CALL_ID, name });
+		const auth =
+			typeof params.auth === 'string'
+				? params.auth
+				: portal.work.downloadKey(context.caller.userId);
+		const uploadUrl = `${context.caller.origin}/rest/upload.json?auth=${encodeURIComponent(auth)}&token=${encodeURIComponent(`telephony|${token}`)}`;
+		return { result: { uploadUrl, fieldName: 'file' } };
 	}
 	if (content === '') throw core('File content is empty.');
 	if (!BASE64.test(content)) {
 		throw core('File content is not properly encoded. Base64 encoding is expected.');
 	}
+	return { result: saveRecord(portal, call.CALL_ID, name, Buffer.from(content, 'base64')) };
+}
+
+/** The call's recording, replacing one attached before (the method's page: "the new record will replace"). */
+export function saveRecord(portal: PortalState, callId: string, name: string, content: Buffer) {
+	const call = portal.work.calls.find((candidate) => candidate.CALL_ID === callId);
+	if (!call) throw core('Call is not found in the statistic table.');
 	const fileId = portal.work.nextId();
-	call.record = { name, content: Buffer.from(content, 'base64'), fileId };
-	return { result: { FILE_ID: fileId } };
+	call.record = { name, content, fileId };
+	return { FILE_ID: fileId };
 }
 
 function searchCrmEntities(context: MethodContext): MethodResult {

@@ -67,6 +67,13 @@ export interface ExternalCall {
 	record?: { name: string; content: Buffer; fileId: number };
 }
 
+/** What an upload address given without the file's content saves the file as. */
+export type PendingUpload =
+	| { kind: 'disk'; folderId: string; unique: boolean; userId: number }
+	| { kind: 'telephony'; callId: string; name: string };
+
+const UPLOADED_FOLDER = 'Загруженные файлы';
+
 /** Chats, Drive, task work and external calls of the simulated portal. */
 export class WorkState {
 	chats: ChatRecord[] = [];
@@ -78,6 +85,8 @@ export class WorkState {
 	checklist: Array<Record<string, unknown>> = [];
 	elapsed: Array<Record<string, unknown>> = [];
 	calls: ExternalCall[] = [];
+	/** Upload addresses given by disk.folder.uploadfile without fileContent, by their token. */
+	readonly uploads = new Map<string, PendingUpload>();
 	/** The keys a webhook's download links carry, by user. */
 	readonly downloadKeys = new Set<string>();
 	private sequence = 100;
@@ -100,9 +109,44 @@ export class WorkState {
 		return key;
 	}
 
+	/**
+	 * A file a method saved on Drive itself (a timeline comment's `FILES`), in the user's folder
+	 * for uploaded files (api-reference/files/how-to-upload-files.md: "Bitrix24 places the file on
+	 * Drive in a system folder for REST files"), made when first needed.
+	 */
+	saveUploaded(userId: number, name: string, content: Buffer): DriveObject {
+		let folder = this.drive.find((object) => object.NAME === UPLOADED_FOLDER);
+		if (!folder) {
+			folder = {
+				ID: String(this.nextId()),
+				NAME: UPLOADED_FOLDER,
+				TYPE: 'folder',
+				STORAGE_ID: '1',
+				PARENT_ID: '10',
+				CREATE_TIME: nowStamp(),
+				CREATED_BY: String(userId),
+			};
+			this.drive.push(folder);
+		}
+		const file: DriveObject = {
+			ID: String(this.nextId()),
+			NAME: name,
+			TYPE: 'file',
+			STORAGE_ID: folder.STORAGE_ID,
+			PARENT_ID: folder.ID,
+			CREATE_TIME: nowStamp(),
+			CREATED_BY: String(userId),
+			content,
+			token: this.newToken(),
+		};
+		this.drive.push(file);
+		return file;
+	}
+
 	reset(): void {
 		this.sequence = 100;
 		this.downloadKeys.clear();
+		this.uploads.clear();
 		this.chats = [
 			{
 				id: 7,

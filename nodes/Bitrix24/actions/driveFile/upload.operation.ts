@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { inputError, itemName } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
+import type { BitrixTarget } from '../../transport';
 import { BITRIX24_CONCURRENCY, bitrixApiRequest } from '../../transport';
+import { uploadInTwoSteps } from '../../transport/upload';
+import type { InputBinary } from '../parameters/binary-input';
+import { ONE_REQUEST_BYTES, binaryPropertyOf, requiredBinary } from '../parameters/binary-input';
 import { optionsProperty, targetOf } from '../parameters/portal-options';
 import { batchLimits } from '../records/run-commands';
 import { driveFileOutput, driveIdOf, folderIdProperty } from './drive-parameters';
@@ -14,12 +17,6 @@ export const option: OperationModule['option'] = {
 	description: "Upload an item's file to a Drive folder",
 	action: 'Upload a file to Drive',
 };
-
-/**
- * The file goes Base64 inside one request: a third larger, and held in memory while it is sent.
- * Bitrix24 takes far more in one call (2 GB in the cloud); this keeps n8n's memory in bounds.
- */
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 export const properties: INodeProperties[] = [
 	folderIdProperty,
@@ -55,49 +52,68 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this,
 		async (itemIndex) => {
 			const folderId = driveIdOf(this, 'folderId', 'Folder', itemIndex);
-			const file = await binaryFileOf(this, itemIndex);
-			const reply = await bitrixApiRequest(this, target, {
-				method: 'disk.folder.uploadfile',
-				params: {
-					id: folderId,
-					data: { NAME: file.name },
-					fileContent: [file.name, file.bytes.toString('base64')],
-					generateUniqueName: this.getNodeParameter('uniqueName', itemIndex, true) === true,
-				},
-				effect: 'write',
-				itemIndex,
-				...batchLimits(this),
-			});
-			return driveFileOutput(reply.result);
+			const binary = await requiredBinary(this, itemIndex, binaryPropertyOf(this, itemIndex));
+			const given = String(this.getNodeParameter('fileName', itemIndex, '') ?? '').trim();
+			const file = { name: given || binary.fileName || `${binary.property}.bin`, binary };
+			const uniqueName = this.getNodeParameter('uniqueName', itemIndex, true) === true;
+			const saved =
+				binary.size > ONE_REQUEST_BYTES
+					? await uploadThroughAddress(this, target, { folderId, uniqueName, itemIndex, ...file })
+					: await uploadInOneRequest(this, target, { folderId, uniqueName, itemIndex, ...file });
+			return driveFileOutput(saved);
 		},
 		{ concurrency: BITRIX24_CONCURRENCY, effect: 'write' },
 	);
 }
 
-async function binaryFileOf(context: IExecuteFunctions, itemIndex: number) {
-	const property = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	let binary;
-	let bytes: Buffer;
-	try {
-		binary = context.helpers.assertBinaryData(itemIndex, property);
-		bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	} catch {
-		throw inputError(
-			context.getNode(),
-			`${itemName(itemIndex)} has no binary field "${property}"`,
-			"Enter the name of the binary field that holds the file (see the item's Binary tab), such as data.",
-			itemIndex,
-		);
-	}
-	if (bytes.length > MAX_UPLOAD_BYTES) {
-		throw inputError(
-			context.getNode(),
-			`The file in ${itemName(itemIndex)} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB sent to Bitrix24 in one request here`,
-			'Upload a smaller file, or split it; larger files can be put on Bitrix24 Drive from its own app or web page.',
-			itemIndex,
-		);
-	}
-	const given = String(context.getNodeParameter('fileName', itemIndex, '') ?? '').trim();
-	const name = given || binary.fileName || `${property}.bin`;
-	return { name, bytes };
+interface Upload {
+	folderId: number;
+	uniqueName: boolean;
+	itemIndex: number;
+	name: string;
+	binary: InputBinary;
+}
+
+/** The file Base64 inside the method's own request (`fileContent`). */
+async function uploadInOneRequest(
+	context: IExecuteFunctions,
+	target: BitrixTarget,
+	upload: Upload,
+) {
+	const bytes = await upload.binary.buffer();
+	const reply = await bitrixApiRequest(context, target, {
+		method: 'disk.folder.uploadfile',
+		params: {
+			id: upload.folderId,
+			data: { NAME: upload.name },
+			fileContent: [upload.name, bytes.toString('base64')],
+			generateUniqueName: upload.uniqueName,
+		},
+		effect: 'write',
+		itemIndex: upload.itemIndex,
+		...batchLimits(context),
+	});
+	return reply.result;
+}
+
+/** Without `fileContent` the method answers an upload address and a form field (its "Uploading a File via URL"). */
+async function uploadThroughAddress(
+	context: IExecuteFunctions,
+	target: BitrixTarget,
+	upload: Upload,
+) {
+	return await uploadInTwoSteps(context, target, {
+		method: 'disk.folder.uploadfile',
+		params: { id: upload.folderId, generateUniqueName: upload.uniqueName },
+		fieldKey: 'field',
+		file: {
+			fileName: upload.name,
+			mimeType: upload.binary.mimeType,
+			size: upload.binary.size,
+			stream: upload.binary.stream,
+		},
+		itemIndex: upload.itemIndex,
+		limits: batchLimits(context),
+		hint: 'Check that the credential may add files to this folder.',
+	});
 }

@@ -12,6 +12,7 @@ import { pipelinesOf, readFields, readLists } from '../../crm/portal-reads';
 import type { RecordKind } from '../../crm/record-kinds';
 import type { VendorField } from '../../crm/vendor-field';
 import { targetOf } from '../parameters/portal-options';
+import { MAX_INLINE_BYTES, findBinary, megabytesOf } from '../parameters/binary-input';
 import { batchLimits } from './run-commands';
 import { scopeOf } from './scope';
 
@@ -87,6 +88,7 @@ export async function prepareFields(
 				lists: lists.get(input.scopeKey) ?? NO_LISTS,
 				valueTypes: input.valueTypes,
 				file: (property) => files.get(property) as { name: string; base64: string },
+				fileForm: kind.methods.add === 'crm.item.add' ? 'pair' : 'fileData',
 			};
 			prepared.set(
 				itemIndex,
@@ -152,12 +154,8 @@ async function filesOf(
 		for (const entry of Array.isArray(value) ? value : [value]) {
 			if (typeof entry !== 'string' || entry.trim() === '' || files.has(entry.trim())) continue;
 			const property = entry.trim();
-			let file: { name: string; bytes: Buffer };
-			try {
-				const binary = context.helpers.assertBinaryData(itemIndex, property);
-				const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-				file = { name: binary.fileName ?? `${property}.bin`, bytes };
-			} catch {
+			const binary = await findBinary(context, itemIndex, property);
+			if (!binary) {
 				throw fieldError(
 					{ context, itemIndex, fields },
 					name,
@@ -167,24 +165,22 @@ async function filesOf(
 					),
 				);
 			}
-			if (file.bytes.length > MAX_FILE_BYTES) {
+			if (binary.size > MAX_INLINE_BYTES) {
 				throw fieldError(
 					{ context, itemIndex, fields },
 					name,
 					new FieldProblem(
-						`names a file of ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB a record's file field is sent with here`,
+						`names a file of ${megabytesOf(binary.size)} MB, over the ${MAX_INLINE_BYTES / 1024 / 1024} MB a record's file field is sent with here`,
 						'Attach a smaller file, or upload it to Bitrix24 Drive and link it.',
 					),
 				);
 			}
+			const file = { name: binary.fileName ?? `${property}.bin`, bytes: await binary.buffer() };
 			files.set(property, { name: file.name, base64: file.bytes.toString('base64') });
 		}
 	}
 	return files;
 }
-
-/** Files go base64 inside the request: a third larger, and held in memory while it is sent. */
-const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 /** One item's write: where it runs, what it writes and the portal's fields for it. */
 interface ItemWrite {

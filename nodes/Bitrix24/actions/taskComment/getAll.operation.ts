@@ -6,13 +6,11 @@ import type {
 } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/description/return-all-limit';
-import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
-import { BITRIX24_CONCURRENCY } from '../../transport';
-import { listByStartPages } from '../../transport/batch';
-import { optionsProperty, targetOf } from '../parameters/portal-options';
+import { pageRecords } from '../../transport';
+import { optionsProperty } from '../parameters/portal-options';
 import { taskIdOf, taskIdProperty } from '../parameters/task-locator';
-import { batchLimits } from '../records/run-commands';
+import { listAcrossItems } from '../records/list-across-items';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Many',
@@ -27,29 +25,22 @@ export const properties: INodeProperties[] = [
 	optionsProperty,
 ];
 
+/**
+ * The first page of every item's task 50 to a `batch` request, then every further page any task
+ * needs (50 comments a page, by `start`) in the same way.
+ */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const target = targetOf(this);
-	return await runPerItem(
-		this,
-		async (itemIndex) => {
-			const taskId = taskIdOf(this, itemIndex);
-			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
-			const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
-			const rows = await listByStartPages(
-				this,
-				target,
-				{
-					method: 'task.commentitem.getlist',
-					// The tasks module reads its parameters in this order.
-					params: { TASKID: taskId, ORDER: { ID: 'asc' }, FILTER: {} },
-					effect: 'read',
-					itemIndex,
-					...batchLimits(this),
-				},
-				limit,
-			);
-			return (rows as IDataObject[]).map((row) => ({ ...row, TASK_ID: taskId }));
+	const tasks: number[] = [];
+	return await listAcrossItems(this, {
+		commandOf: (itemIndex) => {
+			tasks[itemIndex] = taskIdOf(this, itemIndex);
+			return {
+				method: 'task.commentitem.getlist',
+				// The tasks module reads its parameters in this order.
+				params: { TASKID: tasks[itemIndex], ORDER: { ID: 'asc' }, FILTER: {} },
+			};
 		},
-		{ concurrency: BITRIX24_CONCURRENCY },
-	);
+		rowsOf: (result) => pageRecords(result) as IDataObject[],
+		toOutput: (row, itemIndex) => ({ ...row, TASK_ID: tasks[itemIndex] }),
+	});
 }

@@ -9,7 +9,8 @@ import { inputError, itemName } from '../../../shared/errors/node-errors';
 import { runPerItem } from '../../../shared/execution/per-item';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { BITRIX24_CONCURRENCY, bitrixApiRequest } from '../../transport';
-import { MAX_UPLOAD_BYTES } from '../driveFile/upload.operation';
+import { uploadInTwoSteps } from '../../transport/upload';
+import { ONE_REQUEST_BYTES, binaryPropertyOf, requiredBinary } from '../parameters/binary-input';
 import { optionsProperty, targetOf } from '../parameters/portal-options';
 import { requiredTextOf } from '../parameters/task-locator';
 import { batchLimits } from '../records/run-commands';
@@ -50,23 +51,43 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (itemIndex) => {
 			const callId = requiredTextOf(this, 'callId', 'Call ID', itemIndex);
 			const record = await recordingOf(this, itemIndex);
-			const reply = await bitrixApiRequest(this, target, {
-				method: 'telephony.externalcall.attachrecord',
-				params: {
-					CALL_ID: callId,
-					FILENAME: record.name,
-					FILE_CONTENT: record.bytes.toString('base64'),
-				},
-				effect: 'write',
-				itemIndex,
-				...batchLimits(this),
-			});
-			const result = (reply.result ?? {}) as IDataObject;
+			const limits = batchLimits(this);
+			const attached =
+				record.binary.size > ONE_REQUEST_BYTES
+					? await uploadInTwoSteps(this, target, {
+							// FILENAME without FILE_CONTENT: the method answers `uploadUrl` and `fieldName`.
+							method: 'telephony.externalcall.attachrecord',
+							params: { CALL_ID: callId, FILENAME: record.name },
+							fieldKey: 'fieldName',
+							file: {
+								fileName: record.name,
+								mimeType: record.binary.mimeType,
+								size: record.binary.size,
+								stream: record.binary.stream,
+							},
+							itemIndex,
+							limits,
+							hint: 'Check that the call is finished and the credential has the telephony right.',
+						})
+					: (
+							await bitrixApiRequest(this, target, {
+								method: 'telephony.externalcall.attachrecord',
+								params: {
+									CALL_ID: callId,
+									FILENAME: record.name,
+									FILE_CONTENT: (await record.binary.buffer()).toString('base64'),
+								},
+								effect: 'write',
+								itemIndex,
+								...limits,
+							})
+						).result;
+			const result = (attached ?? {}) as IDataObject;
 			return {
 				callId,
 				fileId: result.FILE_ID,
 				fileName: record.name,
-				fileSize: record.bytes.length,
+				fileSize: record.binary.size,
 			};
 		},
 		{ concurrency: BITRIX24_CONCURRENCY, effect: 'write' },
@@ -75,22 +96,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 async function recordingOf(context: IExecuteFunctions, itemIndex: number) {
 	const node = context.getNode();
-	const property = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	let fileName: string | undefined;
-	let bytes: Buffer;
-	try {
-		fileName = context.helpers.assertBinaryData(itemIndex, property).fileName;
-		bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	} catch {
-		throw inputError(
-			node,
-			`${itemName(itemIndex)} has no binary field "${property}"`,
-			"Enter the name of the binary field that holds the recording (see the item's Binary tab), such as data.",
-			itemIndex,
-		);
-	}
+	const binary = await requiredBinary(
+		context,
+		itemIndex,
+		binaryPropertyOf(context, itemIndex),
+		'recording',
+	);
 	const given = String(context.getNodeParameter('fileName', itemIndex, '') ?? '').trim();
-	const name = given || fileName || '';
+	const name = given || binary.fileName || '';
 	if (!/\.(mp3|wav)$/i.test(name)) {
 		throw inputError(
 			node,
@@ -99,15 +112,13 @@ async function recordingOf(context: IExecuteFunctions, itemIndex: number) {
 			itemIndex,
 		);
 	}
-	if (bytes.length === 0 || bytes.length > MAX_UPLOAD_BYTES) {
+	if (binary.size === 0) {
 		throw inputError(
 			node,
-			bytes.length === 0
-				? `The recording in ${itemName(itemIndex)} is empty`
-				: `The recording in ${itemName(itemIndex)} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB sent to Bitrix24 in one request here`,
-			'Check that the previous node downloaded the recording, or convert it to a smaller MP3.',
+			`The recording in ${itemName(itemIndex)} is empty`,
+			'Check that the previous node downloaded the recording.',
 			itemIndex,
 		);
 	}
-	return { name, bytes };
+	return { name, binary };
 }
