@@ -22,6 +22,8 @@ interface Stored extends IDataObject {
 	hookId?: string;
 	/** hook.key: the key ATI signs the calls with. */
 	key?: string;
+	/** The boards the subscription names, as created: changed boards need a new subscription. */
+	boards?: string;
 }
 
 /** A delivery larger than this is refused before its signature is checked: ATI sends a few entities per call. */
@@ -74,7 +76,7 @@ export class AtiWebhookTrigger implements INodeType {
 				required: true,
 				placeholder: '507f1f77bcf86cd799439011',
 				description:
-					'The personal boards (площадки) whose loads to follow, separated by commas: the IDs ATI shows for the boards the firm can see',
+					'The personal boards (площадки) whose loads to follow, separated by commas: 24 letters and digits each, as ATI.SU gives them (ask ATI.SU support if your cabinet does not show them)',
 				displayOptions: { show: { topic: ['cargoes.on_boards'] } },
 			},
 		],
@@ -87,10 +89,12 @@ export class AtiWebhookTrigger implements INodeType {
 				if (!stored.hookId) return false;
 				const hook = await getHook(asRequest(this), stored.hookId);
 				if (!hook) return false;
+				const topic = this.getNodeParameter('topic') as string;
 				const ours =
 					hook.callback === this.getNodeWebhookUrl('default') &&
-					hook.topic === this.getNodeParameter('topic') &&
-					LIVE_STATES.includes(hook.status ?? '');
+					hook.topic === topic &&
+					LIVE_STATES.includes(hook.status ?? '') &&
+					(stored.boards ?? '') === boardIdsOf(this, topic).join(',');
 				if (ours && hook.key) stored.key = hook.key;
 				return ours;
 			},
@@ -105,6 +109,7 @@ export class AtiWebhookTrigger implements INodeType {
 				const url = this.getNodeWebhookUrl('default') as string;
 				const id = await createHook(context, topic, url, boards);
 				stored.hookId = id;
+				stored.boards = boards.join(',');
 				stored.key = (await getHook(context, id))?.key;
 				return true;
 			},
@@ -114,6 +119,7 @@ export class AtiWebhookTrigger implements INodeType {
 				if (stored.hookId) await deleteHook(asRequest(this), stored.hookId);
 				delete stored.hookId;
 				delete stored.key;
+				delete stored.boards;
 				return true;
 			},
 		},
@@ -182,6 +188,7 @@ export class AtiWebhookTrigger implements INodeType {
 /** When the key was last asked for, by subscription: unsigned calls cannot make n8n ask more often. */
 const keyAskedAt = new Map<string, number>();
 const KEY_ASK_INTERVAL_MS = 60_000;
+const KEY_ASK_TIMEOUT_MS = 5_000;
 
 /**
  * The signing key when ATI gave none at subscription (still being verified): asked for at most
@@ -191,6 +198,11 @@ async function keyOf(context: IWebhookFunctions, stored: Stored): Promise<string
 	const hookId = stored.hookId as string;
 	if (Date.now() - (keyAskedAt.get(hookId) ?? 0) < KEY_ASK_INTERVAL_MS) return undefined;
 	keyAskedAt.set(hookId, Date.now());
-	stored.key = (await getHook(asRequest(context), hookId))?.key;
+	// Asked while a call waits for its answer: briefly, and a failure only refuses this call (401),
+	// which ATI sends again.
+	stored.key = await getHook(asRequest(context), hookId, KEY_ASK_TIMEOUT_MS).then(
+		(hook) => hook?.key,
+		() => undefined,
+	);
 	return stored.key;
 }

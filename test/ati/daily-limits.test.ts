@@ -81,6 +81,20 @@ describe('ATI.SU daily limits per contact', () => {
 		assert.equal(taken.filter(Boolean).length, 5);
 	});
 
+	test('a use ATI refused is given back, in one process and through the shared store', async () => {
+		const alone = new DailyQuota(2, 'test-alone', () => undefined);
+		const store = sharedMemoryStore();
+		const shared = new DailyQuota(2, 'test-shared', () => store);
+		for (const quota of [alone, shared]) {
+			assert.equal(await quota.take('token'), true);
+			// The second request was sent and refused: its use comes back.
+			assert.equal(await quota.take('token'), true);
+			await quota.giveBack('token');
+			assert.equal(await quota.take('token'), true);
+			assert.equal(await quota.take('token'), false);
+		}
+	});
+
 	describe('through the node', () => {
 		const ati = useAti();
 

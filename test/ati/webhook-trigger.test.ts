@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import type { RunningWebhookTrigger } from '../harness/webhook-trigger';
 import { startWebhookTrigger } from '../harness/webhook-trigger';
 import type { AtiFixture } from './ati-fixture';
@@ -79,6 +81,33 @@ describe('ATI.SU Webhook Trigger', () => {
 				subscription_type: 'complex',
 				subscription: { channel: 'cargoes.on_boards', boards },
 			});
+		} finally {
+			await ati.simulator.webhooks.settled();
+			await trigger.close();
+		}
+	});
+
+	test('Loads on Boards subscribed for other boards is subscribed anew on activation', async () => {
+		const boards = ['507f1f77bcf86cd799439011'];
+		const trigger = await startWebhookTrigger(ati.harness, {
+			type: 'atiWebhookTrigger',
+			parameters: { topic: 'cargoes.on_boards', boardIds: boards.join(', ') },
+			credentials: { atiApi: ati.credentialId },
+		});
+		try {
+			await trigger.activate();
+			await ati.simulator.webhooks.settled();
+			const [stored] = Object.values(trigger.staticData()) as IDataObject[];
+			const first = stored?.hookId;
+			assert.ok(first, 'the subscription is kept');
+			trigger.seedNodeStaticData({ ...stored, boards: '507f1f77bcf86cd799439099' });
+			await trigger.activate();
+			await ati.simulator.webhooks.settled();
+
+			const live = ati.simulator.webhooks.list().filter((hook) => hook.status === 'active');
+			assert.equal(live.length, 1);
+			assert.notEqual(live[0].id, first);
+			assert.deepEqual(live[0].boards, boards);
 		} finally {
 			await ati.simulator.webhooks.settled();
 			await trigger.close();
@@ -229,6 +258,27 @@ describe('ATI.SU Webhook Trigger', () => {
 				401,
 			);
 			assert.equal(trigger.executions.length, 1);
+		});
+	});
+
+	test('with the key lost and ATI failing to say it, a call is refused with 401 (ATI sends it again), not 500', async () => {
+		await withTrigger(ati, async (trigger) => {
+			const [stored] = Object.values(trigger.staticData()) as IDataObject[];
+			trigger.seedNodeStaticData({ ...stored, key: undefined });
+			ati.simulator.injectFault({
+				status: 500,
+				times: 20,
+				match: { path: '/webhooks/v1/status/*' },
+			});
+
+			const reply = await fetch(trigger.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ topic: 'cargoes', entities: [] }),
+			});
+
+			assert.equal(reply.status, 401);
+			assert.equal(trigger.executions.length, 0);
 		});
 	});
 

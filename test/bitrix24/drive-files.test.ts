@@ -152,6 +152,21 @@ describe('Bitrix24 Drive File', () => {
 		assert.doesNotMatch(JSON.stringify(result.error), /auth=|token=disk/);
 	});
 
+	test('an upload refused as over the rate limit is not sent again: its file was streamed once', async () => {
+		b24.simulator.injectFault({
+			status: 503,
+			body: { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' },
+			match: { path: '/rest/upload.json' },
+		});
+
+		const result = await run('driveFile', 'upload', { folderId: byId(21) }, [
+			binaryItem('big.bin', randomBytes(ONE_REQUEST_BYTES + 10)),
+		]);
+
+		assert.ok(result.error, 'the item fails');
+		assert.deepEqual(methodsCalled(b24), ['disk.folder.uploadfile', 'upload']);
+	});
+
 	test('an upload address on another server than the portal is refused: the file and the key stay home', async () => {
 		const seen: string[] = [];
 		const elsewhere = createServer((request, response) => {
@@ -236,6 +251,35 @@ describe('Bitrix24 Drive File', () => {
 			],
 		);
 		assert.deepEqual(methodsCalled(b24), ['disk.storage.getlist', 'batch']);
+	});
+
+	test('the folder picker pages through every storage, 50 at a time', async () => {
+		for (let index = 0; index < 60; index++) {
+			b24.simulator.portal.work.storages.push({
+				ID: String(100 + index),
+				NAME: `Сотрудник ${index}`,
+				CODE: null,
+				MODULE_ID: 'disk',
+				ENTITY_TYPE: 'user',
+				ENTITY_ID: String(100 + index),
+				ROOT_OBJECT_ID: String(1000 + index),
+			});
+		}
+		const node = b24.node({ resource: 'driveFile', operation: 'upload' });
+
+		const first = await b24.harness.listSearch(node, 'searchDriveFolders');
+		const second = await b24.harness.listSearch(
+			node,
+			'searchDriveFolders',
+			undefined,
+			first.paginationToken as string,
+		);
+
+		const roots = [...first.results, ...second.results].filter((entry) =>
+			entry.name.endsWith(' /'),
+		);
+		assert.equal(roots.length, 62, 'every storage root, the last ones on the second page');
+		assert.equal(second.paginationToken, undefined);
 	});
 
 	test('a download link on another address than the portal is not fetched: the credential stays on the portal', async () => {

@@ -109,7 +109,7 @@ describe('1C-Connect Line Trigger: Download Files', () => {
 		});
 	});
 
-	test('a link to another server is read without the API login', async () => {
+	test('a link to another server is read without the API login, and only from a file message', async () => {
 		const seen: IncomingHttpHeaders[] = [];
 		const other = createServer((request, response) => {
 			seen.push(request.headers);
@@ -120,26 +120,47 @@ describe('1C-Connect Line Trigger: Download Files', () => {
 		const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}/files/note.txt`;
 		try {
 			await withTrigger({ downloadFiles: true }, async (trigger) => {
-				const reply = await fetch(trigger.url, {
-					method: 'POST',
-					headers: {
-						'content-type': 'application/json',
-						authorization: `Bearer ${tokenOf(trigger)}`,
-					},
-					body: JSON.stringify({
-						line_id: LINE,
-						user_id: CLIENT,
+				const post = async (message: IDataObject) =>
+					(
+						await fetch(trigger.url, {
+							method: 'POST',
+							headers: {
+								'content-type': 'application/json',
+								authorization: `Bearer ${tokenOf(trigger)}`,
+							},
+							body: JSON.stringify({
+								line_id: LINE,
+								user_id: CLIENT,
+								author_id: CLIENT,
+								...message,
+							}),
+						})
+					).status;
+				assert.equal(
+					await post({
 						message_id: '4e48509f-6366-4897-9544-46f006e47074',
 						message_type: 70,
-						author_id: CLIENT,
 						message_time: '2026-12-07T10:00:00Z',
 						text: '',
 						data: { file_name: 'note.txt', url },
 					}),
-				});
-				assert.equal(reply.status, 200);
+					200,
+				);
 				const [[item]] = await trigger.waitForExecutions(1);
 				assert.deepEqual(bytesOf(item, 'data'), Buffer.from('elsewhere'));
+
+				assert.equal(
+					await post({
+						message_id: '5e48509f-6366-4897-9544-46f006e47075',
+						message_type: 1,
+						message_time: '2026-12-07T10:01:00Z',
+						text: 'see the link',
+						data: { url },
+					}),
+					200,
+				);
+				const [, [textItem]] = await trigger.waitForExecutions(2);
+				assert.equal(textItem.binary, undefined);
 			});
 			assert.equal(seen.length, 1);
 			assert.equal(seen[0].authorization, undefined);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { Readable } from 'node:stream';
 import { setTimeout } from 'node:timers/promises';
 
 import type {
@@ -37,6 +38,8 @@ class ProbeNode implements INodeType {
 					method: IHttpRequestMethods;
 					timeoutMs: number;
 					idempotent: boolean;
+					path?: string;
+					stream?: boolean;
 				};
 				const reply = await sendVendorRequest(
 					this,
@@ -50,11 +53,16 @@ class ProbeNode implements INodeType {
 					},
 					{
 						method: item.method,
-						url: `${baseUrl}/thing`,
+						url: `${baseUrl}${item.path ?? '/thing'}`,
 						timeoutMs: item.timeoutMs,
 						maxReplyBytes: 1024 * 1024,
 						effect: item.idempotent ? 'read' : 'write',
-						body: item.method === 'GET' ? undefined : '{}',
+						body:
+							item.method === 'GET'
+								? undefined
+								: item.stream
+									? (Readable.from(['{}']) as unknown as string)
+									: '{}',
 					},
 				);
 				return { status: reply.statusCode, attempts: reply.attempts };
@@ -66,7 +74,8 @@ class ProbeNode implements INodeType {
 describe('shared transport: timeouts and dropped connections', () => {
 	const server = new SimulatorServer({ name: 'Probe' })
 		.route('GET', '/thing', () => ({ status: 200, body: { ok: true } }))
-		.route('POST', '/thing', () => ({ status: 201, body: { ok: true } }));
+		.route('POST', '/thing', () => ({ status: 201, body: { ok: true } }))
+		.route('POST', '/moved', () => ({ status: 307, headers: { location: '/thing' } }));
 	let harness: N8nHarness;
 	let credentialId: string;
 
@@ -78,7 +87,13 @@ describe('shared transport: timeouts and dropped connections', () => {
 	beforeEach(() => server.reset());
 	after(async () => await server.stop());
 
-	const probe = (request: { method: string; timeoutMs?: number; idempotent: boolean }) =>
+	const probe = (request: {
+		method: string;
+		timeoutMs?: number;
+		idempotent: boolean;
+		path?: string;
+		stream?: boolean;
+	}) =>
 		harness.runNode({ type: 'probe', parameters: {}, credentials: { probeApi: credentialId } }, [
 			{ timeoutMs: 2000, ...request },
 		]);
@@ -113,6 +128,13 @@ describe('shared transport: timeouts and dropped connections', () => {
 		assert.equal(result.error?.description, 'Check the probe.');
 		await setTimeout(500);
 		assert.equal(server.requests.length, 3, 'the simulator logs a slow request when it answers');
+	});
+
+	test('a streamed body is sent once: a redirect is not followed with it', async () => {
+		const result = await probe({ method: 'POST', idempotent: true, path: '/moved', stream: true });
+
+		assert.match(String(result.error?.description), /already sent once and is not sent again/);
+		assert.equal(server.requests.length, 1);
 	});
 
 	test('a 503 on a write is not sent again unless the vendor documents it as a refusal', async () => {

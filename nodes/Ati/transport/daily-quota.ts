@@ -44,6 +44,21 @@ export class DailyQuota {
 		);
 	}
 
+	/** Gives back a use ATI refused (a 4xx reply: no load was published or changed). */
+	async giveBack(key: string): Promise<void> {
+		const dayKey = `${key}:${moscowDay(this.now())}`;
+		const inProcess = () => {
+			const used = this.inProcess.get(dayKey) ?? 0;
+			if (used > 0) this.inProcess.set(dayKey, used - 1);
+		};
+		const store = usableStore(this.storeSource);
+		if (!store) return inProcess();
+		const counter = this.counterIn(store);
+		await orInProcess(async () => {
+			await counter.reward(dayKey, 1);
+		}, inProcess);
+	}
+
 	private takeInProcess(dayKey: string): boolean {
 		const day = dayKey.slice(dayKey.lastIndexOf(':') + 1);
 		for (const key of this.inProcess.keys()) if (!key.endsWith(day)) this.inProcess.delete(key);

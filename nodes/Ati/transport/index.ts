@@ -199,6 +199,15 @@ export async function atiApiCall<T>(
 		});
 		return { status, value, headers: response.headers };
 	}
+	// A refused request published or changed nothing: ATI's daily count does not include it.
+	if (
+		daily &&
+		response.statusCode >= 400 &&
+		response.statusCode < 500 &&
+		response.statusCode !== 429
+	) {
+		await daily.quota.giveBack(rateKey);
+	}
 	const failure = atiHttpError(context, response, text, request);
 	if (failure instanceof AtiRefusal) return failure;
 	throw failure;

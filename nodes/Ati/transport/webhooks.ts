@@ -73,10 +73,15 @@ export async function createHook(
 }
 
 /** The subscription's state, or undefined when ATI no longer has it (404). */
-export async function getHook(context: RequestContext, id: string): Promise<AtiHook | undefined> {
+export async function getHook(
+	context: RequestContext,
+	id: string,
+	timeoutMs?: number,
+): Promise<AtiHook | undefined> {
 	const segment = pathSegment(() => context.getNode(), id, 'subscription ID');
 	const reply = await atiApiCall<IDataObject>(context, {
 		method: 'GET',
+		timeoutMs,
 		path: `/webhooks/v1/status/${segment}`,
 		effect: 'read',
 		expect: { shape: 'object', what: `the state of subscription ${id}` },

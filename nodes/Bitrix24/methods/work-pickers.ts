@@ -65,17 +65,20 @@ export async function searchTasks(
 }
 
 /**
- * Drive folders: each storage's root and the folders in it (one list and one batch request);
- * typed text filters them by name. Deeper folders are picked By ID.
+ * Drive folders: each storage's root and the folders in it (one list and one batch request a page
+ * of 50 storages; every user and group has a storage, so further pages follow as the list
+ * scrolls); typed text filters them by name. Deeper folders are picked By ID.
  */
 export async function searchDriveFolders(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const text = (filter ?? '').trim().toLowerCase();
-	const storages = pageRecords(
-		(await pickerCall(this, 'disk.storage.getlist', {})).result,
-	) as IDataObject[];
+	const reply = await pickerCall(this, 'disk.storage.getlist', {
+		start: Number(paginationToken ?? 0) || 0,
+	});
+	const storages = pageRecords(reply.result) as IDataObject[];
 	const roots = storages.filter((storage) => storage.ROOT_OBJECT_ID !== undefined);
 	const outcomes =
 		roots.length === 0
@@ -103,5 +106,6 @@ export async function searchDriveFolders(
 	});
 	return {
 		results: results.filter((entry) => text === '' || entry.name.toLowerCase().includes(text)),
+		paginationToken: pageToken(reply),
 	};
 }

@@ -27,6 +27,8 @@ export interface PortalUpload {
 	timeoutMs: number;
 	maxReplyBytes: number;
 	limitsHint?: string;
+	/** Where to look whether the file arrived, when the reply does not say. */
+	savedHint: string;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function uploadToPortal(
 	if (!parsed.ok || !isPlainObject(parsed.value) || !isPlainObject(parsed.value.result)) {
 		throw apiError(context.getNode(), {
 			message: `Bitrix24 answered the file upload with something other than the saved file: ${quoteStart(text)}`,
-			description: 'Look in the Drive folder whether the file arrived before uploading it again.',
+			description: upload.savedHint,
 			httpCode: response.statusCode,
 			itemIndex: upload.itemIndex,
 			mayHaveApplied: 'Bitrix24',
@@ -96,6 +98,9 @@ export async function uploadToPortal(
 	}
 	return parsed.value.result;
 }
+
+/** Time the upload may take beyond the Timeout option, per megabyte of the file. */
+const SECONDS_PER_MEGABYTE = 4;
 
 export interface TwoStepUpload {
 	/** The method and its parameters that answer an upload address instead of taking the file. */
@@ -108,6 +113,8 @@ export interface TwoStepUpload {
 	limits: { timeoutMs: number; maxReplyBytes: number; limitsHint?: string };
 	/** What to check when no address comes back. */
 	hint: string;
+	/** Where to look whether the file arrived, when the upload's reply does not say. */
+	savedHint: string;
 }
 
 /**
@@ -115,7 +122,7 @@ export interface TwoStepUpload {
  * (api-reference/files/index.md): the method called without the file's content answers an upload
  * address and a form field, and the file goes there. Asking for the address changes nothing, so
  * it may be asked again; the upload is never repeated. The whole file must pass within the
- * Timeout option plus a second per megabyte.
+ * Timeout option plus four seconds per megabyte (an uplink of about 2 Mbit/s).
  */
 export async function uploadInTwoSteps(
 	context: RequestContext,
@@ -146,9 +153,10 @@ export async function uploadInTwoSteps(
 		url,
 		field,
 		itemIndex: upload.itemIndex,
-		timeoutMs: upload.limits.timeoutMs + megabytes * 1000,
+		timeoutMs: upload.limits.timeoutMs + megabytes * SECONDS_PER_MEGABYTE * 1000,
 		maxReplyBytes: upload.limits.maxReplyBytes,
 		limitsHint: upload.limits.limitsHint,
+		savedHint: upload.savedHint,
 	});
 }
 

@@ -7,9 +7,12 @@ import { isPlainObject } from '../../shared/http/reply-shape';
  * (1C-Connect/1cconnect-example-bot and 1cconnect-text-bot, messages/text.go); the wiki pages
  * list none.
  */
+/** The message type of a client's file (type 70 in the wiki's list of message types). */
+export const FILE_MESSAGE_TYPE = 70;
+
 const EVENT_OF_TYPE: Record<number, { event: string; detail?: IDataObject }> = {
 	1: { event: 'message', detail: { kind: 'text' } },
-	70: { event: 'message', detail: { kind: 'file' } },
+	[FILE_MESSAGE_TYPE]: { event: 'message', detail: { kind: 'file' } },
 	20: { event: 'call', detail: { withTreatment: true } },
 	21: { event: 'call', detail: { withTreatment: false } },
 	80: { event: 'treatmentStarted', detail: { startedBy: 'client' } },

@@ -8,6 +8,7 @@ import type {
 import { isPlainObject } from '../../shared/http/reply-shape';
 import type { RequestContext } from '../../shared/http/vendor-request';
 import { downloadLinkedFile } from '../transport/push/push-file';
+import { FILE_MESSAGE_TYPE } from './hook-events';
 
 export interface FileLink {
 	url: string;
@@ -15,6 +16,8 @@ export interface FileLink {
 }
 
 const URL_FIELDS = ['url', 'file_url', 'link'];
+/** A message with more links than this is read for its first ones only. */
+const MAX_FILES_PER_MESSAGE = 10;
 const NAME_FIELDS = ['file_name', 'name'];
 
 /**
@@ -23,6 +26,8 @@ const NAME_FIELDS = ['file_name', 'name'];
  * `file`/`files`, each with an http(s) `url` (or `file_url`, `link`) and a `file_name` (or `name`).
  */
 export function fileLinksOf(call: IDataObject): FileLink[] {
+	// Only a file message is read: a link in any other call is not fetched by n8n.
+	if (call.message_type !== FILE_MESSAGE_TYPE) return [];
 	const data = isPlainObject(call.data) ? call.data : {};
 	const listed = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : [value]);
 	const candidates = [
@@ -41,6 +46,7 @@ export function fileLinksOf(call: IDataObject): FileLink[] {
 			(value): value is string => typeof value === 'string' && value.trim() !== '',
 		);
 		links.push({ url, fileName: named ?? nameInPath(url) });
+		if (links.length === MAX_FILES_PER_MESSAGE) break;
 	}
 	return links;
 }

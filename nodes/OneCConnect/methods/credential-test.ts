@@ -171,8 +171,9 @@ interface LegacyReply {
 }
 
 /**
- * One request through the helper n8n gives credential tests: the reply streamed in, read up to
- * the cap, every status returned rather than thrown, no redirect followed.
+ * One request through the only helper n8n gives a credential test (`ICredentialTestFunctions`
+ * has `helpers.request` and nothing newer): the reply streamed in, read up to the cap, every
+ * status returned rather than thrown, no redirect followed.
  */
 async function send(
 	context: ICredentialTestFunctions,

@@ -7,7 +7,11 @@ export type RedirectStep =
 	| { kind: 'none' }
 	| { kind: 'follow'; url: string }
 	/** Where the reply pointed: its origin only, since a path may carry secrets. */
-	| { kind: 'refuse'; reason: 'other-origin' | 'method-change' | 'no-location'; target: string };
+	| {
+			kind: 'refuse';
+			reason: 'other-origin' | 'method-change' | 'no-location' | 'spent-body';
+			target: string;
+	  };
 
 /**
  * What to do with a redirect. Credentials go only where they were meant to go: a redirect is

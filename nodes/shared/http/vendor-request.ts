@@ -122,6 +122,8 @@ export async function sendVendorRequest(
 	request: VendorRequest,
 ): Promise<VendorResponse> {
 	const policy = hooks.retryPolicy;
+	// A body that streams (a file) is spent by its first try: it is never sent again.
+	const sentOnce = isStream(request.body);
 	let waitedMs = 0;
 	let url = urlWithQuery(request.url, request.qs);
 	let redirects = 0;
@@ -137,7 +139,10 @@ export async function sendVendorRequest(
 		if (outcome instanceof NetworkFailure) {
 			const delay = retryDelayMs(policy, attempt, undefined, undefined);
 			const retryable =
-				safeToRepeat(request) && outcome.transient && attempt < policy.maxNetworkAttempts;
+				!sentOnce &&
+				safeToRepeat(request) &&
+				outcome.transient &&
+				attempt < policy.maxNetworkAttempts;
 			if (!retryable || !canRetry(policy, attempt, waitedMs, delay)) {
 				throw unreachable(context, hooks, request, outcome, attempt);
 			}
@@ -148,6 +153,14 @@ export async function sendVendorRequest(
 		}
 
 		const step = redirectStep(outcome, url, request.method);
+		if (step.kind === 'follow' && sentOnce) {
+			throw redirectError(
+				context,
+				hooks,
+				{ kind: 'refuse', reason: 'spent-body', target: new URL(step.url).origin },
+				url,
+			);
+		}
 		if (step.kind === 'follow' && redirects < MAX_REDIRECTS) {
 			redirects++;
 			url = step.url;
@@ -163,7 +176,7 @@ export async function sendVendorRequest(
 		const retryAfter = headerValue(outcome.headers, 'retry-after');
 		const readRetry =
 			policy.retryStatuses.includes(statusCode) || asksToWait(statusCode, retryAfter);
-		if (refused || (safeToRepeat(request) && readRetry)) {
+		if (!sentOnce && (refused || (safeToRepeat(request) && readRetry))) {
 			const delay = retryDelayMs(policy, attempt, statusCode, retryAfter);
 			if (canRetry(policy, attempt, waitedMs, delay)) {
 				logRetry(context, hooks, `HTTP ${statusCode}`, attempt, delay);
@@ -398,6 +411,7 @@ function redirectError(
 		'other-origin': `n8n does not send your ${hooks.vendor} credentials to another address. If the service has moved, put its new address in the credential.`,
 		'method-change': `A redirect that turns this request into a GET would drop what it sends. Put the address the server expects in the ${hooks.vendor} credential.`,
 		'no-location': `The redirect names no valid address. Check the address in the ${hooks.vendor} credential (${origin}).`,
+		'spent-body': `The file was already sent once and is not sent again. Check in ${hooks.vendor} whether it arrived before running the item again.`,
 	};
 	return apiError(context.getNode(), {
 		message: `${hooks.vendor} redirected the request${where} (from ${origin}); it was not followed`,
@@ -438,4 +452,8 @@ function canRetry(
 export function headerValue(headers: VendorResponse['headers'], name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
+}
+
+function isStream(body: unknown): boolean {
+	return typeof (body as { pipe?: unknown } | undefined)?.pipe === 'function';
 }

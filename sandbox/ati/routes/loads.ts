@@ -36,7 +36,10 @@ export function updateLoad(loads: LoadStore): RouteHandler {
 	};
 }
 
-/** ATI's answer once a contact's daily limit is spent (ati.su/developers/documentation/rules). */
+/**
+ * ATI's answer once a contact's daily limit is spent: the status from its rules page
+ * (ati.su/developers/documentation/rules); the body is this simulator's own (no page shows it).
+ */
 const overDailyLimit = () => ({
 	status: 429,
 	body: { error: 'too_many_requests', reason: 'Daily limit' },

@@ -335,6 +335,9 @@ export class PushApi {
 	 * The client's open treatment moves to another line: it ends in this line and a new one opens
 	 * there. Each line's hooks hear message type 89 with the other line and treatment in `data`
 	 * (direction `to` here, `from` there); the quote comes to the new line as the call's text.
+	 * The request and the type-89 `data` follow the vendor's text bot (`TreatmentRerouteRequest`)
+	 * and wiki page 1487241255; the 400 for the same line and the quote as `text` are this
+	 * simulator's own choices (no page says what the service answers or where the quote shows).
 	 */
 	private reroute(body: Record<string, unknown>): SimResponse {
 		const { line_id, user_id } = this.known(body);

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { CONTACT_ID_PATTERN, checkContactId } from '../../helpers/contact-ids';
 
 const DESCRIPTION =
-	"The contact's AtiCode.ContactID: the firm's ATI code, a dot and the contact number (0 is the firm's main contact)";
+	"The contact's ID: the firm's ATI code, a dot and the contact number (0 is the firm's main contact)";
 
 /** Version 1's text field; saved workflows keep it. */
 const contactIdText: INodeProperties = {

@@ -1,49 +1,26 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors/node-errors';
+import type { NumberedObject } from '../parameters/numbered-locator';
+import { numberedLocator, requiredNumberIn } from '../parameters/numbered-locator';
 
-const TEMPLATE_URL = 'https?://.+/bp/[^/]+/edit/(\\d+)/?.*';
+const TEMPLATE: NumberedObject = {
+	noun: 'template',
+	searchListMethod: 'searchTemplates',
+	idPlaceholder: '15',
+	urlPlaceholder: 'https://mycompany.bitrix24.ru/crm/configs/bp/CRM_DEAL/edit/15/',
+	urlPattern: 'https?://.+/bp/[^/]+/edit/(\\d+)/?.*',
+	fix: 'Pick the template from the list, or give its number.',
+};
 
 /** A business process template: from a searchable list of the record type's templates, or by ID. */
-export const templateProperty: INodeProperties = {
+export const templateProperty = numberedLocator(TEMPLATE, {
 	displayName: 'Template',
 	name: 'templateId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The business process template (шаблон бизнес-процесса) to start',
 	typeOptions: { loadOptionsDependsOn: ['ownerType', 'entityTypeId'] },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a template...',
-			typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '15' },
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'https://mycompany.bitrix24.ru/crm/configs/bp/CRM_DEAL/edit/15/',
-			extractValue: { type: 'regex', regex: TEMPLATE_URL },
-		},
-	],
-};
+});
 
 export function templateIdOf(context: IExecuteFunctions, itemIndex: number): number {
-	const text = String(
-		context.getNodeParameter('templateId', itemIndex, '', { extractValue: true }) ?? '',
-	).trim();
-	const id = new RegExp(TEMPLATE_URL).exec(text)?.[1] ?? text;
-	if (!/^\d+$/.test(id) || Number(id) <= 0) {
-		throw inputError(
-			context.getNode(),
-			`"Template" in item ${itemIndex} is not a template ID: ${JSON.stringify(text)}`,
-			'Pick the template from the list, or give its number.',
-			itemIndex,
-		);
-	}
-	return Number(id);
+	return requiredNumberIn(context, TEMPLATE, 'templateId', 'Template', itemIndex);
 }

@@ -115,5 +115,6 @@ async function uploadThroughAddress(
 		itemIndex: upload.itemIndex,
 		limits: batchLimits(context),
 		hint: 'Check that the credential may add files to this folder.',
+		savedHint: 'Look in the Drive folder whether the file arrived before uploading it again.',
 	});
 }

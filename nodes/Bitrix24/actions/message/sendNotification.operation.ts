@@ -8,6 +8,7 @@ import type {
 import { inputError, itemName } from '../../../shared/errors/node-errors';
 import type { OperationModule } from '../../../shared/execution/resources';
 import { readJsonBlock } from '../parameters/json-block';
+import { copyTextOptions } from '../parameters/option-values';
 import { optionsProperty } from '../parameters/portal-options';
 import { runCommandsAcrossItems } from '../records/run-commands';
 import { userIdOf, userLocator } from '../user/user-id';
@@ -121,16 +122,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				itemIndex,
 			);
 			if (attach !== undefined) params.ATTACH = attach;
-			for (const [name, key] of [
-				['messageOut', 'MESSAGE_OUT'],
-				['tag', 'TAG'],
-				['clientId', 'CLIENT_ID'],
-			]) {
-				const value = String(
-					this.getNodeParameter(`notificationOptions.${name}`, itemIndex, '') ?? '',
-				);
-				if (value.trim() !== '') params[key] = value;
-			}
+			copyTextOptions(
+				this.getNodeParameter('notificationOptions', itemIndex, {}) as IDataObject,
+				[
+					['messageOut', 'MESSAGE_OUT'],
+					['tag', 'TAG'],
+					['clientId', 'CLIENT_ID'],
+				],
+				params,
+			);
 			return { method, params };
 		},
 		toOutput: (result, itemIndex) => ({

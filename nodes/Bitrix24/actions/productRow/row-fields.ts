@@ -2,37 +2,27 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { inputError } from '../../../shared/errors/node-errors';
 import { ownerProperties } from '../crm-owner/owner';
+import type { NumberedObject } from '../parameters/numbered-locator';
+import { numberedLocator, numberIn } from '../parameters/numbered-locator';
 
 /** Deals, leads, quotes and smart process items hold product rows. */
 export const rowOwnerProperties = ownerProperties((kind) => kind.productRows === true);
 
-const PRODUCT_URL = 'https?://.+/catalog/\\d+/product/(\\d+)/?.*';
+const PRODUCT: NumberedObject = {
+	noun: 'product',
+	searchListMethod: 'searchProducts',
+	idPlaceholder: '1243',
+	urlPlaceholder: 'https://mycompany.bitrix24.ru/crm/catalog/23/product/1243/',
+	urlPattern: 'https?://.+/catalog/\\d+/product/(\\d+)/?.*',
+	fix: 'Pick the product from the list, or give its number or the address of its card.',
+};
 
 /** A product of the portal's catalog: from a searchable list, by ID, or by its card's URL. */
-export const productProperty: INodeProperties = {
+export const productProperty = numberedLocator(PRODUCT, {
 	displayName: 'Product',
 	name: 'productId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
 	description: 'The catalog product the row is for; leave empty for a row with only a name',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a product...',
-			typeOptions: { searchListMethod: 'searchProducts', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '1243' },
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'https://mycompany.bitrix24.ru/crm/catalog/23/product/1243/',
-			extractValue: { type: 'regex', regex: PRODUCT_URL },
-		},
-	],
-};
+});
 
 const discountFields: INodeProperties[] = [
 	{
@@ -167,20 +157,7 @@ export function rowFrom(
 
 /** The product's ID from the locator, or undefined when none is given. */
 export function productIdOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	const text = String(
-		context.getNodeParameter('productId', itemIndex, '', { extractValue: true }) ?? '',
-	).trim();
-	if (text === '') return undefined;
-	const id = new RegExp(PRODUCT_URL).exec(text)?.[1] ?? text;
-	if (!/^\d+$/.test(id) || Number(id) <= 0) {
-		throw inputError(
-			context.getNode(),
-			`"Product" in item ${itemIndex} is not a product ID: ${JSON.stringify(text)}`,
-			'Pick the product from the list, or give its number or the address of its card.',
-			itemIndex,
-		);
-	}
-	return Number(id);
+	return numberIn(context, PRODUCT, 'productId', 'Product', itemIndex);
 }
 
 const cents = (value: number) => Math.round(value * 100) / 100;

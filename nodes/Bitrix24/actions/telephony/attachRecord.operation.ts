@@ -68,6 +68,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 							itemIndex,
 							limits,
 							hint: 'Check that the call is finished and the credential has the telephony right.',
+							savedHint:
+								'Open the call in Bitrix24 (telephony history) and see whether the recording is attached before sending it again.',
 						})
 					: (
 							await bitrixApiRequest(this, target, {

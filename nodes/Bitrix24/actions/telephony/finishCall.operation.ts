@@ -10,6 +10,7 @@ import { optionsProperty } from '../parameters/portal-options';
 import { requiredTextOf } from '../parameters/task-locator';
 import { runCommandsAcrossItems } from '../records/run-commands';
 import { userIdOf, userLocator } from '../user/user-id';
+import { copyTextOptions, flag } from '../parameters/option-values';
 import { callIdProperty, requireApp } from './call-parameters';
 
 export const option: OperationModule['option'] = {
@@ -111,19 +112,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				CALL_ID: requiredTextOf(this, 'callId', 'Call ID', itemIndex),
 				USER_ID: userIdOf(this, itemIndex, 'userId', 'Employee'),
 				DURATION: Math.max(0, Math.round(Number(this.getNodeParameter('duration', itemIndex, 0)))),
-				ADD_TO_CHAT: (optionOf('addToChat') ?? true) === true ? 1 : 0,
+				ADD_TO_CHAT: flag(optionOf('addToChat'), true),
 			};
 			const status = String(this.getNodeParameter('statusCode', itemIndex, '') ?? '');
 			if (status !== '') params.STATUS_CODE = status;
 			if (Number(optionOf('cost') ?? 0) > 0) params.COST = Number(optionOf('cost'));
 			if (Number(optionOf('vote') ?? 0) > 0) params.VOTE = Number(optionOf('vote'));
-			for (const [name, key] of [
-				['costCurrency', 'COST_CURRENCY'],
-				['failedReason', 'FAILED_REASON'],
-			]) {
-				const value = String(optionOf(name) ?? '').trim();
-				if (value !== '') params[key] = value;
-			}
+			copyTextOptions(
+				options,
+				[
+					['costCurrency', 'COST_CURRENCY'],
+					['failedReason', 'FAILED_REASON'],
+				],
+				params,
+			);
 			return { method: 'telephony.externalcall.finish', params };
 		},
 		toOutput: (result) => result as IDataObject,

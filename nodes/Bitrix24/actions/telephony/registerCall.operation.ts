@@ -11,6 +11,7 @@ import { optionsProperty } from '../parameters/portal-options';
 import { requiredTextOf } from '../parameters/task-locator';
 import { runCommandsAcrossItems } from '../records/run-commands';
 import { userIdOf, userLocator } from '../user/user-id';
+import { copyTextOptions, flag } from '../parameters/option-values';
 import { phoneNumberProperty, requireApp } from './call-parameters';
 
 export const option: OperationModule['option'] = {
@@ -92,8 +93,6 @@ export const properties: INodeProperties[] = [
 	optionsProperty,
 ];
 
-const flag = (value: unknown, fallback: boolean) => ((value ?? fallback) === true ? 1 : 0);
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	requireApp(this);
 	return await runCommandsAcrossItems(this, {
@@ -112,13 +111,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const started = optionOf('startTime');
 			if (started !== undefined && started !== null && String(started).trim() !== '')
 				params.CALL_START_DATE = bitrixDateTimeOf(this, started, 'Start Time', itemIndex);
-			for (const [name, key] of [
-				['externalCallId', 'EXTERNAL_CALL_ID'],
-				['lineNumber', 'LINE_NUMBER'],
-			]) {
-				const value = String(optionOf(name) ?? '').trim();
-				if (value !== '') params[key] = value;
-			}
+			copyTextOptions(
+				options,
+				[
+					['externalCallId', 'EXTERNAL_CALL_ID'],
+					['lineNumber', 'LINE_NUMBER'],
+				],
+				params,
+			);
 			return { method: 'telephony.externalcall.register', params };
 		},
 		toOutput: (result) => result as IDataObject,

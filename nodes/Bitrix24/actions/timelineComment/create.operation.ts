@@ -36,7 +36,7 @@ export const properties = [
 		placeholder: 'data, invoice',
 		hint: 'The input binary fields to attach, separated by commas; empty: none',
 		description:
-			'Files from the input item, saved with the comment (on Drive, in the folder for uploaded files). With files, each item is sent in a request of its own.',
+			'Files from the input item, saved with the comment (on Drive, in the folder for uploaded files); up to 25 MB per comment',
 	},
 ];
 
@@ -120,7 +120,7 @@ async function filesOf(context: IExecuteFunctions, itemIndex: number) {
 	if (total > MAX_INLINE_BYTES) {
 		throw inputError(
 			context.getNode(),
-			`The files to attach in ${itemName(itemIndex)} make ${megabytesOf(total)} MB, over the ${MAX_INLINE_BYTES / 1024 / 1024} MB sent to Bitrix24 in one request here`,
+			`The files to attach in ${itemName(itemIndex)} make ${megabytesOf(total)} MB, over the ${MAX_INLINE_BYTES / 1024 / 1024} MB limit for files attached to a comment`,
 			'Attach smaller files, or upload them with Drive File → Upload and put their links in the comment.',
 			itemIndex,
 		);
